@@ -1,0 +1,26 @@
+/* cli-common.h: what every mfa-diag subcommand shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of the design: all fine, a problem found, could not work. */
+enum
+{
+  MFA_EXIT_OK = 0,
+  MFA_EXIT_PROBLEM = 1,
+  MFA_EXIT_FAILED = 2,
+};
+
+int  mfa_cli_fail        (const gchar *format,
+                          ...) G_GNUC_PRINTF (1, 2);
+int  mfa_cli_parse       (GOptionContext *context,
+                          int            *argc,
+                          char         ***argv);
+void mfa_cli_print_json  (JsonNode       *node);
+
+G_END_DECLS

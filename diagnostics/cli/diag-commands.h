@@ -1,0 +1,8 @@
+/* diag-commands.h: the subcommands of mfa-diag
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+int mfa_diag_code_main (int    argc,
+                        char **argv);

@@ -1,0 +1,68 @@
+/* code-check.h: why a verification code is rejected
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "otp.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MFA_CODE_VERDICT_CURRENT,          /* right key, right settings, right now */
+  MFA_CODE_VERDICT_DRIFT,            /* right key and settings, k steps early or late */
+  MFA_CODE_VERDICT_OTHER_PARAMETERS, /* only under another algorithm, period or length */
+  MFA_CODE_VERDICT_REPLAYED,         /* an earlier code already matched this step */
+  MFA_CODE_VERDICT_NOT_FOUND,        /* nowhere within the window: another key */
+  MFA_CODE_VERDICT_MALFORMED,        /* not 6–8 digits */
+} MfaCodeVerdict;
+
+/* The default search reaches 24 hours either way of the reference time. */
+#define MFA_CODE_CHECK_DEFAULT_WINDOW (24 * 3600)
+
+/* Below this chance of a coincidence, a single code's match counts as strong. */
+#define MFA_CODE_CHECK_WEAK_CHANCE 0.001
+
+typedef struct
+{
+  MfaCodeVerdict verdict;
+  gboolean       matched;        /* params and offsets below are meaningful */
+  MfaOtpParams   params;         /* the settings under which it matched */
+  gint64         offset_steps;   /* +k: the code belongs k steps after the reference */
+  gint64         offset_seconds; /* offset_steps × period */
+  gdouble        chance;         /* how likely a random code matches this near */
+  gboolean       confirmed;      /* another code matched under the same settings nearby */
+  gint           related;        /* the code that confirmed or was replayed, or -1 */
+  gchar         *problem;        /* why a malformed code is not a code */
+} MfaCodeResult;
+
+typedef struct
+{
+  MfaOtpParams declared;
+  gint64       reference_time;   /* Unix seconds */
+  guint        window_seconds;
+  GArray      *results;          /* MfaCodeResult, one per code, in the order given */
+} MfaCodeReport;
+
+gchar         *mfa_code_normalize       (const gchar  *typed,
+                                         GError      **error);
+
+MfaCodeReport *mfa_code_check           (const MfaSecret    *key,
+                                         const MfaOtpParams *declared,
+                                         gint64              reference_time,
+                                         guint               window_seconds,
+                                         const gchar * const *codes);
+void           mfa_code_report_free     (MfaCodeReport *report);
+gboolean       mfa_code_report_all_current (const MfaCodeReport *report);
+
+const gchar   *mfa_code_verdict_to_string (MfaCodeVerdict verdict);
+gchar         *mfa_code_result_describe (const MfaCodeReport *report,
+                                         guint                index);
+JsonNode      *mfa_code_report_to_json  (const MfaCodeReport *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaCodeReport, mfa_code_report_free)
+
+G_END_DECLS

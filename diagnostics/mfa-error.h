@@ -1,0 +1,27 @@
+/* mfa-error.h: the error domain for every failure a user can cause
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define MFA_ERROR (mfa_error_quark ())
+
+typedef enum
+{
+  MFA_ERROR_INVALID_KEY,      /* a key that is not valid base32, empty, or too long */
+  MFA_ERROR_INVALID_URI,      /* an otpauth:// URI that cannot be parsed */
+  MFA_ERROR_INVALID_CODE,     /* a verification code that is not 6–8 digits */
+  MFA_ERROR_INVALID_TIME,     /* a time that is neither ISO 8601 nor @UNIXSECONDS */
+  MFA_ERROR_INVALID_ARGUMENT, /* an option value out of range */
+  MFA_ERROR_UNSUPPORTED,      /* valid input this tool cannot handle (e.g. HOTP for a time check) */
+  MFA_ERROR_IO,               /* a file that cannot be read */
+  MFA_ERROR_FAILED,
+} MfaError;
+
+GQuark mfa_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,99 @@
+/* mfa-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mfa-application.h"
+#include "mfa-window.h"
+
+struct _MfaApplication
+{
+  GtkApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (MfaApplication, mfa_application, GTK_TYPE_APPLICATION)
+
+MfaApplication *
+mfa_application_new (void)
+{
+  return g_object_new (MFA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+static void
+mfa_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (mfa_window_new (MFA_APPLICATION (app)));
+  gtk_window_present (window);
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const gchar *developers[] = { _("The MFA Troubleshooter developers"), NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (app),
+                         "program-name", _("MFA Troubleshooter"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Find out why a verification code is rejected, and get "
+                                       "back into your account"),
+                         "authors", developers,
+                         "translator-credits", _("translator-credits"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "modal", TRUE,
+                         NULL);
+}
+
+static void
+quit (GSimpleAction *action,
+      GVariant      *parameter,
+      gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+mfa_application_startup (GApplication *app)
+{
+  const GActionEntry actions[] = {
+    { "about", show_about },
+    { "quit", quit },
+  };
+  const gchar *quit_accels[] = { "<Control>q", NULL };
+  const gchar *close_accels[] = { "<Control>w", NULL };
+  const gchar *search_accels[] = { "<Control>f", NULL };
+
+  G_APPLICATION_CLASS (mfa_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+}
+
+static void
+mfa_application_class_init (MfaApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = mfa_application_activate;
+  app_class->startup = mfa_application_startup;
+}
+
+static void
+mfa_application_init (MfaApplication *self)
+{
+}

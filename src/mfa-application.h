@@ -1,0 +1,17 @@
+/* mfa-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define MFA_TYPE_APPLICATION (mfa_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (MfaApplication, mfa_application, MFA, APPLICATION, GtkApplication)
+
+MfaApplication *mfa_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,62 @@
+/* mfa-topic-row.c: one topic on the start page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mfa-topic-row.h"
+
+struct _MfaTopicRow
+{
+  GtkListBoxRow   parent_instance;
+
+  GtkLabel       *title_label;
+  GtkLabel       *subtitle_label;
+
+  const MfaTopic *topic;
+};
+
+G_DEFINE_FINAL_TYPE (MfaTopicRow, mfa_topic_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void
+mfa_topic_row_class_init (MfaTopicRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/mfa-topic-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, MfaTopicRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaTopicRow, subtitle_label);
+}
+
+static void
+mfa_topic_row_init (MfaTopicRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+mfa_topic_row_new (const MfaTopic *topic)
+{
+  MfaTopicRow *self = g_object_new (MFA_TYPE_TOPIC_ROW, NULL);
+
+  self->topic = topic;
+  gtk_label_set_label (self->title_label, _(topic->title));
+  gtk_label_set_label (self->subtitle_label, _(topic->subtitle));
+  /* A screen reader announces the row by its title, and the subtitle as its description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(topic->title),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(topic->subtitle),
+                                  -1);
+  return GTK_WIDGET (self);
+}
+
+const MfaTopic *
+mfa_topic_row_get_topic (MfaTopicRow *self)
+{
+  g_return_val_if_fail (MFA_IS_TOPIC_ROW (self), NULL);
+
+  return self->topic;
+}

@@ -1,0 +1,19 @@
+/* mfa-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mfa-application.h"
+
+G_BEGIN_DECLS
+
+#define MFA_TYPE_WINDOW (mfa_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (MfaWindow, mfa_window, MFA, WINDOW, GtkApplicationWindow)
+
+MfaWindow *mfa_window_new (MfaApplication *application);
+
+G_END_DECLS

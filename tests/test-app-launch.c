@@ -1,0 +1,68 @@
+/* test-app-launch.c: the installed program starts without a GLib or GTK
+ * warning and shows its window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <signal.h>
+#include <string.h>
+#include <gio/gio.h>
+
+static gboolean
+stop_waiting (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_starts_cleanly (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) app = NULL;
+  g_autoptr(GSubprocess) probe = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *windows = NULL;
+  g_autofree gchar *err = NULL;
+  gboolean waited = FALSE;
+
+  if (g_find_program_in_path ("xwininfo") == NULL || g_getenv ("DISPLAY") == NULL)
+    {
+      g_test_skip ("needs an X display and xwininfo");
+      return;
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "fatal-warnings", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GDK_BACKEND", "x11", TRUE);
+  app = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("MFA_TROUBLESHOOTER"), NULL);
+  g_assert_no_error (error);
+
+  /* Give it time to start and draw, then ask the X server for its window. */
+  g_timeout_add (3000, stop_waiting, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  /* Still running: a fatal warning would have ended it by now. */
+  g_assert_nonnull (g_subprocess_get_identifier (app));
+
+  probe = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                            "xwininfo", "-root", "-tree", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (probe, NULL, NULL, &windows, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (windows, "\"MFA Troubleshooter\""));
+
+  g_subprocess_send_signal (app, SIGTERM);
+  g_subprocess_communicate_utf8 (app, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (err, ==, "");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/app/starts-cleanly", test_starts_cleanly);
+  return g_test_run ();
+}
