@@ -1,11 +1,9 @@
 /* code-check.c: finds where a typed code matches a key, and says what that
  * means for the user.
  *
- * For each code the search tries the declared settings first, then the other
- * algorithms and the common periods (30 and 60 s) for the code's own length,
- * each outward from the reference time, and keeps the match nearest to it.
- * HMAC values depend only on the algorithm and the counter, so they are kept
- * in one lazily filled table per (algorithm, period) and shared by all codes.
+ * The search itself (code-search.c) finds the nearest match under the
+ * declared settings or any other algorithm and common period; this file
+ * turns matches into verdicts and relates the codes to each other.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,10 +14,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "code-check.h"
+#include "code-search.h"
 #include "mfa-error.h"
 #include "mfa-format.h"
 
-#define NOT_COMPUTED G_MAXUINT32 /* truncated values have 31 bits */
 #define MAX_TYPED_LENGTH 64
 
 /* ---- normalising what the user typed ---------------------------------- */
@@ -74,152 +72,7 @@ mfa_code_normalize (const gchar  *typed,
   return g_string_free (g_steal_pointer (&digits), FALSE);
 }
 
-/* ---- the search ------------------------------------------------------- */
-
-typedef struct
-{
-  MfaOtpGenerator *generator; /* borrowed from the searcher */
-  MfaAlgorithm     algorithm;
-  guint            period;
-  gint64           center;    /* the counter at the reference time */
-  gint64           max_steps;
-  guint32         *values;    /* index k + max_steps */
-} ValueTable;
-
-typedef struct
-{
-  MfaOtpGenerator *generators[MFA_N_ALGORITHMS];
-  GPtrArray       *tables;
-  gint64           reference_time;
-  guint            window_seconds;
-} Searcher;
-
-static void
-value_table_free (ValueTable *table)
-{
-  gsize n = 2 * table->max_steps + 1;
-
-  mfa_wipe (table->values, n * sizeof *table->values);
-  g_free (table->values);
-  g_free (table);
-}
-
-static void
-searcher_init (Searcher        *searcher,
-               const MfaSecret *key,
-               gint64           reference_time,
-               guint            window_seconds)
-{
-  for (int a = 0; a < MFA_N_ALGORITHMS; a++)
-    searcher->generators[a] = mfa_otp_generator_new (key, (MfaAlgorithm) a);
-  searcher->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) value_table_free);
-  searcher->reference_time = reference_time;
-  searcher->window_seconds = window_seconds;
-}
-
-static void
-searcher_clear (Searcher *searcher)
-{
-  for (int a = 0; a < MFA_N_ALGORITHMS; a++)
-    g_clear_pointer (&searcher->generators[a], mfa_otp_generator_free);
-  g_clear_pointer (&searcher->tables, g_ptr_array_unref);
-}
-
-static ValueTable *
-searcher_table (Searcher     *searcher,
-                MfaAlgorithm  algorithm,
-                guint         period)
-{
-  ValueTable *table;
-  gsize n;
-
-  for (guint i = 0; i < searcher->tables->len; i++)
-    {
-      table = g_ptr_array_index (searcher->tables, i);
-      if (table->algorithm == algorithm && table->period == period)
-        return table;
-    }
-
-  table = g_new0 (ValueTable, 1);
-  table->generator = searcher->generators[algorithm];
-  table->algorithm = algorithm;
-  table->period = period;
-  table->center = (gint64) mfa_totp_counter (searcher->reference_time, period);
-  table->max_steps = searcher->window_seconds / period;
-  n = 2 * table->max_steps + 1;
-  table->values = g_new (guint32, n);
-  memset (table->values, 0xff, n * sizeof *table->values);
-  g_ptr_array_add (searcher->tables, table);
-  return table;
-}
-
-static gboolean
-table_matches (ValueTable *table,
-               gint64      k,
-               guint32     code,
-               guint32     modulus)
-{
-  guint32 *slot = &table->values[k + table->max_steps];
-
-  if (table->center + k < 0)
-    return FALSE;
-  if (*slot == NOT_COMPUTED)
-    *slot = mfa_otp_generator_value (table->generator, (guint64) (table->center + k));
-  return *slot % modulus == code;
-}
-
-/* The nearest step within `limit` whose code is `code`; the earlier step
- * first on a tie, since reading an old code is commoner than a fast clock. */
-static gboolean
-table_find_nearest (ValueTable *table,
-                    guint32     code,
-                    guint32     modulus,
-                    gint64      limit,
-                    gint64     *found)
-{
-  limit = MIN (limit, table->max_steps);
-  for (gint64 distance = 0; distance <= limit; distance++)
-    {
-      if (table_matches (table, -distance, code, modulus))
-        {
-          *found = -distance;
-          return TRUE;
-        }
-      if (distance > 0 && table_matches (table, distance, code, modulus))
-        {
-          *found = distance;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* The settings tried for a code of `digits` digits: the declared algorithm
- * and period first, then every algorithm under the declared, 30 s and 60 s
- * periods. */
-static guint
-candidate_settings (const MfaOtpParams *declared,
-                    guint               digits,
-                    MfaOtpParams        out[MFA_N_ALGORITHMS * 3])
-{
-  const guint periods[] = { declared->period, 30, 60 };
-  guint n = 0;
-
-  out[n++] = (MfaOtpParams) { declared->algorithm, digits, declared->period };
-  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
-    {
-      if (p > 0 && periods[p] == declared->period)
-        continue;
-      for (int a = 0; a < MFA_N_ALGORITHMS; a++)
-        {
-          MfaOtpParams candidate = { (MfaAlgorithm) a, digits, periods[p] };
-
-          if (!mfa_otp_params_equal (&candidate, &out[0]))
-            out[n++] = candidate;
-        }
-    }
-  return n;
-}
+/* ---- verdicts --------------------------------------------------------- */
 
 /* How likely a random code of this length matches some step at least as
  * near as `distance` seconds under any of the settings searched. */
@@ -241,47 +94,26 @@ coincidence_chance (const MfaOtpParams *settings,
 }
 
 static void
-search_code (Searcher           *searcher,
+search_code (MfaCodeSearch      *search,
              const MfaOtpParams *declared,
+             guint               window_seconds,
              const gchar        *code,
              MfaCodeResult      *result)
 {
-  MfaOtpParams settings[MFA_N_ALGORITHMS * 3];
-  guint digits = strlen (code);
-  guint n_settings = candidate_settings (declared, digits, settings);
-  guint32 modulus = mfa_otp_modulus (digits);
-  guint32 value = (guint32) g_ascii_strtoull (code, NULL, 10);
-  guint64 best_distance = G_MAXUINT64;
+  MfaOtpParams settings[MFA_CODE_SEARCH_MAX_SETTINGS];
+  guint n_settings = mfa_code_search_settings (search, strlen (code), settings);
 
-  for (guint i = 0; i < n_settings; i++)
-    {
-      ValueTable *table = searcher_table (searcher, settings[i].algorithm, settings[i].period);
-      gint64 limit = best_distance == G_MAXUINT64 ? table->max_steps
-                                                  : (gint64) (best_distance / settings[i].period);
-      gint64 k;
-
-      if (!table_find_nearest (table, value, modulus, limit, &k))
-        continue;
-      /* Strictly nearer: on a tie the settings tried first (declared) win. */
-      if ((guint64) ABS (k) * settings[i].period < best_distance)
-        {
-          best_distance = (guint64) ABS (k) * settings[i].period;
-          result->matched = TRUE;
-          result->params = settings[i];
-          result->offset_steps = k;
-          result->offset_seconds = k * (gint64) settings[i].period;
-        }
-    }
-
+  result->matched = mfa_code_search_nearest (search, code, &result->params,
+                                             &result->offset_steps);
   if (!result->matched)
     {
       result->verdict = MFA_CODE_VERDICT_NOT_FOUND;
-      result->chance = coincidence_chance (settings, n_settings, searcher->window_seconds,
-                                           searcher->window_seconds);
+      result->chance = coincidence_chance (settings, n_settings, window_seconds, window_seconds);
       return;
     }
-  result->chance = coincidence_chance (settings, n_settings, searcher->window_seconds,
-                                       best_distance);
+  result->offset_seconds = result->offset_steps * (gint64) result->params.period;
+  result->chance = coincidence_chance (settings, n_settings, window_seconds,
+                                       ABS (result->offset_seconds));
   if (!mfa_otp_params_equal (&result->params, declared))
     result->verdict = MFA_CODE_VERDICT_OTHER_PARAMETERS;
   else if (result->offset_steps == 0)
@@ -337,7 +169,7 @@ mfa_code_check (const MfaSecret     *key,
 {
   g_autoptr(MfaCodeReport) report = g_new0 (MfaCodeReport, 1);
   g_autoptr(MfaSecretStrv) normalized = NULL;
-  Searcher searcher;
+  g_autoptr(MfaCodeSearch) search = NULL;
   guint n_codes;
 
   g_return_val_if_fail (key != NULL && declared != NULL && codes != NULL, NULL);
@@ -350,7 +182,7 @@ mfa_code_check (const MfaSecret     *key,
   report->results = g_array_sized_new (FALSE, TRUE, sizeof (MfaCodeResult), n_codes);
   normalized = g_new0 (gchar *, n_codes + 1);
 
-  searcher_init (&searcher, key, reference_time, report->window_seconds);
+  search = mfa_code_search_new (key, declared, reference_time, report->window_seconds);
   for (guint i = 0; i < n_codes; i++)
     {
       MfaCodeResult result = { .related = -1 };
@@ -364,10 +196,10 @@ mfa_code_check (const MfaSecret     *key,
           result.problem = g_strdup (error->message);
         }
       else
-        search_code (&searcher, declared, normalized[i], &result);
+        search_code (search, declared, report->window_seconds, normalized[i], &result);
       g_array_append_val (report->results, result);
     }
-  searcher_clear (&searcher);
+  g_clear_pointer (&search, mfa_code_search_free);
 
   relate_results (report->results, (const gchar **) normalized);
   return g_steal_pointer (&report);

@@ -91,6 +91,15 @@ mfa_otp_generator_new (const MfaSecret *key,
   return generator;
 }
 
+/* A generator has mutable hash state: each thread computes with its own copy. */
+MfaOtpGenerator *
+mfa_otp_generator_copy (const MfaOtpGenerator *generator)
+{
+  g_return_val_if_fail (generator != NULL, NULL);
+
+  return g_memdup2 (generator, sizeof *generator);
+}
+
 void
 mfa_otp_generator_free (MfaOtpGenerator *generator)
 {

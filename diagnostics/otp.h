@@ -44,6 +44,7 @@ typedef struct _MfaOtpGenerator MfaOtpGenerator;
 
 MfaOtpGenerator *mfa_otp_generator_new  (const MfaSecret *key,
                                          MfaAlgorithm     algorithm);
+MfaOtpGenerator *mfa_otp_generator_copy (const MfaOtpGenerator *generator);
 void             mfa_otp_generator_free (MfaOtpGenerator *generator);
 
 /* The dynamically truncated 31-bit value of RFC 4226 section 5.3; a code of

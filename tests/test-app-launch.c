@@ -23,9 +23,10 @@ test_starts_cleanly (void)
   g_autoptr(GError) error = NULL;
   g_autofree gchar *windows = NULL;
   g_autofree gchar *err = NULL;
+  g_autofree gchar *xwininfo = g_find_program_in_path ("xwininfo");
   gboolean waited = FALSE;
 
-  if (g_find_program_in_path ("xwininfo") == NULL || g_getenv ("DISPLAY") == NULL)
+  if (xwininfo == NULL || g_getenv ("DISPLAY") == NULL)
     {
       g_test_skip ("needs an X display and xwininfo");
       return;

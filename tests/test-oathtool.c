@@ -31,8 +31,9 @@ test_random_against_oathtool (void)
 {
   const gchar *hashes[] = { "sha1", "sha256", "sha512" };
   const guint periods[] = { 15, 30, 30, 60, 90 };
+  g_autofree gchar *program = g_find_program_in_path ("oathtool");
 
-  if (g_find_program_in_path ("oathtool") == NULL)
+  if (program == NULL)
     {
       g_test_skip ("oathtool is not installed");
       return;

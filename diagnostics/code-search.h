@@ -1,0 +1,33 @@
+/* code-search.h: where a code occurs around a reference time (internal to
+ * the code check)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "otp.h"
+
+G_BEGIN_DECLS
+
+/* Settings tried for one code: declared first, then 3 algorithms × 3 periods. */
+#define MFA_CODE_SEARCH_MAX_SETTINGS (MFA_N_ALGORITHMS * 3)
+
+typedef struct _MfaCodeSearch MfaCodeSearch;
+
+MfaCodeSearch *mfa_code_search_new      (const MfaSecret    *key,
+                                         const MfaOtpParams *declared,
+                                         gint64              reference_time,
+                                         guint               window_seconds);
+void           mfa_code_search_free     (MfaCodeSearch      *search);
+
+guint          mfa_code_search_settings (const MfaCodeSearch *search,
+                                         guint               digits,
+                                         MfaOtpParams        out[MFA_CODE_SEARCH_MAX_SETTINGS]);
+gboolean       mfa_code_search_nearest  (MfaCodeSearch      *search,
+                                         const gchar        *code,
+                                         MfaOtpParams       *settings,
+                                         gint64             *offset_steps);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaCodeSearch, mfa_code_search_free)
+
+G_END_DECLS
