@@ -65,6 +65,18 @@ quit (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* Plain GTK, unlike libadwaita, does not load the app's style sheet itself. */
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 mfa_application_startup (GApplication *app)
 {
@@ -77,6 +89,7 @@ mfa_application_startup (GApplication *app)
   const gchar *search_accels[] = { "<Control>f", NULL };
 
   G_APPLICATION_CLASS (mfa_application_parent_class)->startup (app);
+  load_style ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
