@@ -26,7 +26,8 @@ gchar *
 mfa_code_normalize (const gchar  *typed,
                     GError      **error)
 {
-  g_autoptr(GString) digits = g_string_new (NULL);
+  /* Sized once, so no reallocation leaves a copy of the code in freed memory. */
+  g_autoptr(GString) digits = g_string_sized_new (MAX_TYPED_LENGTH + 1);
   const gchar *p;
 
   g_return_val_if_fail (typed != NULL, NULL);

@@ -148,6 +148,25 @@ test_uri_file_declares_settings (void)
   g_unlink (path);
 }
 
+/* A code 10 steps ahead is drift in the default window, not found in ±5. */
+static void
+test_window_limits_search (void)
+{
+  g_autofree gchar *path = write_temp (KEY);
+  g_autofree gchar *ahead = code_at (KEY, AT_UNIX + 300);
+  const gchar *narrow[] = { "--key-file", path, "--at", AT, "--window", "5", "--json", ahead, NULL };
+  const gchar *wide[] = { "--key-file", path, "--at", AT, "--json", ahead, NULL };
+  g_auto(Run) a = { 0 }, b = { 0 };
+
+  run_diag (&a, NULL, narrow);
+  run_diag (&b, NULL, wide);
+  g_assert_cmpint (a.status, ==, 1);
+  g_assert_nonnull (strstr (a.out, "\"not-found\""));
+  g_assert_nonnull (strstr (a.out, "\"window_seconds\" : 150"));
+  g_assert_nonnull (strstr (b.out, "\"drift\""));
+  g_unlink (path);
+}
+
 static void
 test_key_on_command_line_refused (void)
 {
@@ -198,6 +217,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/code/current-exits-zero", test_current_exits_zero);
   g_test_add_func ("/cli/code/stdin-key-and-json", test_stdin_key_and_json);
   g_test_add_func ("/cli/code/uri-file-declares-settings", test_uri_file_declares_settings);
+  g_test_add_func ("/cli/code/window-limits-search", test_window_limits_search);
   g_test_add_func ("/cli/code/key-on-command-line-refused", test_key_on_command_line_refused);
   g_test_add_func ("/cli/code/bad-input-explained", test_bad_input_explained);
   return g_test_run ();
