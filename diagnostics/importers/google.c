@@ -300,13 +300,7 @@ mfa_google_parse_uri (const MfaImportInput  *input,
 static gboolean
 google_detect (const MfaImportInput *input)
 {
-  const gchar *text = input->data;
-  gsize skip = 0;
-
-  while (skip < input->len && g_ascii_isspace (text[skip]))
-    skip++;
-  return input->len - skip >= strlen (MIGRATION_PREFIX)
-         && g_ascii_strncasecmp (text + skip, MIGRATION_PREFIX, strlen (MIGRATION_PREFIX)) == 0;
+  return mfa_import_first_line_is (input, MIGRATION_PREFIX);
 }
 
 static gboolean

@@ -170,6 +170,31 @@ mfa_import_base32_secret (MfaImportEntry *entry,
   return TRUE;
 }
 
+gboolean
+mfa_import_first_line_is (const MfaImportInput *input,
+                          const gchar          *prefix)
+{
+  const gchar *text = input->data;
+  const gchar *end = input->data + input->len;
+  gsize prefix_len = strlen (prefix);
+
+  while (text < end)
+    {
+      while (text < end && g_ascii_isspace (*text))
+        text++;
+      if (text < end && *text == '#')
+        {
+          const gchar *newline = memchr (text, '\n', end - text);
+
+          text = newline != NULL ? newline + 1 : end;
+          continue;
+        }
+      return (gsize) (end - text) >= prefix_len
+             && g_ascii_strncasecmp (text, prefix, prefix_len) == 0;
+    }
+  return FALSE;
+}
+
 JsonObject *
 mfa_json_object (JsonNode *node)
 {

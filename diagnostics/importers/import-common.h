@@ -29,6 +29,11 @@ gboolean        mfa_import_base32_secret   (MfaImportEntry *entry,
                                             const gchar    *text,
                                             GError        **error);
 
+/* The first line that is neither blank nor a '#' comment starts with
+ * prefix (ASCII case ignored). */
+gboolean        mfa_import_first_line_is (const MfaImportInput *input,
+                                          const gchar          *prefix);
+
 /* JSON access that tolerates missing members and wrong types. */
 JsonObject     *mfa_json_object   (JsonNode    *node);
 JsonObject     *mfa_json_member_object (JsonObject *object,

@@ -18,13 +18,7 @@
 static gboolean
 uri_detect (const MfaImportInput *input)
 {
-  const gchar *text = input->data;
-  gsize skip = 0;
-
-  while (skip < input->len && g_ascii_isspace (text[skip]))
-    skip++;
-  return input->len - skip >= strlen ("otpauth://")
-         && g_ascii_strncasecmp (text + skip, "otpauth://", strlen ("otpauth://")) == 0;
+  return mfa_import_first_line_is (input, "otpauth://");
 }
 
 static gboolean
