@@ -123,6 +123,23 @@ pixbuf_to_grey (GdkPixbuf *pixbuf)
   return grey;
 }
 
+/* Called before the pixels are allocated: a small file that claims
+ * gigapixels is decoded to one pixel instead, and refused afterwards. */
+static void
+refuse_huge_size (GdkPixbufLoader *loader,
+                  gint             width,
+                  gint             height,
+                  gpointer         user_data)
+{
+  gboolean *too_large = user_data;
+
+  if ((guint64) width * height > MAX_PIXELS)
+    {
+      *too_large = TRUE;
+      gdk_pixbuf_loader_set_size (loader, 1, 1);
+    }
+}
+
 GPtrArray *
 mfa_qr_find_in_data (const guint8  *data,
                      gsize          len,
@@ -134,7 +151,9 @@ mfa_qr_find_in_data (const guint8  *data,
   GdkPixbuf *pixbuf;
   GPtrArray *symbols;
   guint width, height;
+  gboolean too_large = FALSE;
 
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (refuse_huge_size), &too_large);
   if (!gdk_pixbuf_loader_write (loader, data, len, &local_error)
       || !gdk_pixbuf_loader_close (loader, &local_error))
     {
@@ -143,9 +162,15 @@ mfa_qr_find_in_data (const guint8  *data,
       return NULL;
     }
   pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (pixbuf == NULL)
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT, _("the image holds no picture"));
+      return NULL;
+    }
   width = gdk_pixbuf_get_width (pixbuf);
   height = gdk_pixbuf_get_height (pixbuf);
-  if ((guint64) width * height > MAX_PIXELS || gdk_pixbuf_get_n_channels (pixbuf) < 3)
+  if (too_large || (guint64) width * height > MAX_PIXELS
+      || gdk_pixbuf_get_n_channels (pixbuf) < 3)
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT,
                    _("the image is too large or has an unusual pixel format"));

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 
 #include "fixtures.h"
@@ -179,6 +180,52 @@ test_qr_symbol_position (void)
 }
 
 static void
+test_damaged_image (void)
+{
+  g_autofree gchar *dir = g_dir_make_tmp ("mfa-dup-XXXXXX", NULL);
+  g_autofree gchar *path = g_build_filename (dir, "cut.png", NULL);
+  g_autofree gchar *blank = g_build_filename (dir, "blank.png", NULL);
+  g_autofree gchar *data = NULL;
+  const gchar *cut[] = { path, NULL };
+  const gchar *no_code[] = { blank, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GdkPixbuf) white = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 64);
+  gsize len;
+
+  /* A QR image cut in half, then a PNG that is only a signature. */
+  fixture_write_qr_png ("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP", path);
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, data, len / 2, &error);
+  g_assert_no_error (error);
+  entries = mfa_import_files (cut, MFA_IMPORT_AUTO, &error);
+  g_assert_null (entries);
+  g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT);
+  /* libpng may decode the upper half without complaint: then the code is
+   * simply not there. Either way the file is named and refused. */
+  g_assert_nonnull (strstr (error->message, "cut.png: the image "));
+  g_clear_error (&error);
+  g_file_set_contents (path, data, 12, &error);
+  g_assert_no_error (error);
+  entries = mfa_import_files (cut, MFA_IMPORT_AUTO, &error);
+  g_assert_null (entries);
+  g_assert_nonnull (strstr (error->message, "cut.png: the image cannot be read"));
+  g_clear_error (&error);
+
+  gdk_pixbuf_fill (white, 0xffffffff);
+  gdk_pixbuf_save (white, blank, "png", &error, NULL);
+  g_assert_no_error (error);
+  entries = mfa_import_files (no_code, MFA_IMPORT_AUTO, &error);
+  g_assert_null (entries);
+  g_assert_nonnull (strstr (error->message, "blank.png: the image holds no QR code"));
+
+  g_unlink (path);
+  g_unlink (blank);
+  g_rmdir (dir);
+}
+
+static void
 assert_refused (const gchar *text,
                 GQuark       domain,
                 gint         code,
@@ -281,6 +328,7 @@ main (int    argc,
   g_test_add_func ("/importers/google/label-prefix", test_google_label_prefix);
   g_test_add_func ("/importers/google/two-qr-images", test_google_two_qr_images);
   g_test_add_func ("/importers/qr/position", test_qr_symbol_position);
+  g_test_add_func ("/importers/qr/damaged-image", test_damaged_image);
   g_test_add_func ("/importers/encrypted", test_encrypted);
   g_test_add_func ("/importers/damaged", test_damaged);
   g_test_add_func ("/importers/format-given-wrong", test_format_given_wrong);
