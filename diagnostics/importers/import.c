@@ -214,6 +214,7 @@ import_file (const gchar       *file,
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
   MfaImportInput input = { file, NULL, 0, NULL, batches };
+  g_autofree gchar *copy = NULL;
   gboolean ok;
 
   mapped = g_mapped_file_new (file, FALSE, &local_error);
@@ -225,18 +226,18 @@ import_file (const gchar       *file,
   input.len = g_mapped_file_get_length (mapped);
   if (input.len > MFA_IMPORT_MAX_FILE_SIZE)
     return mfa_import_fail (error, _("the file is larger than any authenticator export"));
-  /* A copy ends in NUL for the line readers, and is wiped after use: the
-   * mapping itself is the file, already on disk. */
-  input.data = g_malloc (input.len + 1);
-  if (input.len > 0)
-    memcpy ((gchar *) input.data, g_mapped_file_get_contents (mapped), input.len);
-  ((gchar *) input.data)[input.len] = '\0';
+  /* JSON and images are read straight from the mapping (the file itself,
+   * already on disk). The line readers need a NUL at the end: they get a
+   * copy, wiped after use. */
+  input.data = input.len > 0 ? g_mapped_file_get_contents (mapped) : "";
   if (mfa_qr_is_image ((const guint8 *) input.data, input.len))
-    ok = import_image (&input, entries, error);
-  else
-    ok = import_into (&input, format, entries, error);
-  mfa_wipe ((gchar *) input.data, input.len);
-  g_free ((gchar *) input.data);
+    return import_image (&input, entries, error);
+  if (looks_like_json (input.data, input.len))
+    return import_into (&input, format, entries, error);
+  copy = g_strndup (input.data, input.len);
+  input.data = copy;
+  ok = import_into (&input, format, entries, error);
+  mfa_wipe (copy, input.len);
   return ok;
 }
 
