@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "google.h"
 #include "import-common.h"
@@ -241,6 +242,26 @@ import_file (const gchar       *file,
   return ok;
 }
 
+/* The same file under another name counts too (./a.json and a.json). */
+static gboolean
+given_before (const gchar * const *files,
+              guint                position)
+{
+  GStatBuf this_file;
+
+  if (g_stat (files[position], &this_file) != 0)
+    return FALSE;
+  for (guint i = 0; i < position; i++)
+    {
+      GStatBuf earlier;
+
+      if (g_stat (files[i], &earlier) == 0 && earlier.st_dev == this_file.st_dev
+          && earlier.st_ino == this_file.st_ino)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 GPtrArray *
 mfa_import_files (const gchar * const *files,
                   MfaImportFormat      format,
@@ -255,6 +276,13 @@ mfa_import_files (const gchar * const *files,
       g_autoptr(GError) local_error = NULL;
       g_autofree gchar *display = g_filename_display_name (files[i]);
 
+      if (given_before (files, i))
+        {
+          /* Read twice, every entry would look like a harmless copy. */
+          g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                       _("%s: the same file is given twice"), display);
+          return NULL;
+        }
       if (!import_file (files[i], format, batches, entries, &local_error))
         {
           g_set_error (error, local_error->domain, local_error->code, "%s: %s", display,

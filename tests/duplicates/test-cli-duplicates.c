@@ -204,6 +204,21 @@ test_unreadable_files (Fixture       *fixture,
 }
 
 static void
+test_same_file_twice (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree gchar *text = fixture_aegis (fixture_planted + 3, 3);
+  g_autofree gchar *path = fixture_write (fixture->dir, "aegis.json", text);
+  g_autofree gchar *other_name = g_build_filename (fixture->dir, ".", "aegis.json", NULL);
+  const gchar *args[] = { path, other_name, NULL };
+  g_auto(Run) run = { 0 };
+
+  run_diag (&run, args);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "the same file is given twice"));
+}
+
+static void
 test_bad_format_option (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -228,6 +243,8 @@ main (int    argc,
               test_text_report, fixture_tear_down);
   g_test_add ("/cli-duplicates/unreadable-files", Fixture, NULL, fixture_set_up,
               test_unreadable_files, fixture_tear_down);
+  g_test_add ("/cli-duplicates/same-file-twice", Fixture, NULL, fixture_set_up,
+              test_same_file_twice, fixture_tear_down);
   g_test_add ("/cli-duplicates/bad-format-option", Fixture, NULL, fixture_set_up,
               test_bad_format_option, fixture_tear_down);
   return g_test_run ();
