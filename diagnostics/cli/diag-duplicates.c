@@ -29,13 +29,17 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DuplicatesOptions, duplicates_options_clear)
 static void
 print_group (const MfaDuplicateGroup *group)
 {
+  g_autofree gchar *name = group->issuer[0] != '\0'
+                             ? g_strdup_printf ("%s / %s", group->issuer, group->account)
+                             : g_strdup (group->account);
+
   if (group->kind == MFA_DUPLICATE_DIFFERENT_KEYS)
-    g_print (_("%s / %s: %u entries with different keys. Only one of them can be the current "
+    g_print (_("%s: %u entries with different keys. Only one of them can be the current "
                "binding; the others are stale and make codes that are rejected.\n"),
-             group->issuer, group->account, group->members->len);
+             name, group->members->len);
   else
-    g_print (_("%s / %s: %u entries with the same key (harmless copies).\n"),
-             group->issuer, group->account, group->members->len);
+    g_print (_("%s: %u entries with the same key (harmless copies).\n"),
+             name, group->members->len);
   for (guint i = 0; i < group->members->len; i++)
     {
       const MfaImportEntry *entry = g_ptr_array_index (group->members, i);

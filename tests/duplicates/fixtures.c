@@ -235,7 +235,7 @@ fixture_google_uri (const FixtureEntry *rows,
 }
 
 void
-fixture_write_qr_png (const gchar *text,
+fixture_write_qr_image (const gchar *text,
                       const gchar *path)
 {
   const guint scale = 4, margin = 4;
@@ -258,7 +258,7 @@ fixture_write_qr_png (const gchar *text,
           memset (pixels + ((margin + y) * scale + dy) * stride + (margin + x) * scale * 3, 0,
                   scale * 3);
   QRcode_free (code);
-  gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  gdk_pixbuf_save (pixbuf, path, g_str_has_suffix (path, ".jpg") ? "jpeg" : "png", &error, NULL);
   g_assert_no_error (error);
 }
 

@@ -35,8 +35,9 @@ gchar  *fixture_google_uri (const FixtureEntry *rows, guint n,
                             gint batch_size, gint batch_index, gint batch_id);
 GBytes *fixture_protobuf_payload (const FixtureEntry *rows, guint n,
                                   gint batch_size, gint batch_index, gint batch_id);
-/* A PNG holding text as a QR code (libqrencode, gdk-pixbuf). */
-void    fixture_write_qr_png (const gchar *text, const gchar *path);
+/* An image holding text as a QR code (libqrencode, gdk-pixbuf); the file
+ * type ("png" or "jpeg") follows the name's extension. */
+void    fixture_write_qr_image (const gchar *text, const gchar *path);
 
 gchar  *fixture_write  (const gchar *dir, const gchar *name, const gchar *contents);
 /* Checks that entries hold exactly the planted groups. */

@@ -44,7 +44,7 @@ test_qr_key (void)
   g_autofree gchar *err = NULL;
 
   /* SHA-256 and 8 digits: the settings come from the URI in the image. */
-  fixture_write_qr_png ("otpauth://totp/Aliyun:alice?secret=JBSWY3DPEHPK3PXP&algorithm=SHA256"
+  fixture_write_qr_image ("otpauth://totp/Aliyun:alice?secret=JBSWY3DPEHPK3PXP&algorithm=SHA256"
                         "&digits=8&issuer=Aliyun", image);
   mfa_otp_format_code (mfa_totp (key, &params, AT_UNIX), 8, code);
   g_assert_cmpint (run_code (image, code, &out, &err), ==, 0);
@@ -58,7 +58,7 @@ test_qr_key (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  fixture_write_qr_png ("hello", other);
+  fixture_write_qr_image ("hello", other);
   g_assert_cmpint (run_code (other, code, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "holds no QR code with an otpauth:// key"));
   g_clear_pointer (&out, g_free);

@@ -102,12 +102,13 @@ test_google_label_prefix (void)
   g_assert_cmpstr (entry->label, ==, "Aliyun:alice");
 }
 
+/* One export over two images, a PNG and a JPEG photo-like copy. */
 static void
 test_google_two_qr_images (void)
 {
   g_autofree gchar *dir = g_dir_make_tmp ("mfa-dup-XXXXXX", NULL);
   g_autofree gchar *first = g_build_filename (dir, "part1.png", NULL);
-  g_autofree gchar *second = g_build_filename (dir, "part2.png", NULL);
+  g_autofree gchar *second = g_build_filename (dir, "part2.jpg", NULL);
   g_autofree gchar *uri1 = fixture_google_uri (fixture_planted, 3, 2, 0, -5);
   g_autofree gchar *uri2 = fixture_google_uri (fixture_planted + 3, 3, 2, 1, -5);
   const gchar *both[] = { first, second, NULL };
@@ -119,8 +120,8 @@ test_google_two_qr_images (void)
   const MfaDuplicateGroup *group;
   const MfaImportEntry *member;
 
-  fixture_write_qr_png (uri1, first);
-  fixture_write_qr_png (uri2, second);
+  fixture_write_qr_image (uri1, first);
+  fixture_write_qr_image (uri2, second);
   entries = mfa_import_files (both, MFA_IMPORT_AUTO, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 6);
@@ -142,7 +143,7 @@ test_google_two_qr_images (void)
   g_assert_null (partial);
   g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT);
   g_assert_nonnull (strstr (error->message, "only 1 of the 2"));
-  g_assert_nonnull (strstr (error->message, "part2.png"));
+  g_assert_nonnull (strstr (error->message, "part2.jpg"));
 
   g_unlink (first);
   g_unlink (second);
@@ -160,7 +161,7 @@ test_qr_symbol_position (void)
   const MfaQrSymbol *symbol;
   gsize len;
 
-  fixture_write_qr_png ("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP", path);
+  fixture_write_qr_image ("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP", path);
   g_file_get_contents (path, &data, &len, &error);
   g_assert_no_error (error);
   g_assert_true (mfa_qr_is_image ((const guint8 *) data, len));
@@ -194,7 +195,7 @@ test_damaged_image (void)
   gsize len;
 
   /* A QR image cut in half, then a PNG that is only a signature. */
-  fixture_write_qr_png ("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP", path);
+  fixture_write_qr_image ("otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP", path);
   g_file_get_contents (path, &data, &len, &error);
   g_assert_no_error (error);
   g_file_set_contents (path, data, len / 2, &error);
