@@ -57,7 +57,8 @@ aegis_parse (const MfaImportInput  *input,
   JsonObject *db = mfa_json_member_object (root, "db");
   JsonArray *list;
 
-  if ((slots != NULL && json_array_get_length (slots) > 0) || mfa_json_member_string (root, "db"))
+  if ((slots != NULL && json_array_get_length (slots) > 0)
+      || mfa_json_member_string (root, "db") != NULL)
     return mfa_import_refuse_encrypted (error, "Aegis",
                                         _("in Aegis, choose Settings → Import & Export → Export, "
                                           "and turn off “Encrypt the vault”"));

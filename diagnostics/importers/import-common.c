@@ -30,17 +30,14 @@ mfa_import_entry_new (const MfaImportInput *input,
                       GPtrArray            *entries)
 {
   MfaImportEntry *entry = g_new0 (MfaImportEntry, 1);
+  MfaImportEntry *previous = entries->len > 0 ? g_ptr_array_index (entries, entries->len - 1)
+                                              : NULL;
   guint index = 0;
 
-  for (guint i = entries->len; i > 0; i--)
-    {
-      MfaImportEntry *previous = g_ptr_array_index (entries, i - 1);
-
-      if (g_strcmp0 (previous->file, input->file) != 0)
-        break;
-      index = previous->index + 1;
-      break;
-    }
+  /* A collection never holds one file twice: the entries of this file are
+   * the last ones. */
+  if (previous != NULL && g_strcmp0 (previous->file, input->file) == 0)
+    index = previous->index + 1;
   entry->file = g_strdup (input->file);
   entry->index = index;
   entry->type = MFA_OTP_TYPE_TOTP;
