@@ -11,6 +11,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libgtk-4-dev libsoup-3.0-dev libjson-glib-dev nettle-dev libqrencode-dev libarchive-dev
+  libgdk-pixbuf-2.0-dev
   libzbar-dev zbar-tools libportal-gtk4-dev
   appstream desktop-file-utils
   xvfb xauth x11-utils dbus-x11 at-spi2-core python3-dogtail imagemagick

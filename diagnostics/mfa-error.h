@@ -20,6 +20,8 @@ typedef enum
   MFA_ERROR_UNSUPPORTED,      /* valid input this tool cannot handle (e.g. HOTP for a time check) */
   MFA_ERROR_IO,               /* a file that cannot be read */
   MFA_ERROR_FAILED,
+  MFA_ERROR_ENCRYPTED_EXPORT, /* an authenticator backup protected by a password */
+  MFA_ERROR_INVALID_EXPORT,   /* an export that is damaged or in no format we know */
 } MfaError;
 
 GQuark mfa_error_quark (void);

@@ -6,8 +6,11 @@
 
 #include "base32.h"
 #include "code-check.h"
+#include "duplicates.h"
+#include "importers/importer.h"
 #include "mfa-error.h"
 #include "mfa-format.h"
 #include "mfa-secret.h"
 #include "otp.h"
 #include "otpauth-uri.h"
+#include "qr/qr-image.h"

@@ -18,6 +18,7 @@ typedef struct
 {
   gchar    *key_file;
   gchar    *uri_file;
+  gchar    *qr_image;
   gchar    *key_on_command_line;
   gchar    *algorithm;
   gint      digits;
@@ -33,6 +34,7 @@ code_options_clear (CodeOptions *options)
 {
   g_free (options->key_file);
   g_free (options->uri_file);
+  g_free (options->qr_image);
   mfa_free_string (options->key_on_command_line);
   g_free (options->algorithm);
   g_free (options->at);
@@ -41,16 +43,60 @@ code_options_clear (CodeOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CodeOptions, code_options_clear)
 
-/* Reads the key from a file of base32 text or of an otpauth:// URI. */
+/* A screenshot or photo of a QR code: a few megabytes. */
+#define MAX_QR_IMAGE_SIZE (64 * 1024 * 1024)
+
+/* The first QR code in the image that holds an otpauth:// URI. */
+static MfaOtpauth *
+load_qr_key (const gchar  *path,
+             GError      **error)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
+  g_autoptr(GPtrArray) symbols = NULL;
+  g_autofree gchar *display = g_filename_display_name (path);
+  const guint8 *data;
+  gsize len;
+
+  if (mapped == NULL)
+    return NULL;
+  data = (const guint8 *) g_mapped_file_get_contents (mapped);
+  len = g_mapped_file_get_length (mapped);
+  if (len > MAX_QR_IMAGE_SIZE || !mfa_qr_is_image (data, len))
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                   _("%s is not a PNG or JPEG image"), display);
+      return NULL;
+    }
+  symbols = mfa_qr_find_in_data (data, len, error);
+  if (symbols == NULL)
+    return NULL;
+  for (guint i = 0; i < symbols->len; i++)
+    {
+      const MfaQrSymbol *symbol = g_ptr_array_index (symbols, i);
+
+      if (g_ascii_strncasecmp (symbol->text, "otpauth://", 10) == 0)
+        return mfa_otpauth_parse (symbol->text, error);
+    }
+  g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+               _("%s holds no QR code with an otpauth:// key (found %u QR codes)"), display,
+               symbols->len);
+  return NULL;
+}
+
+/* Reads the key from a file of base32 text or of an otpauth:// URI, or
+ * from a QR image. */
 static MfaOtpauth *
 load_key (const CodeOptions  *options,
           GError            **error)
 {
   const gchar *path = options->uri_file != NULL ? options->uri_file : options->key_file;
-  g_autoptr(MfaSecretString) text = mfa_read_secret_file (path, MAX_KEY_FILE_SIZE, error);
+  g_autoptr(MfaSecretString) text = NULL;
   g_autoptr(MfaSecret) secret = NULL;
   MfaOtpParams defaults = MFA_OTP_PARAMS_DEFAULT;
 
+  if (options->qr_image != NULL)
+    return load_qr_key (options->qr_image, error);
+  text = mfa_read_secret_file (path, MAX_KEY_FILE_SIZE, error);
   if (text == NULL)
     return NULL;
   g_strstrip (text);
@@ -198,6 +244,8 @@ mfa_diag_code_main (int    argc,
       N_("FILE") },
     { "uri-file", 0, 0, G_OPTION_ARG_FILENAME, &options.uri_file,
       N_("Read an otpauth:// URI from FILE; - for standard input"), N_("FILE") },
+    { "qr", 0, 0, G_OPTION_ARG_FILENAME, &options.qr_image,
+      N_("Read the key from a QR code (otpauth://) in a PNG or JPEG image"), N_("IMAGE") },
     { "key", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &options.key_on_command_line,
       NULL, NULL },
     { "algorithm", 0, 0, G_OPTION_ARG_STRING, &options.algorithm,
@@ -231,8 +279,9 @@ mfa_diag_code_main (int    argc,
     return mfa_cli_fail (_("refusing --key: a key on the command line can be read by every "
                            "user through ps; use --key-file FILE, or --key-file - to type or "
                            "pipe it"));
-  if ((options.key_file == NULL) == (options.uri_file == NULL))
-    return mfa_cli_fail (_("give the key with exactly one of --key-file FILE or --uri-file FILE"));
+  if ((options.key_file != NULL) + (options.uri_file != NULL) + (options.qr_image != NULL) != 1)
+    return mfa_cli_fail (_("give the key with exactly one of --key-file FILE, --uri-file FILE "
+                           "or --qr IMAGE"));
   if (options.codes == NULL || options.codes[0] == NULL)
     return mfa_cli_fail (_("give at least one CODE to check"));
   return run_check (&options);

@@ -1,0 +1,56 @@
+/* duplicates.h: several authenticator entries for one account
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "importers/importer.h"
+
+G_BEGIN_DECLS
+
+/* Issuer names that mean one organisation. Built in: Aliyun, Alibaba Cloud
+ * and 阿里云; organisations add their own with mfa_alias_table_add(). */
+typedef struct _MfaAliasTable MfaAliasTable;
+
+MfaAliasTable *mfa_alias_table_new     (void);
+void           mfa_alias_table_add     (MfaAliasTable *table,
+                                        const gchar   *alias,
+                                        const gchar   *canonical);
+void           mfa_alias_table_free    (MfaAliasTable *table);
+/* The folded, alias-resolved form under which issuers are compared. */
+gchar         *mfa_alias_table_resolve (const MfaAliasTable *table,
+                                        const gchar         *issuer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaAliasTable, mfa_alias_table_free)
+
+/* Trimmed, inner white space folded to one space, case folded, NFKC. */
+gchar         *mfa_duplicates_fold     (const gchar *text);
+
+typedef enum
+{
+  MFA_DUPLICATE_SAME_KEY,       /* harmless copies */
+  MFA_DUPLICATE_DIFFERENT_KEYS, /* only one can be current: the others are stale */
+} MfaDuplicateKind;
+
+typedef struct
+{
+  const gchar      *issuer;   /* of the first member, as written */
+  const gchar      *account;
+  MfaDuplicateKind  kind;
+  GPtrArray        *members;  /* MfaImportEntry *, borrowed from the entries */
+} MfaDuplicateGroup;
+
+typedef struct
+{
+  guint      n_entries;
+  GPtrArray *groups;   /* MfaDuplicateGroup *, in order of first appearance */
+} MfaDuplicateReport;
+
+/* Groups borrow the entries: keep them alive as long as the report. */
+MfaDuplicateReport *mfa_duplicates_find     (GPtrArray           *entries,
+                                             const MfaAliasTable *aliases);
+void                mfa_duplicate_report_free (MfaDuplicateReport *report);
+JsonNode           *mfa_duplicate_report_to_json (const MfaDuplicateReport *report);
+const gchar        *mfa_duplicate_kind_to_string (MfaDuplicateKind kind);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaDuplicateReport, mfa_duplicate_report_free)
+
+G_END_DECLS

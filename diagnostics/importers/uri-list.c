@@ -1,0 +1,68 @@
+/* uri-list.c: plain lists of otpauth:// URIs, one a line
+ *
+ * As many apps export them (and as QR codes hold them). Blank lines and
+ * lines starting with '#' are skipped; a Google Authenticator
+ * otpauth-migration:// line in the list is read as that export.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "google.h"
+#include "import-common.h"
+#include "mfa-error.h"
+
+static gboolean
+uri_detect (const MfaImportInput *input)
+{
+  return mfa_import_first_line_is (input, "otpauth://");
+}
+
+static gboolean
+parse_line (const MfaImportInput  *input,
+            const gchar           *line,
+            guint                  line_number,
+            GPtrArray             *entries,
+            GError               **error)
+{
+  g_autoptr(MfaOtpauth) uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+  MfaImportEntry *entry;
+
+  if (g_ascii_strncasecmp (line, "otpauth-migration:", strlen ("otpauth-migration:")) == 0)
+    return mfa_google_parse_uri (input, line, input->google_batches, entries, error);
+  uri = mfa_otpauth_parse (line, &local_error);
+  if (uri == NULL)
+    return mfa_import_fail (error, _("line %u: %s"), line_number, local_error->message);
+  entry = mfa_import_entry_new (input, entries);
+  mfa_import_entry_set_names (entry, uri->issuer, uri->account);
+  entry->type = uri->type;
+  entry->params = uri->params;
+  entry->secret = g_steal_pointer (&uri->secret);
+  return TRUE;
+}
+
+static gboolean
+uri_parse (const MfaImportInput  *input,
+           GPtrArray             *entries,
+           GError               **error)
+{
+  g_autoptr(MfaSecretStrv) lines = g_strsplit (input->data, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      if (!parse_line (input, lines[i], i + 1, entries, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+const MfaImporter mfa_importer_uri = {
+  MFA_IMPORT_URI, "uri", "otpauth:// list", uri_detect, uri_parse,
+};

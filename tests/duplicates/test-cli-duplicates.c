@@ -1,0 +1,251 @@
+/* test-cli-duplicates.c: mfa-diag duplicates as scripts run it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "fixtures.h"
+
+typedef struct
+{
+  gint   status;
+  gchar *out;
+  gchar *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_diag (Run                 *run,
+          const gchar * const *args)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_strv_builder_add (builder, g_getenv ("MFA_DIAG"));
+  g_strv_builder_add (builder, "duplicates");
+  g_strv_builder_addv (builder, (const gchar **) args);
+  argv = g_strv_builder_end (builder);
+  process = g_subprocess_newv ((const gchar * const *) argv,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+typedef struct
+{
+  gchar *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("mfa-cli-dup-XXXXXX", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const gchar *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree gchar *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+assert_member (JsonReader  *reader,
+               guint        position,
+               const gchar *file,
+               gint64       index)
+{
+  g_assert_true (json_reader_read_element (reader, position));
+  g_assert_true (json_reader_read_member (reader, "file"));
+  g_assert_cmpstr (json_reader_get_string_value (reader), ==, file);
+  json_reader_end_member (reader);
+  g_assert_true (json_reader_read_member (reader, "index"));
+  g_assert_cmpint (json_reader_get_int_value (reader), ==, index);
+  json_reader_end_member (reader);
+  json_reader_end_element (reader);
+}
+
+/* Two files read as one collection: the Aegis vault's Aliyun entry and
+ * the 2FAS backup's 阿里云 entry are one account with two keys. */
+static void
+test_json_two_files (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree gchar *aegis_text = fixture_aegis (fixture_planted, 1);
+  g_autofree gchar *twofas_text = fixture_2fas (fixture_planted + 1, 3);
+  g_autofree gchar *aegis = fixture_write (fixture->dir, "aegis.json", aegis_text);
+  g_autofree gchar *twofas = fixture_write (fixture->dir, "backup.2fas", twofas_text);
+  const gchar *args[] = { "--json", aegis, twofas, NULL };
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  run_diag (&run, args);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_null (strstr (run.out, "JBSWY3DP"));
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  reader = json_reader_new (json_parser_get_root (parser));
+  g_assert_true (json_reader_read_member (reader, "entries"));
+  g_assert_cmpint (json_reader_get_int_value (reader), ==, 4);
+  json_reader_end_member (reader);
+  g_assert_true (json_reader_read_member (reader, "groups"));
+  g_assert_cmpint (json_reader_count_elements (reader), ==, 2);
+  g_assert_true (json_reader_read_element (reader, 0));
+  g_assert_true (json_reader_read_member (reader, "issuer"));
+  g_assert_cmpstr (json_reader_get_string_value (reader), ==, "Aliyun");
+  json_reader_end_member (reader);
+  g_assert_true (json_reader_read_member (reader, "account"));
+  g_assert_cmpstr (json_reader_get_string_value (reader), ==, "alice");
+  json_reader_end_member (reader);
+  g_assert_true (json_reader_read_member (reader, "kind"));
+  g_assert_cmpstr (json_reader_get_string_value (reader), ==, "different-keys");
+  json_reader_end_member (reader);
+  g_assert_true (json_reader_read_member (reader, "members"));
+  assert_member (reader, 0, aegis, 0);
+  assert_member (reader, 1, twofas, 0);
+  g_assert_true (json_reader_read_element (reader, 1));
+  g_assert_true (json_reader_read_member (reader, "label"));
+  g_assert_cmpstr (json_reader_get_string_value (reader), ==, "阿里云:Alice");
+}
+
+static void
+test_no_groups_exit_zero (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree gchar *text = fixture_andotp (fixture_planted + 3, 3);
+  g_autofree gchar *path = fixture_write (fixture->dir, "andotp.json", text);
+  const gchar *args[] = { "--format", "andotp", path, NULL };
+  g_auto(Run) run = { 0 };
+
+  run_diag (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Read 3 entries."));
+  g_assert_nonnull (strstr (run.out, "No account has more than one entry."));
+}
+
+static void
+test_text_report (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree gchar *text = fixture_freeotp (fixture_planted, FIXTURE_N_PLANTED);
+  g_autofree gchar *path = fixture_write (fixture->dir, "freeotp.json", text);
+  const gchar *args[] = { path, NULL };
+  g_auto(Run) run = { 0 };
+
+  run_diag (&run, args);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "Aliyun / alice: 2 entries with different keys"));
+  g_assert_nonnull (strstr (run.out, "GitHub / bob: 2 entries with the same key"));
+}
+
+/* Exit 2 with one line on standard error naming the file and the reason. */
+static void
+assert_fails (const gchar *path,
+              const gchar *reason)
+{
+  const gchar *args[] = { "--json", path, NULL };
+  g_auto(Run) run = { 0 };
+  g_autofree gchar *display = g_filename_display_name (path);
+
+  run_diag (&run, args);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_suffix (run.err, "\n"));
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);   /* one line */
+  g_assert_nonnull (strstr (run.err, display));
+  if (strstr (run.err, reason) == NULL)
+    g_error ("“%s” does not say “%s”", run.err, reason);
+}
+
+static void
+test_unreadable_files (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree gchar *encrypted = fixture_write (fixture->dir, "vault.json",
+                                               "{\"encrypted\": true, \"data\": \"2.x\"}");
+  g_autofree gchar *damaged = fixture_write (fixture->dir, "broken.2fas",
+                                             "{\"services\": [{\"name\": ");
+  g_autofree gchar *unknown = fixture_write (fixture->dir, "notes.txt", "remember the milk\n");
+  g_autofree gchar *missing = g_build_filename (fixture->dir, "missing.json", NULL);
+
+  assert_fails (encrypted, "encrypted");
+  assert_fails (damaged, "damaged");
+  assert_fails (unknown, "no authenticator export");
+  assert_fails (missing, "No such file");
+}
+
+static void
+test_same_file_twice (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree gchar *text = fixture_aegis (fixture_planted + 3, 3);
+  g_autofree gchar *path = fixture_write (fixture->dir, "aegis.json", text);
+  g_autofree gchar *other_name = g_build_filename (fixture->dir, ".", "aegis.json", NULL);
+  const gchar *args[] = { path, other_name, NULL };
+  g_auto(Run) run = { 0 };
+
+  run_diag (&run, args);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "the same file is given twice"));
+}
+
+static void
+test_bad_format_option (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const gchar *args[] = { "--format", "keepass", "x", NULL };
+  g_auto(Run) run = { 0 };
+
+  run_diag (&run, args);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--format must be"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/cli-duplicates/json-two-files", Fixture, NULL, fixture_set_up,
+              test_json_two_files, fixture_tear_down);
+  g_test_add ("/cli-duplicates/no-groups", Fixture, NULL, fixture_set_up,
+              test_no_groups_exit_zero, fixture_tear_down);
+  g_test_add ("/cli-duplicates/text-report", Fixture, NULL, fixture_set_up,
+              test_text_report, fixture_tear_down);
+  g_test_add ("/cli-duplicates/unreadable-files", Fixture, NULL, fixture_set_up,
+              test_unreadable_files, fixture_tear_down);
+  g_test_add ("/cli-duplicates/same-file-twice", Fixture, NULL, fixture_set_up,
+              test_same_file_twice, fixture_tear_down);
+  g_test_add ("/cli-duplicates/bad-format-option", Fixture, NULL, fixture_set_up,
+              test_bad_format_option, fixture_tear_down);
+  return g_test_run ();
+}

@@ -1,0 +1,190 @@
+/* test-duplicates.c: normalising names and grouping entries
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "fixtures.h"
+
+static void
+test_fold (void)
+{
+  const struct { const gchar *in, *out; } cases[] = {
+    { "  Alice  ", "alice" },
+    { "Alice\t \nSmith", "alice smith" },
+    { "ＡＬＩＣＥ", "alice" },              /* full-width letters (NFKC) */
+    { "阿里云\u3000账号", "阿里云 账号" },  /* ideographic space */
+    { "STRASSE", "strasse" },
+    { "", "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree gchar *folded = mfa_duplicates_fold (cases[i].in);
+
+      g_assert_cmpstr (folded, ==, cases[i].out);
+    }
+}
+
+static void
+test_aliases (void)
+{
+  g_autoptr(MfaAliasTable) table = mfa_alias_table_new ();
+  const gchar *alibaba[] = { "Aliyun", "alibaba  cloud", "阿里云", " ALIYUN " };
+  g_autofree gchar *other = NULL;
+  g_autofree gchar *contoso = NULL;
+  g_autofree gchar *contoso_sso = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (alibaba); i++)
+    {
+      g_autofree gchar *resolved = mfa_alias_table_resolve (table, alibaba[i]);
+
+      g_assert_cmpstr (resolved, ==, "alibaba cloud");
+    }
+  other = mfa_alias_table_resolve (table, "Alibaba");
+  g_assert_cmpstr (other, ==, "alibaba");
+
+  /* An organisation extends the table. */
+  contoso_sso = mfa_alias_table_resolve (table, "Contoso SSO");
+  g_assert_cmpstr (contoso_sso, ==, "contoso sso");
+  mfa_alias_table_add (table, "Contoso SSO", "Contoso");
+  g_clear_pointer (&contoso_sso, g_free);
+  contoso_sso = mfa_alias_table_resolve (table, "contoso  sso");
+  contoso = mfa_alias_table_resolve (table, "CONTOSO");
+  g_assert_cmpstr (contoso_sso, ==, contoso);
+}
+
+static GPtrArray *
+import_lines (const gchar *text)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = mfa_import_data ("list", text, strlen (text), MFA_IMPORT_URI, &error);
+
+  g_assert_no_error (error);
+  return entries;
+}
+
+static MfaDuplicateReport *
+find (GPtrArray           *entries,
+      const MfaAliasTable *aliases)
+{
+  return mfa_duplicates_find (entries, aliases);
+}
+
+/* Alike names that are other accounts or other issuers stay apart. */
+static void
+test_near_misses (void)
+{
+  g_autoptr(GPtrArray) entries = import_lines (
+    "otpauth://totp/Aliyun:alice?secret=JBSWY3DPEHPK3PXP\n"
+    "otpauth://totp/Aliyun:alice1?secret=GEZDGNBVGY3TQOJQ\n"
+    "otpauth://totp/Aliyun:alice%40example.com?secret=GEZDGNBVGY3TQOJQ\n"
+    "otpauth://totp/Alibaba:alice?secret=GEZDGNBVGY3TQOJQ\n"
+    "otpauth://totp/alice?secret=GEZDGNBVGY3TQOJQ\n"
+    "otpauth://totp/Aliyun%20RAM:alice?secret=GEZDGNBVGY3TQOJQ\n"
+    "otpauth://totp/Aliyun:al%20ice?secret=GEZDGNBVGY3TQOJQ\n");
+  g_autoptr(MfaAliasTable) aliases = mfa_alias_table_new ();
+  g_autoptr(MfaDuplicateReport) report = find (entries, aliases);
+
+  g_assert_cmpuint (report->n_entries, ==, 7);
+  g_assert_cmpuint (report->groups->len, ==, 0);
+}
+
+/* Keys compare by their bytes: base32 written in lower case, with spaces
+ * or padding is the same key. */
+static void
+test_same_key_by_bytes (void)
+{
+  g_autoptr(GPtrArray) entries = import_lines (
+    "otpauth://totp/GitHub:bob?secret=JBSWY3DPEHPK3PXP\n"
+    "otpauth://totp/GitHub:bob?secret=jbswy3dpehpk3pxp\n"
+    "otpauth://totp/bob?secret=JBSWY3DPEHPK3PXP%3D%3D%3D%3D&issuer=GitHub\n");
+  g_autoptr(MfaDuplicateReport) report = find (entries, NULL);
+  const MfaDuplicateGroup *group;
+
+  g_assert_cmpuint (report->groups->len, ==, 1);
+  group = g_ptr_array_index (report->groups, 0);
+  g_assert_cmpint (group->kind, ==, MFA_DUPLICATE_SAME_KEY);
+  g_assert_cmpuint (group->members->len, ==, 3);
+}
+
+/* Two copies of one key and a third key: one stale binding at least. */
+static void
+test_mixed_group_is_different_keys (void)
+{
+  g_autoptr(GPtrArray) entries = import_lines (
+    "otpauth://totp/Aliyun:alice?secret=JBSWY3DPEHPK3PXP\n"
+    "otpauth://totp/Aliyun:alice?secret=JBSWY3DPEHPK3PXP\n"
+    "otpauth://totp/%E9%98%BF%E9%87%8C%E4%BA%91:alice?secret=GEZDGNBVGY3TQOJQ\n");
+  g_autoptr(MfaAliasTable) aliases = mfa_alias_table_new ();
+  g_autoptr(MfaDuplicateReport) with_aliases = find (entries, aliases);
+  g_autoptr(MfaDuplicateReport) without = find (entries, NULL);
+  const MfaDuplicateGroup *group;
+
+  g_assert_cmpuint (with_aliases->groups->len, ==, 1);
+  group = g_ptr_array_index (with_aliases->groups, 0);
+  g_assert_cmpint (group->kind, ==, MFA_DUPLICATE_DIFFERENT_KEYS);
+  g_assert_cmpuint (group->members->len, ==, 3);
+  /* Without the alias 阿里云 is another issuer: only the copies group. */
+  g_assert_cmpuint (without->groups->len, ==, 1);
+  group = g_ptr_array_index (without->groups, 0);
+  g_assert_cmpint (group->kind, ==, MFA_DUPLICATE_SAME_KEY);
+}
+
+/* An "Issuer:" prefix left in an account (a JSON app that stores the whole
+ * label) is split off when it names the same issuer, aliases included. */
+static void
+test_label_prefix_in_account (void)
+{
+  const gchar *text = "[{\"secret\": \"JBSWY3DPEHPK3PXP\", \"issuer\": \"Aliyun\","
+                      " \"label\": \"Alibaba Cloud:alice\", \"digits\": 6, \"type\": \"TOTP\","
+                      " \"algorithm\": \"SHA1\", \"period\": 30},"
+                      " {\"secret\": \"GEZDGNBVGY3TQOJQ\", \"issuer\": \"\","
+                      " \"label\": \"Aliyun: alice\", \"digits\": 6, \"type\": \"TOTP\","
+                      " \"algorithm\": \"SHA1\", \"period\": 30}]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = mfa_import_data ("andotp.json", text, strlen (text),
+                                                  MFA_IMPORT_AUTO, &error);
+  g_autoptr(MfaAliasTable) aliases = mfa_alias_table_new ();
+  g_autoptr(MfaDuplicateReport) report = NULL;
+  MfaImportEntry *second;
+
+  g_assert_no_error (error);
+  second = g_ptr_array_index (entries, 1);
+  g_assert_cmpstr (second->issuer, ==, "Aliyun");
+  g_assert_cmpstr (second->account, ==, "alice");
+  report = find (entries, aliases);
+  g_assert_cmpuint (report->groups->len, ==, 1);
+}
+
+static void
+test_json_names_no_key (void)
+{
+  g_autofree gchar *text = fixture_uri_list (fixture_planted, FIXTURE_N_PLANTED);
+  g_autoptr(GPtrArray) entries = import_lines (text);
+  g_autoptr(MfaAliasTable) aliases = mfa_alias_table_new ();
+  g_autoptr(MfaDuplicateReport) report = find (entries, aliases);
+  g_autoptr(JsonNode) node = mfa_duplicate_report_to_json (report);
+  g_autofree gchar *json = json_to_string (node, FALSE);
+
+  g_assert_nonnull (strstr (json, "\"kind\":\"different-keys\""));
+  g_assert_nonnull (strstr (json, "\"kind\":\"same-key\""));
+  g_assert_null (strstr (json, "JBSWY3DP"));
+  g_assert_null (strstr (json, "GEZDGNBV"));
+  g_assert_null (strstr (json, "secret"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/duplicates/fold", test_fold);
+  g_test_add_func ("/duplicates/aliases", test_aliases);
+  g_test_add_func ("/duplicates/near-misses", test_near_misses);
+  g_test_add_func ("/duplicates/same-key-by-bytes", test_same_key_by_bytes);
+  g_test_add_func ("/duplicates/mixed-group", test_mixed_group_is_different_keys);
+  g_test_add_func ("/duplicates/label-prefix-in-account", test_label_prefix_in_account);
+  g_test_add_func ("/duplicates/json-names-no-key", test_json_names_no_key);
+  return g_test_run ();
+}
