@@ -20,6 +20,7 @@ typedef enum
   MFA_ERROR_UNSUPPORTED,      /* valid input this tool cannot handle (e.g. HOTP for a time check) */
   MFA_ERROR_IO,               /* a file that cannot be read */
   MFA_ERROR_FAILED,
+  MFA_ERROR_INVALID_FLOW,     /* a troubleshooting flow file that is not valid JSON or not a flow */
 } MfaError;
 
 GQuark mfa_error_quark (void);

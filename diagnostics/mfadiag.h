@@ -6,6 +6,10 @@
 
 #include "base32.h"
 #include "code-check.h"
+#include "flows/flow.h"
+#include "flows/flow-run.h"
+#include "flows/flow-validate.h"
+#include "flows/po-catalog.h"
 #include "mfa-error.h"
 #include "mfa-format.h"
 #include "mfa-secret.h"

@@ -6,3 +6,5 @@
 
 int mfa_diag_code_main (int    argc,
                         char **argv);
+int mfa_diag_flows_main (int    argc,
+                         char **argv);

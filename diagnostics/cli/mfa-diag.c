@@ -34,6 +34,7 @@ main (int    argc,
 {
   const Command commands[] = {
     { "code", mfa_diag_code_main, N_("Find out why a verification code is rejected") },
+    { "flows", mfa_diag_flows_main, N_("Check troubleshooting flows for mistakes") },
   };
 
   setlocale (LC_ALL, "");
