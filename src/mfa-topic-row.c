@@ -15,7 +15,7 @@ struct _MfaTopicRow
   GtkLabel       *title_label;
   GtkLabel       *subtitle_label;
 
-  const MfaTopic *topic;
+  const MfaFlow  *flow;
 };
 
 G_DEFINE_FINAL_TYPE (MfaTopicRow, mfa_topic_row, GTK_TYPE_LIST_BOX_ROW)
@@ -38,25 +38,25 @@ mfa_topic_row_init (MfaTopicRow *self)
 }
 
 GtkWidget *
-mfa_topic_row_new (const MfaTopic *topic)
+mfa_topic_row_new (const MfaFlow *flow)
 {
   MfaTopicRow *self = g_object_new (MFA_TYPE_TOPIC_ROW, NULL);
 
-  self->topic = topic;
-  gtk_label_set_label (self->title_label, _(topic->title));
-  gtk_label_set_label (self->subtitle_label, _(topic->subtitle));
+  self->flow = flow;
+  gtk_label_set_label (self->title_label, _(flow->title));
+  gtk_label_set_label (self->subtitle_label, _(flow->subtitle));
   /* A screen reader announces the row by its title, and the subtitle as its description. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(topic->title),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(topic->subtitle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(flow->title),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(flow->subtitle),
                                   -1);
   return GTK_WIDGET (self);
 }
 
-const MfaTopic *
-mfa_topic_row_get_topic (MfaTopicRow *self)
+const MfaFlow *
+mfa_topic_row_get_flow (MfaTopicRow *self)
 {
   g_return_val_if_fail (MFA_IS_TOPIC_ROW (self), NULL);
 
-  return self->topic;
+  return self->flow;
 }
