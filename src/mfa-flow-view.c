@@ -13,6 +13,7 @@ struct _MfaFlowView
 {
   GtkWidget   parent_instance;
 
+  GtkWidget  *content; /* the template's outer box: ours to unparent */
   GtkLabel   *position_label;
   GtkLabel   *topic_label;
   GtkLabel   *title_label;
@@ -117,7 +118,8 @@ add_links (MfaFlowView       *self,
       g_signal_connect (button, "clicked", G_CALLBACK (open_link), self);
       gtk_box_append (self->links_box, button);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->links_box), step->links->len > 0);
+  /* Hiding the box and showing it again with new children in one frame made
+   * GTK 4.8 allocate a negative width; an empty box simply takes no room. */
 }
 
 static void
@@ -296,7 +298,9 @@ mfa_flow_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   g_clear_pointer (&self->run, mfa_flow_run_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MFA_TYPE_FLOW_VIEW);
+  /* The outer box holds every template child: unparenting it frees them. */
+  g_clear_pointer (&self->content, gtk_widget_unparent);
+
   G_OBJECT_CLASS (mfa_flow_view_parent_class)->dispose (object);
 }
 
@@ -340,6 +344,7 @@ static void
 mfa_flow_view_init (MfaFlowView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->content = gtk_widget_get_first_child (GTK_WIDGET (self));
 }
 
 GtkWidget *

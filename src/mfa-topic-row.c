@@ -20,6 +20,19 @@ struct _MfaTopicRow
 
 G_DEFINE_FINAL_TYPE (MfaTopicRow, mfa_topic_row, GTK_TYPE_LIST_BOX_ROW)
 
+/* Lets assistive technologies open the topic: GTK 4.8 gives list rows no
+ * AT-SPI action of their own, but exposes widget actions. */
+static void
+open_topic (GtkWidget   *widget,
+            const gchar *action_name,
+            GVariant    *parameter)
+{
+  GtkWidget *list = gtk_widget_get_parent (widget);
+
+  if (GTK_IS_LIST_BOX (list))
+    g_signal_emit_by_name (list, "row-activated", widget);
+}
+
 static void
 mfa_topic_row_class_init (MfaTopicRowClass *klass)
 {
@@ -29,6 +42,7 @@ mfa_topic_row_class_init (MfaTopicRowClass *klass)
                                                RESOURCE_PREFIX "/ui/mfa-topic-row.ui");
   gtk_widget_class_bind_template_child (widget_class, MfaTopicRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, MfaTopicRow, subtitle_label);
+  gtk_widget_class_install_action (widget_class, "topic.open", NULL, open_topic);
 }
 
 static void

@@ -151,7 +151,6 @@ mfa_window_class_init (MfaWindowClass *klass)
 
   g_type_ensure (MFA_TYPE_FLOW_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mfa-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, MfaWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, topic_list);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, list_stack);
@@ -168,6 +167,9 @@ static void
 mfa_window_init (MfaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: GTK 4.8's dispose_template would unparent the
+   * window's own child, which GtkWindow then releases a second time. */
+  self->pages = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

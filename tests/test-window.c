@@ -2,11 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
 #include <gtk/gtk.h>
 
 #include "mfa-application.h"
 #include "mfa-topic-row.h"
 #include "mfa-window.h"
+
+/* One registered application for all cases: a second instance in the same
+ * process cannot register the same id again. */
+static MfaApplication *shared_app;
 
 static void
 iterate (void)
@@ -46,13 +51,11 @@ count_visible_rows (GtkListBox *list)
 static void
 test_topics_listed_and_searchable (void)
 {
-  g_autoptr(MfaApplication) app = mfa_application_new ();
   MfaWindow *window;
   GtkListBox *list;
   GtkEditable *search;
 
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  window = mfa_window_new (app);
+  window = mfa_window_new (shared_app);
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
 
@@ -76,6 +79,33 @@ test_topics_listed_and_searchable (void)
   iterate ();
 }
 
+static void
+test_open_topic (void)
+{
+  g_autoptr(GError) error = NULL;
+  MfaWindow *window;
+  GtkStack *pages;
+
+  window = mfa_window_new (shared_app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  pages = GTK_STACK (find_by_type (GTK_WIDGET (window), GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "start");
+
+  g_assert_false (mfa_window_open_topic (window, "no-such-topic", &error));
+  g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "sms-missing"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "start");
+
+  g_assert_true (mfa_window_open_topic (window, "sms-missing", NULL));
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "flow");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "SMS codes do not arrive");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -85,7 +115,10 @@ main (int argc, char **argv)
       return 0;
     }
   g_test_init (&argc, &argv, NULL);
+  shared_app = mfa_application_new ();
+  g_application_register (G_APPLICATION (shared_app), NULL, NULL);
 
   g_test_add_func ("/window/topics-listed-and-searchable", test_topics_listed_and_searchable);
+  g_test_add_func ("/window/open-topic", test_open_topic);
   return g_test_run ();
 }
