@@ -48,7 +48,7 @@ test_default_valid (void)
 static void
 test_default_translated (void)
 {
-  g_autofree gchar *po = g_test_build_filename (G_TEST_DIST, "..", "..", "po", "zh_CN.po", NULL);
+  g_autofree gchar *po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(MfaPoCatalog) catalog = mfa_po_catalog_load (po, &error);
   g_autoptr(MfaFlowSet) set = load_default ();
@@ -66,7 +66,7 @@ test_default_translated (void)
 static void
 test_default_strings_file_current (void)
 {
-  g_autofree gchar *path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "flows",
+  g_autofree gchar *path = g_test_build_filename (G_TEST_DIST, "..", "data", "flows",
                                                   "default-strings.c", NULL);
   g_autofree gchar *on_disk = NULL;
   g_autofree gchar *expected = NULL;
@@ -488,7 +488,7 @@ run_diag (const gchar  *first_arg,
 static void
 test_cli_exit_statuses (void)
 {
-  g_autofree gchar *po = g_test_build_filename (G_TEST_DIST, "..", "..", "po", "zh_CN.po", NULL);
+  g_autofree gchar *po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
   g_autofree gchar *dir = NULL;
   g_autofree gchar *bad = NULL;
   g_autoptr(GError) error = NULL;
