@@ -30,6 +30,27 @@ mfa_application_new (void)
 }
 
 static void
+quit_after_paint (GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, quit_after_paint, user_data);
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+/* For tests/bench/startup.sh: with MFA_BENCH_QUIT_AFTER_FIRST_FRAME set, the
+ * app quits once its first frame is painted, so the run's wall time is the
+ * time to first frame. The bare window program does exactly the same. */
+static void
+quit_after_first_frame (GApplication *app,
+                        GtkWindow    *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (quit_after_paint), app);
+}
+
+static void
 mfa_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -47,6 +68,8 @@ mfa_application_activate (GApplication *app)
       return;
     }
   gtk_window_present (window);
+  if (g_getenv ("MFA_BENCH_QUIT_AFTER_FIRST_FRAME") != NULL)
+    quit_after_first_frame (app, window);
 }
 
 static gint

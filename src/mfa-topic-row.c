@@ -59,6 +59,7 @@ mfa_topic_row_new (const MfaFlow *flow)
   self->flow = flow;
   gtk_label_set_label (self->title_label, _(flow->title));
   gtk_label_set_label (self->subtitle_label, _(flow->subtitle));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), _(flow->subtitle));
   /* A screen reader announces the row by its title, and the subtitle as its description. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(flow->title),
