@@ -12,6 +12,10 @@ import sys
 import time
 
 CASES = []
+# dogtail narrates every action on standard output: keep that stream for TAP
+# alone and send the narration to standard error.
+TAP = os.fdopen(os.dup(1), "w", buffering=1)
+os.dup2(2, 1)
 
 
 def case(function):
@@ -20,7 +24,7 @@ def case(function):
 
 
 def skip_all(reason):
-    print(f"1..0 # SKIP {reason}")
+    print(f"1..0 # SKIP {reason}", file=TAP)
     sys.exit(0)
 
 
@@ -183,18 +187,18 @@ def unknown_topic_fails_clearly():
 
 
 def main():
-    print(f"1..{len(CASES)}")
+    print(f"1..{len(CASES)}", file=TAP)
     failed = 0
     for number, function in enumerate(CASES, 1):
         name = function.__doc__.split(":")[0]
         try:
             function()
-            print(f"ok {number} {name}")
+            print(f"ok {number} {name}", file=TAP)
         except Exception as error:  # noqa: BLE001 - report every failure as TAP
             failed += 1
             for line in str(error).splitlines() or [repr(error)]:
-                print(f"# {line}")
-            print(f"not ok {number} {name}")
+                print(f"# {line}", file=TAP)
+            print(f"not ok {number} {name}", file=TAP)
     sys.exit(1 if failed else 0)
 
 
