@@ -374,3 +374,16 @@ mfa_flow_view_get_run (MfaFlowView *self)
 {
   return self->run;
 }
+
+gboolean
+mfa_flow_view_report_verdict (MfaFlowView  *self,
+                              const gchar  *verdict,
+                              GError      **error)
+{
+  g_return_val_if_fail (MFA_IS_FLOW_VIEW (self) && self->run != NULL, FALSE);
+
+  if (!mfa_flow_run_report_verdict (self->run, verdict, error))
+    return FALSE;
+  render (self);
+  return TRUE;
+}

@@ -20,5 +20,10 @@ gboolean    mfa_flow_view_start      (MfaFlowView    *self,
                                       const MfaFlow  *flow,
                                       GError        **error);
 MfaFlowRun *mfa_flow_view_get_run    (MfaFlowView    *self);
+/* For the check pages of a later issue: what the check on the current
+ * (check) step found, "ok", "warning", "problem" or "unknown". */
+gboolean    mfa_flow_view_report_verdict (MfaFlowView  *self,
+                                          const gchar  *verdict,
+                                          GError      **error);
 
 G_END_DECLS

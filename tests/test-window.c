@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "mfa-application.h"
+#include "mfa-flow-view.h"
 #include "mfa-topic-row.h"
 #include "mfa-window.h"
 
@@ -84,6 +85,7 @@ test_open_topic (void)
 {
   g_autoptr(GError) error = NULL;
   MfaWindow *window;
+  MfaFlowView *view;
   GtkStack *pages;
 
   window = mfa_window_new (shared_app);
@@ -95,12 +97,23 @@ test_open_topic (void)
   g_assert_false (mfa_window_open_topic (window, "no-such-topic", &error));
   g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT);
   g_assert_nonnull (strstr (error->message, "sms-missing"));
+  g_clear_error (&error);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "start");
 
   g_assert_true (mfa_window_open_topic (window, "sms-missing", NULL));
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "flow");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "SMS codes do not arrive");
+
+  /* A check page reports its verdict through the view, which moves on. */
+  g_assert_true (mfa_window_open_topic (window, "binding-code-rejected", NULL));
+  view = MFA_FLOW_VIEW (find_by_type (GTK_WIDGET (window), MFA_TYPE_FLOW_VIEW));
+  g_assert_cmpstr (mfa_flow_run_get_step (mfa_flow_view_get_run (view))->id, ==, "phone-clock");
+  g_assert_true (mfa_flow_view_report_verdict (view, "ok", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mfa_flow_run_get_step (mfa_flow_view_get_run (view))->id, ==, "latest-code");
+  g_assert_false (mfa_flow_view_report_verdict (view, "ok", &error));
+  g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT);
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
