@@ -25,6 +25,7 @@ struct _MfaFlowView
   GtkScrolledWindow *scroller;
 
   MfaFlowRun *run;
+  GtkWidget  *focus_target; /* the answer to focus: the earlier one, or the first */
   guint       countdown_id;
   gint64      countdown_end; /* monotonic µs */
 };
@@ -225,6 +226,7 @@ render (MfaFlowView *self)
   start_countdown (self, step->type == MFA_STEP_ADVICE ? step->wait_seconds : 0);
   add_links (self, step);
   focus = add_choices (self, step);
+  self->focus_target = focus;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.back",
                                  mfa_flow_run_can_go_back (self->run));
@@ -280,15 +282,23 @@ request_topics (GtkWidget   *widget,
   g_signal_emit (widget, signals[TOPICS_REQUESTED], 0);
 }
 
+/* Focus moves once the page is on screen; GtkStack settles the focus of the
+ * page it hides after mapping the new one, so this waits for an idle moment. */
+static gboolean
+focus_answer (gpointer user_data)
+{
+  MfaFlowView *self = MFA_FLOW_VIEW (user_data);
+
+  if (self->focus_target != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (self->focus_target);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 mfa_flow_view_map (GtkWidget *widget)
 {
-  GtkWidget *first;
-
   GTK_WIDGET_CLASS (mfa_flow_view_parent_class)->map (widget);
-  first = gtk_widget_get_first_child (GTK_WIDGET (MFA_FLOW_VIEW (widget)->choices_box));
-  if (first != NULL)
-    gtk_widget_grab_focus (first);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_answer, g_object_ref (widget), g_object_unref);
 }
 
 static void
@@ -297,6 +307,7 @@ mfa_flow_view_dispose (GObject *object)
   MfaFlowView *self = MFA_FLOW_VIEW (object);
 
   g_clear_handle_id (&self->countdown_id, g_source_remove);
+  self->focus_target = NULL;
   g_clear_pointer (&self->run, mfa_flow_run_free);
   /* The outer box holds every template child: unparenting it frees them. */
   g_clear_pointer (&self->content, gtk_widget_unparent);

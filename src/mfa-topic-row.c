@@ -43,6 +43,11 @@ mfa_topic_row_class_init (MfaTopicRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MfaTopicRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, MfaTopicRow, subtitle_label);
   gtk_widget_class_install_action (widget_class, "topic.open", NULL, open_topic);
+  /* The list's own Enter binding needs a cursor row, which focusing a row
+   * with Tab does not always set: the row answers the keys itself. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "topic.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "topic.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "topic.open", NULL);
 }
 
 static void

@@ -86,7 +86,24 @@ static void
 topic_activated (MfaWindow     *self,
                  GtkListBoxRow *row)
 {
+  /* Enter can reach a row through the list's binding and the row's own in
+   * one press: the second must not start the flow over. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "flow") == 0)
+    return;
   open_flow (self, mfa_topic_row_get_flow (MFA_TOPIC_ROW (row)));
+}
+
+/* Enter in the search field opens the first topic that matches. */
+static void
+search_activated (MfaWindow *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->topic_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (MFA_IS_TOPIC_ROW (row) && gtk_widget_get_child_visible (row))
+      {
+        open_flow (self, mfa_topic_row_get_flow (MFA_TOPIC_ROW (row)));
+        return;
+      }
 }
 
 static void
@@ -158,6 +175,7 @@ mfa_window_class_init (MfaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, flow_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated);
   gtk_widget_class_bind_template_callback (widget_class, show_topics);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);

@@ -36,7 +36,7 @@ subprocess.run(["gsettings", "set", "org.gnome.desktop.interface", "toolkit-acce
                 "true"], check=False, stderr=subprocess.DEVNULL)
 try:
     from dogtail import config, tree
-    from dogtail.rawinput import keyCombo, pressKey
+    from dogtail.rawinput import keyCombo, pressKey, typeText
 except Exception as error:  # noqa: BLE001 - any import failure means no dogtail here
     skip_all(f"dogtail unavailable: {error}")
 
@@ -170,6 +170,24 @@ def keyboard_only_with_topic_option():
         keyCombo("<Alt>Left")
         app.heading("Use another phone number or address")
         keyCombo("<Alt>Right")
+        app.heading("Solved")
+    finally:
+        app.close()
+
+
+@case
+def keyboard_from_start_page():
+    """/gui/atspi/keyboard-start-page: search, Tab to the topic, Enter, then Enter to the end."""
+    app = App()
+    try:
+        time.sleep(1)
+        typeText("junk")  # the search field has the focus at start; one topic matches
+        time.sleep(0.5)
+        pressKey("Tab")
+        pressKey("Return")
+        app.heading("Look in every mail folder")
+        assert app.node.child(roleName="frame").name == "E-mail codes do not arrive"
+        pressKey("Return")  # "Yes, that fixed it" has the focus
         app.heading("Solved")
     finally:
         app.close()
