@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "mfa-application.h"
@@ -119,6 +121,41 @@ test_open_topic (void)
   iterate ();
 }
 
+/* An organisation's own flows, through the flows-file setting. */
+static void
+test_flows_file_setting (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.mfatroubleshooter.MfaTroubleshooter");
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *path = NULL;
+  MfaWindow *window;
+  GtkListBox *list;
+  gint fd;
+
+  fd = g_file_open_tmp ("flows-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, "{\"format\": \"mfa-flows\", \"version\": 1, \"flows\": [{"
+                             "\"id\": \"vpn\", \"title\": \"Our VPN token\", \"subtitle\": \"S\","
+                             " \"steps\": [{\"id\": \"done\", \"type\": \"done\", \"title\": \"D\"}]}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "flows-file", path);
+
+  window = mfa_window_new (shared_app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  list = GTK_LIST_BOX (find_by_type (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  g_assert_cmpuint (count_visible_rows (list), ==, 1);
+  g_assert_true (mfa_window_open_topic (window, "vpn", NULL));
+  g_assert_false (mfa_window_open_topic (window, "sms-missing", NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_settings_reset (settings, "flows-file");
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -133,5 +170,6 @@ main (int argc, char **argv)
 
   g_test_add_func ("/window/topics-listed-and-searchable", test_topics_listed_and_searchable);
   g_test_add_func ("/window/open-topic", test_open_topic);
+  g_test_add_func ("/window/flows-file-setting", test_flows_file_setting);
   return g_test_run ();
 }
