@@ -22,6 +22,7 @@ typedef enum
   MFA_ERROR_FAILED,
   MFA_ERROR_ENCRYPTED_EXPORT, /* an authenticator backup protected by a password */
   MFA_ERROR_INVALID_EXPORT,   /* an export that is damaged or in no format we know */
+  MFA_ERROR_INVALID_FLOW,     /* a troubleshooting flow file that is not valid JSON or not a flow */
 } MfaError;
 
 GQuark mfa_error_quark (void);

@@ -14,6 +14,7 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(MfaApplication) app = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -21,5 +22,6 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = mfa_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  return status != 0 ? status : mfa_application_get_exit_status (app);
 }

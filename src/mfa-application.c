@@ -11,7 +11,10 @@
 
 struct _MfaApplication
 {
-  GtkApplication parent_instance;
+  GtkApplication  parent_instance;
+
+  gchar          *topic;       /* --topic ID, opened at activation */
+  int             exit_status;
 };
 
 G_DEFINE_FINAL_TYPE (MfaApplication, mfa_application, GTK_TYPE_APPLICATION)
@@ -27,13 +30,71 @@ mfa_application_new (void)
 }
 
 static void
+quit_after_paint (GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, quit_after_paint, user_data);
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+/* For tests/bench/startup.sh: with MFA_BENCH_QUIT_AFTER_FIRST_FRAME set, the
+ * app quits once its first frame is painted, so the run's wall time is the
+ * time to first frame. The bare window program does exactly the same. */
+static void
+quit_after_first_frame (GApplication *app,
+                        GtkWindow    *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (quit_after_paint), app);
+}
+
+static void
 mfa_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  MfaApplication *self = MFA_APPLICATION (app);
+  g_autofree gchar *topic = g_steal_pointer (&self->topic);
+  g_autoptr(GError) error = NULL;
 
   if (window == NULL)
-    window = GTK_WINDOW (mfa_window_new (MFA_APPLICATION (app)));
+    window = GTK_WINDOW (mfa_window_new (self));
+  if (topic != NULL && !mfa_window_open_topic (MFA_WINDOW (window), topic, &error))
+    {
+      g_printerr ("mfa-troubleshooter: %s\n", error->message);
+      self->exit_status = 2;
+      gtk_window_destroy (window);
+      return;
+    }
   gtk_window_present (window);
+  if (g_getenv ("MFA_BENCH_QUIT_AFTER_FIRST_FRAME") != NULL)
+    quit_after_first_frame (app, window);
+}
+
+static gint
+mfa_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  MfaApplication *self = MFA_APPLICATION (app);
+
+  g_clear_pointer (&self->topic, g_free);
+  g_variant_dict_lookup (options, "topic", "s", &self->topic);
+  return -1;
+}
+
+static void
+mfa_application_finalize (GObject *object)
+{
+  g_free (MFA_APPLICATION (object)->topic);
+  G_OBJECT_CLASS (mfa_application_parent_class)->finalize (object);
+}
+
+/* The status for main() when activation itself failed (an unknown --topic). */
+int
+mfa_application_get_exit_status (MfaApplication *self)
+{
+  return self->exit_status;
 }
 
 static void
@@ -100,8 +161,11 @@ mfa_application_startup (GApplication *app)
 static void
 mfa_application_class_init (MfaApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->finalize = mfa_application_finalize;
+  app_class->handle_local_options = mfa_application_handle_local_options;
   app_class->activate = mfa_application_activate;
   app_class->startup = mfa_application_startup;
 }
@@ -109,4 +173,7 @@ mfa_application_class_init (MfaApplicationClass *klass)
 static void
 mfa_application_init (MfaApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "topic", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_STRING,
+                                 _("Open this topic directly, e.g. sms-missing"), _("ID"));
 }

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MfaApplication, mfa_application, MFA, APPLICATION, GtkApplication)
 
-MfaApplication *mfa_application_new (void);
+MfaApplication *mfa_application_new             (void);
+int             mfa_application_get_exit_status (MfaApplication *self);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "mfa-topics.h"
+#include "mfadiag.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MfaTopicRow, mfa_topic_row, MFA, TOPIC_ROW, GtkListBoxRow)
 
-GtkWidget      *mfa_topic_row_new       (const MfaTopic *topic);
-const MfaTopic *mfa_topic_row_get_topic (MfaTopicRow    *self);
+GtkWidget     *mfa_topic_row_new      (const MfaFlow *flow);
+const MfaFlow *mfa_topic_row_get_flow (MfaTopicRow   *self);
 
 G_END_DECLS

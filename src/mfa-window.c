@@ -1,4 +1,4 @@
-/* mfa-window.c: the wizard window; for now its start page, the topics
+/* mfa-window.c: the wizard window — the topics, then the flow of the one picked
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mfa-flow-view.h"
 #include "mfa-topic-row.h"
 #include "mfa-window.h"
 
@@ -13,12 +14,15 @@ struct _MfaWindow
 {
   GtkApplicationWindow parent_instance;
 
+  GtkStack            *pages;
   GtkSearchEntry      *search_entry;
   GtkListBox          *topic_list;
   GtkStack            *list_stack;
   GtkLabel            *no_match_label;
+  MfaFlowView         *flow_view;
 
   GSettings           *settings;
+  MfaFlowSet          *flows;
 };
 
 G_DEFINE_FINAL_TYPE (MfaWindow, mfa_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -30,19 +34,18 @@ filter_topic (GtkListBoxRow *row,
   MfaWindow *self = MFA_WINDOW (user_data);
   const gchar *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  return mfa_topic_matches (mfa_topic_row_get_topic (MFA_TOPIC_ROW (row)), query);
+  return mfa_flow_matches (mfa_topic_row_get_flow (MFA_TOPIC_ROW (row)), query);
 }
 
 static void
 search_changed (MfaWindow *self)
 {
   const gchar *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gsize n_topics, n_shown = 0;
-  const MfaTopic *topics = mfa_topics_get (&n_topics);
+  guint n_shown = 0;
 
   gtk_list_box_invalidate_filter (self->topic_list);
-  for (gsize i = 0; i < n_topics; i++)
-    n_shown += mfa_topic_matches (&topics[i], query);
+  for (guint i = 0; i < mfa_flow_set_get_n_flows (self->flows); i++)
+    n_shown += mfa_flow_matches (mfa_flow_set_get_flow (self->flows, i), query);
 
   if (n_shown == 0)
     {
@@ -60,17 +63,87 @@ focus_search (GtkWidget   *widget,
 {
   MfaWindow *self = MFA_WINDOW (widget);
 
+  gtk_stack_set_visible_child_name (self->pages, "start");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+open_flow (MfaWindow     *self,
+           const MfaFlow *flow)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!mfa_flow_view_start (self->flow_view, self->flows, flow, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->pages, "flow");
+  gtk_window_set_title (GTK_WINDOW (self), _(flow->title));
+}
+
+static void
+topic_activated (MfaWindow     *self,
+                 GtkListBoxRow *row)
+{
+  /* Enter can reach a row through the list's binding and the row's own in
+   * one press: the second must not start the flow over. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "flow") == 0)
+    return;
+  open_flow (self, mfa_topic_row_get_flow (MFA_TOPIC_ROW (row)));
+}
+
+/* Enter in the search field opens the first topic that matches. */
+static void
+search_activated (MfaWindow *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->topic_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (MFA_IS_TOPIC_ROW (row) && gtk_widget_get_child_visible (row))
+      {
+        open_flow (self, mfa_topic_row_get_flow (MFA_TOPIC_ROW (row)));
+        return;
+      }
+}
+
+static void
+show_topics (MfaWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->pages, "start");
+  gtk_window_set_title (GTK_WINDOW (self), _("MFA Troubleshooter"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* An organisation's own flows come from the flows-file setting; a file that
+ * cannot be used is reported and the shipped flows take its place. */
+static MfaFlowSet *
+load_flows (GSettings *settings)
+{
+  g_autofree gchar *path = g_settings_get_string (settings, "flows-file");
+  g_autoptr(GError) error = NULL;
+  MfaFlowSet *set = NULL;
+
+  if (path[0] != '\0')
+    {
+      set = mfa_flow_set_load_file (path, &error);
+      if (set == NULL)
+        g_printerr (_("Using the shipped flows: %s\n"), error->message);
+      g_clear_error (&error);
+    }
+  if (set == NULL)
+    set = mfa_flow_set_load_default (&error);
+  /* The shipped flows are compiled in and tested: failing here is a bug. */
+  if (set == NULL)
+    g_error ("%s", error->message);
+  return set;
 }
 
 static void
 populate_topics (MfaWindow *self)
 {
-  gsize n_topics;
-  const MfaTopic *topics = mfa_topics_get (&n_topics);
-
-  for (gsize i = 0; i < n_topics; i++)
-    gtk_list_box_append (self->topic_list, mfa_topic_row_new (&topics[i]));
+  for (guint i = 0; i < mfa_flow_set_get_n_flows (self->flows); i++)
+    gtk_list_box_append (self->topic_list,
+                         mfa_topic_row_new (mfa_flow_set_get_flow (self->flows, i)));
   gtk_list_box_set_filter_func (self->topic_list, filter_topic, self, NULL);
 }
 
@@ -81,6 +154,7 @@ mfa_window_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), MFA_TYPE_WINDOW);
+  g_clear_pointer (&self->flows, mfa_flow_set_unref);
   G_OBJECT_CLASS (mfa_window_parent_class)->dispose (object);
 }
 
@@ -92,12 +166,17 @@ mfa_window_class_init (MfaWindowClass *klass)
 
   object_class->dispose = mfa_window_dispose;
 
+  g_type_ensure (MFA_TYPE_FLOW_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mfa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, topic_list);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, no_match_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaWindow, flow_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, topic_activated);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated);
+  gtk_widget_class_bind_template_callback (widget_class, show_topics);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);
 }
@@ -106,6 +185,9 @@ static void
 mfa_window_init (MfaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: GTK 4.8's dispose_template would unparent the
+   * window's own child, which GtkWindow then releases a second time. */
+  self->pages = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -113,6 +195,7 @@ mfa_window_init (MfaWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
+  self->flows = load_flows (self->settings);
   populate_topics (self);
 }
 
@@ -120,4 +203,26 @@ MfaWindow *
 mfa_window_new (MfaApplication *application)
 {
   return g_object_new (MFA_TYPE_WINDOW, "application", application, NULL);
+}
+
+gboolean
+mfa_window_open_topic (MfaWindow    *self,
+                       const gchar  *topic_id,
+                       GError      **error)
+{
+  const MfaFlow *flow = mfa_flow_set_find_flow (self->flows, topic_id);
+
+  if (flow == NULL)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+
+      for (guint i = 0; i < mfa_flow_set_get_n_flows (self->flows); i++)
+        g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "",
+                                mfa_flow_set_get_flow (self->flows, i)->id);
+      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                   _("There is no topic “%s”; the topics are: %s"), topic_id, ids->str);
+      return FALSE;
+    }
+  open_flow (self, flow);
+  return TRUE;
 }

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MfaWindow, mfa_window, MFA, WINDOW, GtkApplicationWindow)
 
-MfaWindow *mfa_window_new (MfaApplication *application);
+MfaWindow *mfa_window_new        (MfaApplication *application);
+gboolean   mfa_window_open_topic (MfaWindow      *self,
+                                  const gchar    *topic_id,
+                                  GError        **error);
 
 G_END_DECLS

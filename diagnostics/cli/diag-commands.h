@@ -8,3 +8,5 @@ int mfa_diag_code_main (int    argc,
                         char **argv);
 int mfa_diag_duplicates_main (int    argc,
                               char **argv);
+int mfa_diag_flows_main (int    argc,
+                         char **argv);

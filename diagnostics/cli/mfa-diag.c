@@ -35,6 +35,7 @@ main (int    argc,
   const Command commands[] = {
     { "code", mfa_diag_code_main, N_("Find out why a verification code is rejected") },
     { "duplicates", mfa_diag_duplicates_main, N_("Find accounts with several authenticator entries") },
+    { "flows", mfa_diag_flows_main, N_("Check troubleshooting flows for mistakes") },
   };
 
   setlocale (LC_ALL, "");

@@ -1,0 +1,38 @@
+/* bare-window.c: the baseline for tests/bench/startup.sh — a GtkApplication
+ * with one empty 720×600 window and default (unique) flags like the app,, quitting after its first frame exactly as
+ * mfa-troubleshooter does under MFA_BENCH_QUIT_AFTER_FIRST_FRAME.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gtk/gtk.h>
+
+static void
+quit_after_paint (GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, quit_after_paint, user_data);
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+activate (GtkApplication *app)
+{
+  GtkWidget *window = gtk_application_window_new (app);
+
+  gtk_window_set_title (GTK_WINDOW (window), "Bare window");
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (quit_after_paint), app);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GtkApplication) app = gtk_application_new ("io.github.mfatroubleshooter.BareWindow",
+                                                       G_APPLICATION_DEFAULT_FLAGS);
+
+  g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
