@@ -128,9 +128,9 @@ mfa_base32_decode (const gchar  *text,
   if (digits % 8 == 1 || digits % 8 == 3 || digits % 8 == 6)
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_KEY,
-                   _("The key has %" G_GSIZE_FORMAT " characters, a length no base32 key can "
+                   _("The key has %lu characters, a length no base32 key can "
                      "have: a character is probably missing or extra"),
-                   digits);
+                   (gulong) digits);
       mfa_wipe (out, out_len);
       return NULL;
     }
@@ -144,8 +144,8 @@ mfa_base32_decode (const gchar  *text,
   if (out_len > MFA_BASE32_MAX_KEY_BYTES)
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_KEY,
-                   _("The key is too long (%" G_GSIZE_FORMAT " bytes; keys have at most %d)"),
-                   out_len, MFA_BASE32_MAX_KEY_BYTES);
+                   _("The key is too long (%lu bytes; keys have at most %d)"),
+                   (gulong) out_len, MFA_BASE32_MAX_KEY_BYTES);
       mfa_wipe (out, out_len);
       return NULL;
     }

@@ -46,9 +46,9 @@ mfa_format_duration (gint64 seconds)
   {
     guint64 days = (magnitude + 43200) / 86400;
 
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %" G_GUINT64_FORMAT " day",
-                                         "about %" G_GUINT64_FORMAT " days", (gulong) days),
-                            days);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %lu day", "about %lu days",
+                                         (gulong) days),
+                            (gulong) days);
   }
 }
 

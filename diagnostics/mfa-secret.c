@@ -143,8 +143,8 @@ mfa_read_secret_file (const gchar  *path,
       if (used > max_len)
         {
           g_set_error (error, MFA_ERROR, MFA_ERROR_IO,
-                       _("%s is too large to hold a key (more than %" G_GSIZE_FORMAT " bytes)"),
-                       display, max_len);
+                       _("%s is too large to hold a key (more than %lu bytes)"),
+                       display, (gulong) max_len);
           failed = TRUE;
           break;
         }

@@ -263,8 +263,8 @@ mfa_otpauth_parse (const gchar  *uri,
   len = strlen (trimmed);
   if (len > MFA_OTPAUTH_MAX_LENGTH)
     {
-      fail (error, _("The URI is too long (%" G_GSIZE_FORMAT " characters; at most %d)"),
-            len, MFA_OTPAUTH_MAX_LENGTH);
+      fail (error, _("The URI is too long (%lu characters; at most %d)"),
+            (gulong) len, MFA_OTPAUTH_MAX_LENGTH);
       return NULL;
     }
   if (g_ascii_strncasecmp (trimmed, "otpauth://", 10) != 0)

@@ -77,9 +77,10 @@ mfa_google_batches_check (MfaGoogleBatches  *batches,
     if (g_hash_table_size (batch->seen) < batch->size)
       {
         g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT,
-                     _("%s: only %u of the %" G_GINT64_FORMAT " QR codes of this Google "
+                     _("%s: only %u of the %lld QR codes of this Google "
                        "Authenticator export were given; give all of them together"),
-                     batch->first_file, g_hash_table_size (batch->seen), batch->size);
+                     batch->first_file, g_hash_table_size (batch->seen),
+                     (long long) batch->size);
         return FALSE;
       }
   return TRUE;
@@ -98,9 +99,8 @@ note_batch (MfaGoogleBatches      *batches,
   if (size <= 1 || batches == NULL)
     return TRUE;
   if (size > MAX_BATCH_SIZE || index < 0 || index >= size)
-    return mfa_import_fail (error, _("the export claims to be part %" G_GINT64_FORMAT
-                                     " of %" G_GINT64_FORMAT),
-                            index + 1, size);
+    return mfa_import_fail (error, _("the export claims to be part %lld of %lld"),
+                            (long long) index + 1, (long long) size);
   batch = g_hash_table_lookup (batches->by_id, &id);
   if (batch == NULL)
     {
@@ -130,8 +130,8 @@ take_google_params (MfaImportEntry  *entry,
 
   if (algorithm >= G_N_ELEMENTS (algorithms))
     return mfa_import_fail (error, _("entry %u uses an algorithm this tool does not know "
-                                     "(number %" G_GUINT64_FORMAT ")"),
-                            entry->index + 1, algorithm);
+                                     "(number %llu)"),
+                            entry->index + 1, (unsigned long long) algorithm);
   if (digits > 2 || type > 2)
     return mfa_import_fail (error, _("entry %u has settings this tool does not know"),
                             entry->index + 1);

@@ -140,12 +140,12 @@ mfa_import_take_params (MfaImportEntry *entry,
     return mfa_import_fail (error, _("entry %u uses the unknown algorithm “%s”"),
                             entry->index + 1, algorithm);
   if (digits < MFA_OTP_MIN_DIGITS || digits > MFA_OTP_MAX_DIGITS)
-    return mfa_import_fail (error, _("entry %u makes codes of %" G_GINT64_FORMAT " digits; "
+    return mfa_import_fail (error, _("entry %u makes codes of %lld digits; "
                                      "authenticators use 6 to 8"),
-                            entry->index + 1, digits);
+                            entry->index + 1, (long long) digits);
   if (period < 1 || period > MFA_OTP_MAX_PERIOD)
-    return mfa_import_fail (error, _("entry %u has a period of %" G_GINT64_FORMAT " seconds"),
-                            entry->index + 1, period);
+    return mfa_import_fail (error, _("entry %u has a period of %lld seconds"),
+                            entry->index + 1, (long long) period);
   entry->params.digits = (guint) digits;
   entry->params.period = (guint) period;
   return TRUE;
