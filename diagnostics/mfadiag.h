@@ -5,6 +5,8 @@
 #pragma once
 
 #include "base32.h"
+#include "clock/clock-check.h"
+#include "clock/sntp-packet.h"
 #include "code-check.h"
 #include "duplicates.h"
 #include "importers/importer.h"

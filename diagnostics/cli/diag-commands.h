@@ -10,3 +10,5 @@ int mfa_diag_duplicates_main (int    argc,
                               char **argv);
 int mfa_diag_flows_main (int    argc,
                          char **argv);
+int mfa_diag_clock_main (int    argc,
+                        char **argv);

@@ -33,6 +33,7 @@ main (int    argc,
       char **argv)
 {
   const Command commands[] = {
+    { "clock", mfa_diag_clock_main, N_("Measure how far this computer’s clock is off") },
     { "code", mfa_diag_code_main, N_("Find out why a verification code is rejected") },
     { "duplicates", mfa_diag_duplicates_main, N_("Find accounts with several authenticator entries") },
     { "flows", mfa_diag_flows_main, N_("Check troubleshooting flows for mistakes") },

@@ -1,0 +1,63 @@
+/* clock-check.h: is this computer's clock right?
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MFA_CLOCK_VERDICT_OK,       /* |offset| < 5 s */
+  MFA_CLOCK_VERDICT_WARNING,  /* 5–30 s */
+  MFA_CLOCK_VERDICT_PROBLEM,  /* ≥ 30 s: codes will fail */
+  MFA_CLOCK_VERDICT_UNKNOWN,  /* nothing answered */
+} MfaClockVerdict;
+
+#define MFA_CLOCK_DEFAULT_PORT 123
+#define MFA_CLOCK_DEFAULT_TIMEOUT_MS 5000
+
+typedef struct
+{
+  gchar   *host;
+  guint16  port;
+  gchar   *address;       /* what the name resolved to, NULL if it did not */
+  guint    n_samples;     /* valid replies */
+  gint64   offset_usec;   /* of the best sample: how far the server is ahead of us */
+  gint64   delay_usec;    /* round trip of the best sample */
+  guint    stratum;
+  gchar   *error;         /* why there is no sample, or the last rejection */
+} MfaClockServer;
+
+typedef struct
+{
+  MfaClockVerdict verdict;
+  gboolean        has_offset;
+  gdouble         offset_seconds;      /* this computer ahead of the reference; < 0 behind */
+  gdouble         uncertainty_seconds;
+  const gchar    *source;              /* "ntp", or NULL when unknown */
+  GPtrArray      *servers;             /* MfaClockServer */
+} MfaClockReport;
+
+void            mfa_clock_check_run_async  (const gchar * const *servers,
+                                            guint                timeout_ms,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+MfaClockReport *mfa_clock_check_run_finish (GAsyncResult        *result,
+                                            GError             **error);
+
+void            mfa_clock_report_free      (MfaClockReport *report);
+const gchar    *mfa_clock_verdict_to_string (MfaClockVerdict verdict);
+MfaClockVerdict mfa_clock_verdict_for_offset (gdouble offset_seconds);
+gchar          *mfa_clock_report_summary   (const MfaClockReport *report);
+gchar          *mfa_clock_report_advice    (const MfaClockReport *report);
+gchar          *mfa_clock_report_failure   (const MfaClockReport *report);
+JsonNode       *mfa_clock_report_to_json   (const MfaClockReport *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaClockReport, mfa_clock_report_free)
+
+G_END_DECLS
