@@ -6,7 +6,9 @@
 
 #include "base32.h"
 #include "clock/clock-check.h"
+#include "clock/http-time.h"
 #include "clock/sntp-packet.h"
+#include "clock/time-settings.h"
 #include "code-check.h"
 #include "duplicates.h"
 #include "importers/importer.h"

@@ -33,7 +33,7 @@ check_done (GObject      *source,
 /* The configured servers when the app's schema is installed; otherwise the
  * same defaults the schema ships, so the command works on its own too. */
 static gchar **
-default_servers (void)
+default_list (const gchar *key)
 {
   const gchar *builtin[] = { "ntp.aliyun.com", "ntp1.aliyun.com", "ntp2.aliyun.com",
                              "pool.ntp.org", NULL };
@@ -42,10 +42,12 @@ default_servers (void)
     source != NULL ? g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE) : NULL;
   g_autoptr(GSettings) settings = NULL;
 
+  const gchar *builtin_http[] = { "https://www.aliyun.com/", NULL };
+
   if (schema == NULL)
-    return g_strdupv ((gchar **) builtin);
+    return g_strdupv ((gchar **) (g_str_equal (key, "ntp-servers") ? builtin : builtin_http));
   settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_strv (settings, "ntp-servers");
+  return g_settings_get_strv (settings, key);
 }
 
 static void
@@ -56,8 +58,19 @@ print_report (const MfaClockReport *report)
 
   g_print ("%s\n", summary);
   if (report->has_offset)
-    g_print (_("Measured against %s, to within %.3f seconds.\n"), "NTP",
+    g_print (_("Measured against %s, to within %.3f seconds.\n"),
+             g_str_equal (report->source, "ntp") ? "NTP" : _("a web server’s Date header"),
              report->uncertainty_seconds);
+  for (guint i = 0; report->http != NULL && i < report->http->len; i++)
+    {
+      const MfaHttpTime *time = g_ptr_array_index (report->http, i);
+
+      if (time->n_samples > 0)
+        g_print (_("  %s: this computer %+.3f s (± %.3f s)\n"), time->url,
+                 -time->server_ahead_seconds, time->uncertainty_seconds);
+      else
+        g_print (_("  %s: %s\n"), time->url, time->error != NULL ? time->error : "");
+    }
   for (guint i = 0; i < report->servers->len; i++)
     {
       const MfaClockServer *server = g_ptr_array_index (report->servers, i);
@@ -68,6 +81,12 @@ print_report (const MfaClockReport *report)
                  server->delay_usec / 1e6, server->stratum);
       else
         g_print (_("  %s: %s\n"), server->host, server->error != NULL ? server->error : "");
+    }
+  if (report->settings != NULL)
+    {
+      g_autofree gchar *settings = mfa_time_settings_describe (report->settings);
+
+      g_print ("%s\n", settings);
     }
   g_print ("%s\n", advice);
 }
@@ -107,13 +126,15 @@ mfa_diag_clock_main (int    argc,
     return mfa_cli_fail (_("unexpected argument “%s”"), argv[1]);
   if (timeout <= 0 || timeout > 120)
     return mfa_cli_fail (_("--timeout must be between 0 and 120 seconds"));
-  if (http_urls != NULL)
-    return mfa_cli_fail (_("--http is not supported yet: the HTTPS fallback is still being "
-                           "built; use --server"));
-  if (servers == NULL)
-    servers = default_servers ();
+  /* Only --http given: the web servers alone. Neither: both configured lists. */
+  if (servers == NULL && http_urls == NULL)
+    {
+      servers = default_list ("ntp-servers");
+      http_urls = default_list ("http-time-urls");
+    }
 
-  mfa_clock_check_run_async ((const gchar * const *) servers, (guint) (timeout * 1000), NULL,
+  mfa_clock_check_run_async ((const gchar * const *) servers,
+                             (const gchar * const *) http_urls, (guint) (timeout * 1000), NULL,
                              check_done, &wait);
   g_main_loop_run (loop);
   if (wait.error != NULL)

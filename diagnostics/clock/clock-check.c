@@ -7,6 +7,7 @@
  * counts; the sample with the lowest round-trip delay over all servers wins.
  * Once one server has all its samples, the others get GRACE_MS more, so a
  * dead server delays nothing past the deadline and usually not even to it.
+ * Where no NTP server answered, the HTTP Date probes (http-time.c) follow.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,9 +45,14 @@ struct _ClockRun
   GSource        *deadline_source;
   GSource        *grace_source;
   GSource        *cancel_source;
+  gchar         **http_urls;
   guint           timeout_ms;
   guint           pending;
-  gboolean        finished;
+  guint           http_pending;
+  gboolean        finished;    /* the NTP phase is over */
+  gboolean        settings_pending;
+  gboolean        return_wanted;
+  gboolean        returned;
 };
 
 static void probe_send (Probe *probe);
@@ -77,6 +83,8 @@ mfa_clock_report_free (MfaClockReport *report)
   if (report == NULL)
     return;
   g_clear_pointer (&report->servers, g_ptr_array_unref);
+  g_clear_pointer (&report->http, g_ptr_array_unref);
+  mfa_time_settings_free (report->settings);
   g_free (report);
 }
 
@@ -96,6 +104,7 @@ clock_run_free (ClockRun *run)
   destroy_source (&run->grace_source);
   destroy_source (&run->cancel_source);
   g_clear_pointer (&run->probes, g_ptr_array_unref);
+  g_strfreev (run->http_urls);
   mfa_clock_report_free (run->report);
   g_free (run);
 }
@@ -393,7 +402,7 @@ choose_best (MfaClockReport *report)
   report->verdict = mfa_clock_verdict_for_offset (report->offset_seconds);
 }
 
-/* Nothing fires after this: the run has ended one way or the other. */
+/* The NTP phase is over: none of its sources fires after this. */
 static void
 run_stop (ClockRun *run)
 {
@@ -411,21 +420,117 @@ run_stop (ClockRun *run)
     }
   destroy_source (&run->deadline_source);
   destroy_source (&run->grace_source);
+}
+
+static void
+run_return (ClockRun *run)
+{
+  if (run->returned)
+    return;
+  if (run->settings_pending)
+    {
+      run->return_wanted = TRUE; /* settings_read returns once they are in */
+      return;
+    }
+  run->returned = TRUE;
   destroy_source (&run->cancel_source);
+  g_task_return_pointer (run->task, g_steal_pointer (&run->report),
+                         (GDestroyNotify) mfa_clock_report_free);
+  g_object_unref (run->task);
+}
+
+/* The narrowest of the HTTP estimates, where NTP gave none. */
+static void
+choose_best_http (MfaClockReport *report)
+{
+  const MfaHttpTime *best = NULL;
+
+  for (guint i = 0; i < report->http->len; i++)
+    {
+      const MfaHttpTime *time = g_ptr_array_index (report->http, i);
+
+      if (time->n_samples > 0 && (best == NULL || time->uncertainty_seconds
+                                                    < best->uncertainty_seconds))
+        best = time;
+    }
+  if (best == NULL)
+    return;
+  report->has_offset = TRUE;
+  report->source = "http";
+  report->offset_seconds = -best->server_ahead_seconds;
+  report->uncertainty_seconds = best->uncertainty_seconds;
+  report->verdict = mfa_clock_verdict_for_offset (report->offset_seconds);
+}
+
+static void
+http_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  GTask *task = data;
+  ClockRun *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  MfaHttpTime *time = mfa_http_time_probe_finish (result, &error);
+
+  if (time != NULL && run->report != NULL)
+    g_ptr_array_add (run->report->http, time);
+  else
+    mfa_http_time_free (time);
+  if (--run->http_pending == 0 && !run->returned)
+    {
+      if (g_task_return_error_if_cancelled (run->task))
+        {
+          run->returned = TRUE;
+          g_object_unref (run->task);
+        }
+      else
+        {
+          choose_best_http (run->report);
+          run_return (run);
+        }
+    }
+  g_object_unref (task);
+}
+
+static void
+settings_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  GTask *task = data;
+  ClockRun *run = g_task_get_task_data (task);
+  MfaTimeSettings *settings = mfa_time_settings_read_finish (result, NULL);
+
+  run->settings_pending = FALSE;
+  if (run->report != NULL)
+    run->report->settings = settings;
+  else
+    mfa_time_settings_free (settings);
+  if (run->return_wanted)
+    run_return (run);
+  g_object_unref (task);
 }
 
 static void
 run_finish (ClockRun *run)
 {
-  MfaClockReport *report;
-
   if (run->finished)
     return;
   run_stop (run);
-  report = g_steal_pointer (&run->report);
-  choose_best (report);
-  g_task_return_pointer (run->task, report, (GDestroyNotify) mfa_clock_report_free);
-  g_object_unref (run->task);
+  choose_best (run->report);
+  if (run->report->has_offset || run->http_urls == NULL || run->http_urls[0] == NULL)
+    {
+      run_return (run);
+      return;
+    }
+  run->report->http = g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_http_time_free);
+  for (guint i = 0; run->http_urls[i] != NULL; i++)
+    {
+      run->http_pending++;
+      mfa_http_time_probe_async (run->http_urls[i], run->timeout_ms,
+                                 g_task_get_cancellable (run->task), http_done,
+                                 g_object_ref (run->task));
+    }
 }
 
 static gboolean
@@ -441,9 +546,11 @@ cancelled (GCancellable *cancellable,
 {
   ClockRun *run = data;
 
+  /* In the HTTP phase, the probes see the cancellable themselves. */
   if (!run->finished)
     {
       run_stop (run);
+      run->returned = TRUE;
       g_task_return_error_if_cancelled (run->task);
       g_object_unref (run->task);
     }
@@ -452,6 +559,7 @@ cancelled (GCancellable *cancellable,
 
 void
 mfa_clock_check_run_async (const gchar * const *servers,
+                           const gchar * const *http_urls,
                            guint                timeout_ms,
                            GCancellable        *cancellable,
                            GAsyncReadyCallback  callback,
@@ -464,6 +572,7 @@ mfa_clock_check_run_async (const gchar * const *servers,
   g_task_set_task_data (task, run, (GDestroyNotify) clock_run_free);
   run->task = task; /* the run's own reference, dropped when it returns */
   run->timeout_ms = timeout_ms > 0 ? timeout_ms : MFA_CLOCK_DEFAULT_TIMEOUT_MS;
+  run->http_urls = g_strdupv ((gchar **) http_urls);
   run->report = g_new0 (MfaClockReport, 1);
   run->report->servers = g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_clock_server_free);
   run->probes = g_ptr_array_new_with_free_func ((GDestroyNotify) probe_free);
@@ -475,6 +584,8 @@ mfa_clock_check_run_async (const gchar * const *servers,
       g_source_attach (run->cancel_source, g_task_get_context (task));
     }
   run->deadline_source = attach_timeout (run, run->timeout_ms, deadline_reached, run);
+  run->settings_pending = TRUE;
+  mfa_time_settings_read_async (cancellable, settings_read, g_object_ref (task));
 
   run->pending++; /* held while starting, so an early failure cannot finish the run */
   for (guint i = 0; servers != NULL && servers[i] != NULL; i++)

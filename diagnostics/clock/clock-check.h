@@ -7,6 +7,9 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "http-time.h"
+#include "time-settings.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -38,11 +41,15 @@ typedef struct
   gboolean        has_offset;
   gdouble         offset_seconds;      /* this computer ahead of the reference; < 0 behind */
   gdouble         uncertainty_seconds;
-  const gchar    *source;              /* "ntp", or NULL when unknown */
+  const gchar    *source;              /* "ntp" or "http", NULL when unknown */
   GPtrArray      *servers;             /* MfaClockServer */
+  GPtrArray      *http;                /* MfaHttpTime, when the HTTPS fallback ran */
+  MfaTimeSettings *settings;           /* automatic time and zone of this system */
 } MfaClockReport;
 
+/* NTP first; the HTTP Date addresses only when no NTP server answered. */
 void            mfa_clock_check_run_async  (const gchar * const *servers,
+                                            const gchar * const *http_urls,
                                             guint                timeout_ms,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,

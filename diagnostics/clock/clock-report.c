@@ -67,6 +67,11 @@ mfa_clock_report_advice (const MfaClockReport *report)
                                 "are set automatically. %s"), zones);
     case MFA_CLOCK_VERDICT_WARNING:
     case MFA_CLOCK_VERDICT_PROBLEM:
+      if (report->settings != NULL && report->settings->available && !report->settings->ntp)
+        return g_strdup_printf (_("Automatic time is off on this computer: turn it on (in "
+                                  "GNOME: Settings → System → Date & Time → Automatic Date & "
+                                  "Time; in a terminal: timedatectl set-ntp true). Set your "
+                                  "phone to automatic time as well. %s"), zones);
       return g_strdup_printf (_("Turn on automatic date and time (in GNOME: Settings → System → "
                                 "Date & Time → Automatic Date & Time; in a terminal: timedatectl "
                                 "set-ntp true). If this computer’s clock is off, your phone’s may "
@@ -83,13 +88,21 @@ gchar *
 mfa_clock_report_failure (const MfaClockReport *report)
 {
   g_autoptr(GString) line = g_string_new (_("no time server answered"));
+  const gchar *separator = ":";
 
-  for (guint i = 0; i < report->servers->len; i++)
+  for (guint i = 0; i < report->servers->len; i++, separator = ";")
     {
       const MfaClockServer *server = g_ptr_array_index (report->servers, i);
 
-      g_string_append_printf (line, "%s %s: %s", i == 0 ? ":" : ";", server->host,
+      g_string_append_printf (line, "%s %s: %s", separator, server->host,
                               server->error != NULL ? server->error : _("no reply"));
+    }
+  for (guint i = 0; report->http != NULL && i < report->http->len; i++, separator = ";")
+    {
+      const MfaHttpTime *time = g_ptr_array_index (report->http, i);
+
+      g_string_append_printf (line, "%s %s: %s", separator, time->url,
+                              time->error != NULL ? time->error : _("no usable answer"));
     }
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
@@ -128,6 +141,30 @@ add_server (JsonBuilder          *builder,
   json_builder_end_object (builder);
 }
 
+static void
+add_http (JsonBuilder       *builder,
+          const MfaHttpTime *time)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "url");
+  json_builder_add_string_value (builder, time->url);
+  json_builder_set_member_name (builder, "samples");
+  json_builder_add_int_value (builder, time->n_samples);
+  if (time->n_samples > 0)
+    {
+      json_builder_set_member_name (builder, "offset_seconds");
+      json_builder_add_double_value (builder, -time->server_ahead_seconds);
+      json_builder_set_member_name (builder, "uncertainty_seconds");
+      json_builder_add_double_value (builder, time->uncertainty_seconds);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, time->error != NULL ? time->error : "");
+    }
+  json_builder_end_object (builder);
+}
+
 JsonNode *
 mfa_clock_report_to_json (const MfaClockReport *report)
 {
@@ -161,6 +198,16 @@ mfa_clock_report_to_json (const MfaClockReport *report)
   json_builder_begin_array (builder);
   for (guint i = 0; i < report->servers->len; i++)
     add_server (builder, g_ptr_array_index (report->servers, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "system");
+  if (report->settings != NULL)
+    json_builder_add_value (builder, mfa_time_settings_to_json (report->settings));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "http");
+  json_builder_begin_array (builder);
+  for (guint i = 0; report->http != NULL && i < report->http->len; i++)
+    add_http (builder, g_ptr_array_index (report->http, i));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);

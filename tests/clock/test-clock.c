@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 #include "mfadiag.h"
 
@@ -249,16 +250,23 @@ run_done (GObject *source, GAsyncResult *result, gpointer data)
 
 /* Runs a check to its end; returns the seconds it took. */
 static gdouble
-run_check (const gchar * const *servers, guint timeout_ms, GCancellable *cancellable,
-           Outcome *outcome)
+run_check_with_http (const gchar * const *servers, const gchar * const *http_urls,
+                     guint timeout_ms, GCancellable *cancellable, Outcome *outcome)
 {
   gint64 start = g_get_monotonic_time ();
 
   memset (outcome, 0, sizeof *outcome);
-  mfa_clock_check_run_async (servers, timeout_ms, cancellable, run_done, outcome);
+  mfa_clock_check_run_async (servers, http_urls, timeout_ms, cancellable, run_done, outcome);
   while (!outcome->done)
     g_main_context_iteration (NULL, TRUE);
   return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static gdouble
+run_check (const gchar * const *servers, guint timeout_ms, GCancellable *cancellable,
+           Outcome *outcome)
+{
+  return run_check_with_http (servers, NULL, timeout_ms, cancellable, outcome);
 }
 
 static void
@@ -384,6 +392,255 @@ test_bad_names (void)
                             "not a server name"));
 }
 
+
+/* ---- HTTP Date fallback against a real SoupServer ------------------------ */
+
+typedef struct
+{
+  SoupServer *server;
+  gchar      *url;
+  gint64      shift_usec;
+  gboolean    cached;
+  guint       requests;
+} DateServer;
+
+static void
+date_handler (SoupServer *server, SoupServerMessage *message, const char *path,
+              GHashTable *query, gpointer data)
+{
+  DateServer *fake = data;
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (
+    (g_get_real_time () + fake->shift_usec) / G_USEC_PER_SEC);
+  g_autofree gchar *date = soup_date_time_to_string (now, SOUP_DATE_HTTP);
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
+
+  fake->requests++;
+  soup_message_headers_replace (headers, "Date", date);
+  if (fake->cached)
+    soup_message_headers_replace (headers, "Age", "42");
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+}
+
+static DateServer *
+date_server_new (gdouble shift_seconds, gboolean cached)
+{
+  DateServer *fake = g_new0 (DateServer, 1);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  fake->shift_usec = (gint64) (shift_seconds * G_USEC_PER_SEC);
+  fake->cached = cached;
+  fake->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (fake->server, NULL, date_handler, fake, NULL);
+  soup_server_listen_local (fake->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (fake->server);
+  fake->url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return fake;
+}
+
+static void
+date_server_free (DateServer *fake)
+{
+  soup_server_disconnect (fake->server);
+  g_object_unref (fake->server);
+  g_free (fake->url);
+  g_free (fake);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DateServer, date_server_free)
+
+static void
+test_http_shifted (gconstpointer data)
+{
+  gdouble shift = *(const gdouble *) data;
+  g_autoptr(DateServer) web = date_server_new (shift, FALSE);
+  const gchar *urls[] = { web->url, NULL };
+  const gchar *no_servers[] = { NULL };
+  g_autoptr(MfaClockReport) report = NULL;
+  Outcome outcome;
+  gdouble took = run_check_with_http (no_servers, urls, 8000, NULL, &outcome);
+
+  report = outcome.report;
+  g_assert_no_error (outcome.error);
+  g_assert_true (report->has_offset);
+  g_assert_cmpstr (report->source, ==, "http");
+  g_test_message ("shift %+.3f s: measured %+.3f s ± %.3f s in %.1f s, %u requests", shift,
+                  report->offset_seconds, report->uncertainty_seconds, took, web->requests);
+  g_assert_cmpfloat (ABS (report->offset_seconds + shift), <, 0.5);
+  g_assert_cmpfloat (report->uncertainty_seconds, <, 0.5);
+}
+
+static void
+test_http_cached_answers_ignored (void)
+{
+  g_autoptr(DateServer) web = date_server_new (300, TRUE);
+  const gchar *urls[] = { web->url, NULL };
+  const gchar *no_servers[] = { NULL };
+  g_autoptr(MfaClockReport) report = NULL;
+  g_autofree gchar *failure = NULL;
+  Outcome outcome;
+
+  run_check_with_http (no_servers, urls, 5000, NULL, &outcome);
+  report = outcome.report;
+  g_assert_false (report->has_offset);
+  g_assert_cmpint (report->verdict, ==, MFA_CLOCK_VERDICT_UNKNOWN);
+  failure = mfa_clock_report_failure (report);
+  g_assert_nonnull (strstr (failure, "cache"));
+}
+
+/* The web server is asked only when no NTP server answered. */
+static void
+test_http_only_as_fallback (void)
+{
+  g_autoptr(FakeServer) ntp = fake_server_new (FAKE_GOOD, 40 * G_USEC_PER_SEC);
+  g_autoptr(DateServer) web = date_server_new (-200, FALSE);
+  const gchar *urls[] = { web->url, NULL };
+  const gchar *live[] = { ntp->spec, NULL };
+  const gchar *dead[] = { "127.0.0.1:9", NULL };
+  g_autoptr(MfaClockReport) first = NULL;
+  g_autoptr(MfaClockReport) second = NULL;
+  Outcome outcome;
+
+  run_check_with_http (live, urls, 3000, NULL, &outcome);
+  first = outcome.report;
+  g_assert_cmpstr (first->source, ==, "ntp");
+  g_assert_cmpuint (web->requests, ==, 0);
+  g_assert_cmpfloat (ABS (first->offset_seconds + 40), <, 0.01);
+
+  run_check_with_http (dead, urls, 8000, NULL, &outcome);
+  second = outcome.report;
+  g_assert_cmpstr (second->source, ==, "http");
+  g_assert_cmpfloat (ABS (second->offset_seconds - 200), <, 0.5);
+}
+
+
+/* ---- system time settings over D-Bus ------------------------------------- */
+
+typedef struct
+{
+  MfaTimeSettings *settings;
+  gboolean         done;
+} SettingsOutcome;
+
+static void
+settings_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  SettingsOutcome *outcome = data;
+
+  outcome->settings = mfa_time_settings_read_finish (result, NULL);
+  outcome->done = TRUE;
+}
+
+static MfaTimeSettings *
+read_settings (void)
+{
+  SettingsOutcome outcome = { 0 };
+
+  mfa_time_settings_read_async (NULL, settings_done, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  return outcome.settings;
+}
+
+/* Runs first, before any test connects to a system bus. */
+static void
+test_settings_service_missing (void)
+{
+  g_autoptr(MfaTimeSettings) settings = NULL;
+  g_autofree gchar *text = NULL;
+
+  g_setenv ("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent/mfa-test-bus", TRUE);
+  settings = read_settings ();
+  g_assert_false (settings->available);
+  g_assert_nonnull (settings->error);
+  text = mfa_time_settings_describe (settings);
+  g_assert_nonnull (strstr (text, "unknown"));
+}
+
+static const gchar timedate_xml[] =
+  "<node><interface name='org.freedesktop.timedate1'>"
+  "<property name='Timezone' type='s' access='read'/>"
+  "<property name='NTP' type='b' access='read'/>"
+  "<property name='NTPSynchronized' type='b' access='read'/>"
+  "<property name='CanNTP' type='b' access='read'/>"
+  "</interface></node>";
+
+static GVariant *
+timedate_property (GDBusConnection *connection, const gchar *sender, const gchar *path,
+                   const gchar *interface, const gchar *name, GError **error, gpointer data)
+{
+  if (g_str_equal (name, "Timezone"))
+    return g_variant_new_string ("Asia/Shanghai");
+  if (g_str_equal (name, "NTP") || g_str_equal (name, "NTPSynchronized"))
+    return g_variant_new_boolean (FALSE);
+  return g_variant_new_boolean (TRUE);
+}
+
+static void
+name_acquired (GDBusConnection *connection, const gchar *name, gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* A timedated of our own on a private bus posing as the system bus; it says
+ * automatic time is off, and the advice must say so. The bus stays up until
+ * the process ends: GLib keeps the system bus connection for good, and later
+ * tests would find it closed. */
+static void
+test_settings_from_timedated (void)
+{
+  static GTestDBus *bus = NULL;
+  g_autoptr(GDBusNodeInfo) node = NULL;
+  g_autoptr(GDBusConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MfaTimeSettings) settings = NULL;
+  g_autoptr(FakeServer) ntp = fake_server_new (FAKE_GOOD, 45 * G_USEC_PER_SEC);
+  const gchar *servers[] = { ntp->spec, NULL };
+  const GDBusInterfaceVTable vtable = { NULL, timedate_property, NULL };
+  g_autoptr(MfaClockReport) report = NULL;
+  g_autofree gchar *advice = NULL;
+  gboolean owned = FALSE;
+  guint registration, owner;
+  Outcome outcome;
+
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  g_setenv ("DBUS_SYSTEM_BUS_ADDRESS", g_test_dbus_get_bus_address (bus), TRUE);
+  connection = g_bus_get_sync (G_BUS_TYPE_SYSTEM, NULL, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_set_exit_on_close (connection, FALSE);
+  node = g_dbus_node_info_new_for_xml (timedate_xml, &error);
+  g_assert_no_error (error);
+  registration = g_dbus_connection_register_object (connection, "/org/freedesktop/timedate1",
+                                                    node->interfaces[0], &vtable, NULL, NULL,
+                                                    &error);
+  g_assert_no_error (error);
+  owner = g_bus_own_name_on_connection (connection, "org.freedesktop.timedate1",
+                                        G_BUS_NAME_OWNER_FLAGS_NONE, name_acquired, NULL,
+                                        &owned, NULL);
+  while (!owned)
+    g_main_context_iteration (NULL, TRUE);
+
+  settings = read_settings ();
+  g_assert_true (settings->available);
+  g_assert_cmpstr (settings->timezone, ==, "Asia/Shanghai");
+  g_assert_false (settings->ntp);
+  g_assert_true (settings->can_ntp);
+
+  run_check (servers, 3000, NULL, &outcome);
+  report = outcome.report;
+  g_assert_nonnull (report->settings);
+  g_assert_true (report->settings->available);
+  advice = mfa_clock_report_advice (report);
+  g_assert_nonnull (strstr (advice, "Automatic time is off on this computer"));
+
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (connection, registration);
+  g_object_set_data_full (G_OBJECT (connection), "test-bus", bus, g_object_unref);
+}
+
 /* ---- a real chronyd, its time shifted by libfaketime -------------------- */
 
 typedef struct
@@ -500,6 +757,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/clock/settings/service-missing", test_settings_service_missing);
   g_test_add_func ("/clock/packet/request", test_request);
   g_test_add_func ("/clock/packet/each-bad-reply", test_each_bad_reply);
   g_test_add_func ("/clock/packet/kiss-of-death-code", test_kiss_code);
@@ -513,6 +771,16 @@ main (int argc, char **argv)
   g_test_add_func ("/clock/fake-server/dead-beside-live", test_dead_beside_live);
   g_test_add_func ("/clock/cancel", test_cancel);
   g_test_add_func ("/clock/bad-names", test_bad_names);
+  {
+    static const gdouble shifts[] = { 37.3, -125.8, 0.45 };
+
+    g_test_add_data_func ("/clock/http/ahead-37.3s", &shifts[0], test_http_shifted);
+    g_test_add_data_func ("/clock/http/behind-125.8s", &shifts[1], test_http_shifted);
+    g_test_add_data_func ("/clock/http/ahead-0.45s", &shifts[2], test_http_shifted);
+  }
+  g_test_add_func ("/clock/http/cached-answers-ignored", test_http_cached_answers_ignored);
+  g_test_add_func ("/clock/http/only-as-fallback", test_http_only_as_fallback);
+  g_test_add_func ("/clock/settings/from-timedated", test_settings_from_timedated);
   g_test_add_data_func ("/clock/chronyd/ahead-90s", "+90", test_chronyd_shift);
   g_test_add_data_func ("/clock/chronyd/behind-2min", "-120", test_chronyd_shift);
   g_test_add_data_func ("/clock/chronyd/ahead-10min", "+600", test_chronyd_shift);
