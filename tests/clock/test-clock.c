@@ -641,6 +641,77 @@ test_settings_from_timedated (void)
   g_object_set_data_full (G_OBJECT (connection), "test-bus", bus, g_object_unref);
 }
 
+
+/* ---- mfa-diag clock ------------------------------------------------------- */
+
+typedef struct
+{
+  gchar    *out;
+  gchar    *err;
+  gboolean  done;
+} CliOutcome;
+
+static void
+cli_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  CliOutcome *outcome = data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &outcome->out,
+                                        &outcome->err, NULL);
+  outcome->done = TRUE;
+}
+
+/* Runs the command while this process's fake servers keep answering. */
+static gint
+run_cli (const gchar *server, gboolean json, gchar **out, gchar **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = g_subprocess_new (
+    G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+    g_getenv ("MFA_DIAG"), "clock", "--server", server, "--timeout", "2",
+    json ? "--json" : NULL, NULL);
+  CliOutcome outcome = { 0 };
+
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, cli_done, &outcome);
+  while (!outcome.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_subprocess_wait (process, NULL, NULL);
+  *out = outcome.out;
+  *err = outcome.err;
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_cli_exit_statuses (void)
+{
+  g_autoptr(FakeServer) right = fake_server_new (FAKE_GOOD, 200000);
+  g_autoptr(FakeServer) slow = fake_server_new (FAKE_GOOD, 40 * G_USEC_PER_SEC);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *out1 = NULL, *err1 = NULL, *out2 = NULL, *err2 = NULL;
+  g_autofree gchar *out3 = NULL, *err3 = NULL;
+  JsonObject *root;
+
+  g_assert_cmpint (run_cli (right->spec, FALSE, &out1, &err1), ==, 0);
+  g_assert_nonnull (strstr (out1, "right"));
+
+  g_assert_cmpint (run_cli (slow->spec, TRUE, &out2, &err2), ==, 1);
+  json_parser_load_from_data (parser, out2, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "verdict"), ==, "problem");
+  g_assert_cmpstr (json_object_get_string_member (root, "source"), ==, "ntp");
+  g_assert_cmpfloat (ABS (json_object_get_double_member (root, "offset_seconds") + 40), <, 0.01);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "servers")),
+                    ==, 1);
+  g_assert_true (json_object_has_member (root, "system"));
+
+  g_assert_cmpint (run_cli ("127.0.0.1:9", FALSE, &out3, &err3), ==, 2);
+  g_assert_true (g_str_has_prefix (err3, "mfa-diag clock: no time server answered"));
+  g_assert_null (strchr (strchr (err3, '\n') + 1, '\n'));
+}
+
 /* ---- a real chronyd, its time shifted by libfaketime -------------------- */
 
 typedef struct
@@ -770,6 +841,7 @@ main (int argc, char **argv)
                    test_dead_port_unknown_within_timeout);
   g_test_add_func ("/clock/fake-server/dead-beside-live", test_dead_beside_live);
   g_test_add_func ("/clock/cancel", test_cancel);
+  g_test_add_func ("/clock/cli/exit-statuses", test_cli_exit_statuses);
   g_test_add_func ("/clock/bad-names", test_bad_names);
   {
     static const gdouble shifts[] = { 37.3, -125.8, 0.45 };
