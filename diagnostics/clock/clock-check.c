@@ -28,6 +28,7 @@ typedef struct
 {
   ClockRun       *run;
   MfaClockServer *server;      /* owned by the report */
+  GSocketAddressEnumerator *addresses; /* the next one is tried when one fails */
   GSocket        *socket;
   GSource        *read_source;
   GSource        *retransmit_source;
@@ -56,6 +57,7 @@ struct _ClockRun
 };
 
 static void probe_send (Probe *probe);
+static void probe_fail (Probe *probe, gchar *message);
 static void run_finish (ClockRun *run);
 
 static void
@@ -94,6 +96,7 @@ probe_free (Probe *probe)
   destroy_source (&probe->read_source);
   destroy_source (&probe->retransmit_source);
   g_clear_object (&probe->socket);
+  g_clear_object (&probe->addresses);
   g_free (probe);
 }
 
@@ -231,9 +234,8 @@ probe_readable (GSocket      *socket,
         return G_SOURCE_CONTINUE;
       if (n < 0)
         {
-          set_error (probe->server, g_strdup (error->message));
-          probe_done (probe);
-          return G_SOURCE_CONTINUE; /* probe_done destroyed this source */
+          probe_fail (probe, g_strdup (error->message));
+          return G_SOURCE_CONTINUE; /* probe_fail destroyed this source */
         }
       if (!handle_reply (probe, buffer, n, received_at))
         {
@@ -273,8 +275,7 @@ probe_send (Probe *probe)
   probe->attempts++;
   if (g_socket_send (probe->socket, (const gchar *) packet, sizeof packet, NULL, &error) < 0)
     {
-      set_error (probe->server, g_strdup (error->message));
-      probe_done (probe);
+      probe_fail (probe, g_strdup (error->message));
       return;
     }
   destroy_source (&probe->retransmit_source);
@@ -288,13 +289,14 @@ probe_start (Probe          *probe,
   g_autoptr(GError) error = NULL;
   GInetAddress *inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address));
 
+  g_free (probe->server->address);
   probe->server->address = g_inet_address_to_string (inet);
+  probe->attempts = 0;
   probe->socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_DATAGRAM,
                                 G_SOCKET_PROTOCOL_UDP, &error);
   if (probe->socket == NULL || !g_socket_connect (probe->socket, address, NULL, &error))
     {
-      set_error (probe->server, g_strdup (error->message));
-      probe_done (probe);
+      probe_fail (probe, g_strdup (error->message));
       return;
     }
   g_socket_set_blocking (probe->socket, FALSE);
@@ -326,10 +328,12 @@ address_resolved (GObject      *enumerator,
     {
       if (address == NULL)
         {
-          set_error (resolution->probe->server,
-                     error != NULL ? g_strdup_printf (_("cannot find the server: %s"),
-                                                      error->message)
-                                   : g_strdup (_("the name has no address")));
+          /* Keep why the last address failed, if one was tried. */
+          if (error != NULL || resolution->probe->server->error == NULL)
+            set_error (resolution->probe->server,
+                       error != NULL ? g_strdup_printf (_("cannot find the server: %s"),
+                                                        error->message)
+                                     : g_strdup (_("the name has no address")));
           probe_done (resolution->probe);
         }
       else
@@ -340,14 +344,42 @@ address_resolved (GObject      *enumerator,
 }
 
 static void
+probe_next_address (Probe *probe)
+{
+  Resolution *resolution = g_new0 (Resolution, 1);
+
+  resolution->task = g_object_ref (probe->run->task);
+  resolution->probe = probe;
+  g_socket_address_enumerator_next_async (probe->addresses,
+                                          g_task_get_cancellable (probe->run->task),
+                                          address_resolved, resolution);
+}
+
+/* This address failed (refused, unreachable): a name may have others, such
+ * as an IPv4 address after an unreachable IPv6 one. */
+static void
+probe_fail (Probe *probe,
+            gchar *message)
+{
+  set_error (probe->server, message);
+  destroy_source (&probe->read_source);
+  destroy_source (&probe->retransmit_source);
+  if (probe->socket != NULL)
+    g_socket_close (probe->socket, NULL);
+  g_clear_object (&probe->socket);
+  if (probe->addresses != NULL && probe->server->n_samples == 0)
+    probe_next_address (probe);
+  else
+    probe_done (probe);
+}
+
+static void
 probe_resolve (ClockRun    *run,
                const gchar *spec)
 {
   Probe *probe = g_new0 (Probe, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GSocketConnectable) connectable = NULL;
-  g_autoptr(GSocketAddressEnumerator) enumerator = NULL;
-  Resolution *resolution;
 
   probe->run = run;
   probe->server = g_new0 (MfaClockServer, 1);
@@ -369,12 +401,8 @@ probe_resolve (ClockRun    *run,
   probe->server->host = g_strdup (g_network_address_get_hostname (G_NETWORK_ADDRESS (connectable)));
   probe->server->port = g_network_address_get_port (G_NETWORK_ADDRESS (connectable));
 
-  resolution = g_new0 (Resolution, 1);
-  resolution->task = g_object_ref (run->task);
-  resolution->probe = probe;
-  enumerator = g_socket_connectable_enumerate (connectable);
-  g_socket_address_enumerator_next_async (enumerator, g_task_get_cancellable (run->task),
-                                          address_resolved, resolution);
+  probe->addresses = g_socket_connectable_enumerate (connectable);
+  probe_next_address (probe);
 }
 
 static void

@@ -361,6 +361,106 @@ test_dead_beside_live (void)
   g_assert_cmpfloat (took, <, 3.0);
 }
 
+/* A resolver that names two addresses for every host, IPv6 first, as many
+ * dual-stack names do. */
+typedef struct { GResolver parent_instance; } TwoAddressResolver;
+typedef struct { GResolverClass parent_class; } TwoAddressResolverClass;
+
+GType two_address_resolver_get_type (void);
+G_DEFINE_TYPE (TwoAddressResolver, two_address_resolver, G_TYPE_RESOLVER)
+
+static GList *
+two_addresses_for (GResolverNameLookupFlags flags)
+{
+  GList *addresses = NULL;
+
+  if (!(flags & G_RESOLVER_NAME_LOOKUP_FLAGS_IPV4_ONLY))
+    addresses = g_list_append (addresses, g_inet_address_new_from_string ("::1"));
+  if (!(flags & G_RESOLVER_NAME_LOOKUP_FLAGS_IPV6_ONLY))
+    addresses = g_list_append (addresses, g_inet_address_new_from_string ("127.0.0.1"));
+  return addresses;
+}
+
+static GList *
+two_addresses (void)
+{
+  return two_addresses_for (G_RESOLVER_NAME_LOOKUP_FLAGS_DEFAULT);
+}
+
+static void
+two_address_lookup_flags_async (GResolver *resolver, const gchar *hostname,
+                                GResolverNameLookupFlags flags, GCancellable *cancellable,
+                                GAsyncReadyCallback callback, gpointer data)
+{
+  g_autoptr(GTask) task = g_task_new (resolver, cancellable, callback, data);
+
+  g_task_return_pointer (task, two_addresses_for (flags),
+                         (GDestroyNotify) g_resolver_free_addresses);
+}
+
+static void
+two_address_lookup_async (GResolver *resolver, const gchar *hostname,
+                          GCancellable *cancellable, GAsyncReadyCallback callback,
+                          gpointer data)
+{
+  g_autoptr(GTask) task = g_task_new (resolver, cancellable, callback, data);
+
+  g_task_return_pointer (task, two_addresses (), (GDestroyNotify) g_resolver_free_addresses);
+}
+
+static GList *
+two_address_lookup_finish (GResolver *resolver, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static GList *
+two_address_lookup (GResolver *resolver, const gchar *hostname, GCancellable *cancellable,
+                    GError **error)
+{
+  return two_addresses ();
+}
+
+static void
+two_address_resolver_class_init (TwoAddressResolverClass *klass)
+{
+  GResolverClass *resolver_class = G_RESOLVER_CLASS (klass);
+
+  resolver_class->lookup_by_name = two_address_lookup;
+  resolver_class->lookup_by_name_async = two_address_lookup_async;
+  resolver_class->lookup_by_name_finish = two_address_lookup_finish;
+  resolver_class->lookup_by_name_with_flags_async = two_address_lookup_flags_async;
+  resolver_class->lookup_by_name_with_flags_finish = two_address_lookup_finish;
+}
+
+static void
+two_address_resolver_init (TwoAddressResolver *self)
+{
+}
+
+/* The server listens on IPv4 only: ::1 is refused (or unreachable), and the
+ * probe must go on to 127.0.0.1. */
+static void
+test_next_address_after_refused (void)
+{
+  g_autoptr(FakeServer) fake = fake_server_new (FAKE_GOOD, 7 * G_USEC_PER_SEC);
+  g_autofree gchar *spec = g_strdup_printf ("dual-stack.test:%s",
+                                            strrchr (fake->spec, ':') + 1);
+  const gchar *servers[] = { spec, NULL };
+  g_autoptr(GResolver) saved = g_resolver_get_default ();
+  g_autoptr(GResolver) two = g_object_new (two_address_resolver_get_type (), NULL);
+  g_autoptr(MfaClockReport) report = NULL;
+  Outcome outcome;
+
+  g_resolver_set_default (two);
+  run_check (servers, 3000, NULL, &outcome);
+  g_resolver_set_default (saved);
+  report = outcome.report;
+  g_assert_true (report->has_offset);
+  g_assert_cmpfloat (ABS (report->offset_seconds + 7), <, 0.01);
+  g_assert_cmpstr (((MfaClockServer *) report->servers->pdata[0])->address, ==, "127.0.0.1");
+}
+
 static void
 test_cancel (void)
 {
@@ -841,6 +941,8 @@ main (int argc, char **argv)
                    test_dead_port_unknown_within_timeout);
   g_test_add_func ("/clock/fake-server/dead-beside-live", test_dead_beside_live);
   g_test_add_func ("/clock/cancel", test_cancel);
+  g_test_add_func ("/clock/fake-server/next-address-after-refused",
+                   test_next_address_after_refused);
   g_test_add_func ("/clock/cli/exit-statuses", test_cli_exit_statuses);
   g_test_add_func ("/clock/bad-names", test_bad_names);
   {
