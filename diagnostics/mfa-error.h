@@ -23,6 +23,9 @@ typedef enum
   MFA_ERROR_ENCRYPTED_EXPORT, /* an authenticator backup protected by a password */
   MFA_ERROR_INVALID_EXPORT,   /* an export that is damaged or in no format we know */
   MFA_ERROR_INVALID_FLOW,     /* a troubleshooting flow file that is not valid JSON or not a flow */
+  MFA_ERROR_NOT_A_BUNDLE,     /* a file that cannot be read as a ticket bundle at all */
+  MFA_ERROR_BUNDLE_DAMAGED,   /* a bundle whose entries are damaged, tampered with or unsafe */
+  MFA_ERROR_SECRET_IN_TEXT,   /* text that looks like an MFA key or otpauth:// URI */
 } MfaError;
 
 GQuark mfa_error_quark (void);

@@ -5,6 +5,9 @@
 #pragma once
 
 #include "base32.h"
+#include "bundle/bundle.h"
+#include "bundle/bundle-reader.h"
+#include "bundle/bundle-writer.h"
 #include "clock/clock-check.h"
 #include "clock/http-time.h"
 #include "clock/sntp-packet.h"

@@ -1,0 +1,43 @@
+/* bundle-reader.h: reading a ticket bundle that nobody should trust
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "bundle.h"
+
+G_BEGIN_DECLS
+
+typedef void     (*MfaBundleProgress) (guint64      done_bytes,
+                                       guint64      total_bytes,
+                                       gpointer     user_data);
+
+/* Called with each entry's bytes as they stream by (data NULL, len 0 at the
+ * end of an entry); FALSE with an error stops the read. */
+typedef gboolean (*MfaBundleSink)     (const MfaBundleFile *file,
+                                       const guint8        *data,
+                                       gsize                len,
+                                       gpointer             user_data,
+                                       GError             **error);
+
+/* Reads the whole bundle once, in constant memory, checking every rule of
+ * the format. MFA_ERROR_NOT_A_BUNDLE: not readable as a bundle at all;
+ * MFA_ERROR_BUNDLE_DAMAGED: the message names the entry and the reason. */
+MfaBundle *mfa_bundle_verify  (const gchar        *path,
+                               MfaBundleProgress   progress,
+                               gpointer            progress_data,
+                               GError            **error);
+MfaBundle *mfa_bundle_read    (const gchar        *path,
+                               MfaBundleSink       sink,
+                               gpointer            sink_data,
+                               MfaBundleProgress   progress,
+                               gpointer            progress_data,
+                               GError            **error);
+
+/* Verifies, then writes the entries under `dir` (created, or empty), never
+ * anywhere else; nothing is written unless the whole bundle is intact. */
+gboolean   mfa_bundle_extract (const gchar        *path,
+                               const gchar        *dir,
+                               GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,141 @@
+/* bundle-summary.c: summary.html, what support staff read first
+ *
+ * Self-contained (no script, no outside resource), printable, and every piece
+ * of text that came from the user or a check is HTML-escaped.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bundle-entry.h"
+#include "mfa-format.h"
+
+static const gchar style[] =
+  "body{font:15px/1.45 system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;"
+  "color:#222}h1{font-size:1.5em}h2{font-size:1.1em;margin-top:1.6em;border-bottom:1px solid #ccc}"
+  "table{border-collapse:collapse}td,th{text-align:left;padding:.2em .8em .2em 0;"
+  "vertical-align:top}.ok{color:#1a7f37}.warning{color:#9a6700}.problem{color:#cf222e}"
+  ".unknown{color:#666}img{max-width:100%;border:1px solid #ccc}"
+  "@media print{body{margin:0}}";
+
+static void
+append_escaped (GString     *html,
+                const gchar *text)
+{
+  g_autofree gchar *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  g_string_append (html, escaped);
+}
+
+static void
+append_row (GString     *html,
+            const gchar *label,
+            const gchar *value)
+{
+  g_string_append (html, "<tr><th>");
+  append_escaped (html, label);
+  g_string_append (html, "</th><td>");
+  append_escaped (html, value);
+  g_string_append (html, "</td></tr>\n");
+}
+
+static void
+append_checks (GString    *html,
+               JsonObject *checks)
+{
+  g_autoptr(GList) kinds = json_object_get_members (checks);
+
+  g_string_append_printf (html, "<h2>%s</h2>\n", _("What the checks found"));
+  if (kinds == NULL)
+    {
+      g_string_append_printf (html, "<p>%s</p>\n", _("No check was run."));
+      return;
+    }
+  g_string_append (html, "<table>\n");
+  for (GList *l = kinds; l != NULL; l = l->next)
+    {
+      JsonObject *check = json_object_get_object_member (checks, l->data);
+      const gchar *verdict = json_object_get_string_member_with_default (check, "verdict",
+                                                                          "unknown");
+
+      g_string_append (html, "<tr><th>");
+      append_escaped (html, l->data);
+      g_string_append_printf (html, "</th><td class=\"%s\">",
+                              g_str_equal (verdict, "ok") || g_str_equal (verdict, "warning")
+                                || g_str_equal (verdict, "problem") ? verdict : "unknown");
+      append_escaped (html, verdict);
+      g_string_append (html, "</td><td>");
+      append_escaped (html, json_object_get_string_member_with_default (check, "summary", ""));
+      g_string_append (html, "</td></tr>\n");
+    }
+  g_string_append (html, "</table>\n");
+}
+
+static void
+append_attachments (GString   *html,
+                    GPtrArray *entries)
+{
+  g_string_append_printf (html, "<h2>%s</h2>\n", _("Attachments"));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      MfaBundleEntry *entry = g_ptr_array_index (entries, i);
+
+      if (!g_str_has_prefix (entry->file.path, "attachments/"))
+        continue;
+      g_string_append (html, "<figure><img src=\"");
+      append_escaped (html, entry->file.path);
+      g_string_append (html, "\" alt=\"");
+      append_escaped (html, entry->file.caption);
+      g_string_append (html, "\"><figcaption>");
+      append_escaped (html, entry->file.kind);
+      g_string_append (html, ": ");
+      append_escaped (html, entry->file.caption);
+      if (entry->masked->len > 0)
+        g_string_append_printf (html, " — %s",
+                                _("QR codes in this image were painted over: they may carry "
+                                  "an MFA key."));
+      g_string_append (html, "</figcaption></figure>\n");
+    }
+}
+
+gchar *
+mfa_bundle_summary_html (const MfaBundleContent *content,
+                         GPtrArray              *entries,
+                         JsonObject             *checks)
+{
+  g_autoptr(GString) html = g_string_new ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">");
+  g_autofree gchar *utc = mfa_format_iso8601 (content->operation_time_usec);
+
+  g_string_append_printf (html, "<title>%s</title><style>%s</style></head><body>\n",
+                          _("MFA ticket"), style);
+  g_string_append_printf (html, "<h1>%s</h1>\n<table>\n", _("MFA sign-in ticket"));
+  append_row (html, _("Account type"), content->account_type);
+  append_row (html, _("Account"), content->account_name);
+  append_row (html, _("Operation time (UTC)"), utc);
+  append_row (html, _("User’s time zone"), content->operation_zone);
+  append_row (html, _("Time given by"), content->operation_time_given ? _("the user")
+                                                                      : _("the computer’s clock"));
+  append_row (html, _("Topic"), content->flow_id);
+  g_string_append (html, "</table>\n");
+
+  g_string_append_printf (html, "<h2>%s</h2>\n<p>", _("In the user’s words"));
+  append_escaped (html, content->description);
+  g_string_append (html, "</p>\n");
+  if (content->steps->len > 0)
+    {
+      g_string_append_printf (html, "<h2>%s</h2>\n<ol>\n", _("Steps taken"));
+      for (guint i = 0; i < content->steps->len; i++)
+        {
+          g_string_append (html, "<li>");
+          append_escaped (html, g_ptr_array_index (content->steps, i));
+          g_string_append (html, "</li>\n");
+        }
+      g_string_append (html, "</ol>\n");
+    }
+  append_checks (html, checks);
+  append_attachments (html, entries);
+  g_string_append (html, "</body></html>\n");
+  return g_string_free (g_steal_pointer (&html), FALSE);
+}

@@ -1,0 +1,64 @@
+/* bundle-writer.h: packing a ticket into one file support can trust
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "bundle.h"
+
+G_BEGIN_DECLS
+
+#define MFA_BUNDLE_MAX_ATTACHMENT_SIZE (64 << 20)
+
+typedef struct
+{
+  gchar  *kind;        /* error-page, phone-time or other */
+  gchar  *source;      /* the file given */
+  gchar  *caption;
+  gint64  taken_usec;  /* when it was taken, 0 when unknown */
+} MfaBundleAttachment;
+
+typedef struct
+{
+  gchar      *account_type;        /* alibaba-cloud-account or ram-user */
+  gchar      *account_name;
+  gint64      operation_time_usec; /* Unix µs */
+  gchar      *operation_zone;      /* IANA zone of the user, NULL: this system's */
+  gboolean    operation_time_given;/* typed by the user, not taken from the clock */
+  gchar      *flow_id;
+  GPtrArray  *steps;               /* gchar*: the steps taken */
+  gchar      *description;         /* the user's own words */
+  GPtrArray  *attachments;         /* MfaBundleAttachment */
+  GPtrArray  *check_kinds;         /* gchar*: clock, code, duplicates… */
+  GPtrArray  *check_results;       /* JsonNode*, the evidence of each */
+} MfaBundleContent;
+
+MfaBundleContent *mfa_bundle_content_new             (void);
+void              mfa_bundle_content_free            (MfaBundleContent *content);
+void              mfa_bundle_content_add_attachment  (MfaBundleContent *content,
+                                                      const gchar      *kind,
+                                                      const gchar      *source,
+                                                      const gchar      *caption,
+                                                      gint64            taken_usec);
+void              mfa_bundle_content_add_check       (MfaBundleContent *content,
+                                                      const gchar      *kind,
+                                                      JsonNode         *evidence);
+
+/* NULL when the name fits the type; otherwise a warning the user may
+ * override (never a silent change). Errors for an unknown type or no name. */
+gboolean          mfa_bundle_check_account           (const gchar  *type,
+                                                      const gchar  *name,
+                                                      gchar       **warning,
+                                                      GError      **error);
+/* Refuses text that looks like an MFA key or an otpauth:// URI. */
+gboolean          mfa_bundle_check_text              (const gchar  *field,
+                                                      const gchar  *text,
+                                                      GError      **error);
+
+gboolean          mfa_bundle_write                   (const MfaBundleContent *content,
+                                                      const gchar            *target,
+                                                      GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaBundleContent, mfa_bundle_content_free)
+
+G_END_DECLS

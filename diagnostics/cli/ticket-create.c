@@ -1,0 +1,93 @@
+/* ticket-create.c: mfa-ticket create
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "cli-common.h"
+#include "mfadiag.h"
+#include "ticket-commands.h"
+
+static gboolean
+add_attachments (MfaBundleContent  *content,
+                 gchar            **specs,
+                 GError           **error)
+{
+  for (guint i = 0; specs != NULL && specs[i] != NULL; i++)
+    {
+      const gchar *equals = strchr (specs[i], '=');
+      g_autofree gchar *kind = NULL;
+
+      if (equals == NULL || equals == specs[i] || equals[1] == '\0')
+        {
+          g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                       _("--attach takes KIND=FILE (error-page, phone-time or other), not “%s”"),
+                       specs[i]);
+          return FALSE;
+        }
+      kind = g_strndup (specs[i], equals - specs[i]);
+      mfa_bundle_content_add_attachment (content, kind, equals + 1, NULL, 0);
+    }
+  return TRUE;
+}
+
+int
+mfa_ticket_create_main (int    argc,
+                        char **argv)
+{
+  g_autofree gchar *type = NULL, *account = NULL, *when = NULL, *note = NULL, *output = NULL;
+  g_autofree gchar *topic = NULL;
+  g_auto(GStrv) attach = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "account-type", 0, 0, G_OPTION_ARG_STRING, &type,
+      N_("alibaba-cloud-account or ram-user"), N_("TYPE") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("The account or logon name"), N_("NAME") },
+    { "operation-time", 0, 0, G_OPTION_ARG_STRING, &when,
+      N_("When the failing operation happened (ISO 8601 or @UNIXSECONDS); default: now"),
+      N_("TIME") },
+    { "attach", 0, 0, G_OPTION_ARG_STRING_ARRAY, &attach,
+      N_("Attach a screenshot or photo (KIND is error-page, phone-time or other)"),
+      N_("KIND=FILE") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What happened, in your words"), N_("TEXT") },
+    { "topic", 0, 0, G_OPTION_ARG_STRING, &topic, N_("The troubleshooting topic"), N_("ID") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Keep an account name whose shape looks wrong"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the bundle here"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(MfaBundleContent) content = mfa_bundle_content_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *warning = NULL;
+  gint64 seconds = g_get_real_time () / G_USEC_PER_SEC;
+  int status;
+
+  g_option_context_set_summary (context, _("Pack a ticket bundle for support."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  status = mfa_cli_parse (context, &argc, &argv);
+  if (status != MFA_EXIT_OK)
+    return status;
+  if (output == NULL)
+    return mfa_cli_fail (_("give the bundle's name with -o FILE"));
+  if (!mfa_bundle_check_account (type, account, &warning, &error))
+    return mfa_cli_fail ("%s", error->message);
+  if (warning != NULL && !force)
+    return mfa_cli_fail (_("%s (use --force to keep it)"), warning);
+  if (when != NULL && !mfa_parse_time (when, &seconds, &error))
+    return mfa_cli_fail ("%s", error->message);
+
+  content->account_type = g_strdup (type);
+  content->account_name = g_strdup (account);
+  content->operation_time_usec = seconds * G_USEC_PER_SEC;
+  content->operation_time_given = when != NULL;
+  content->description = g_strdup (note != NULL ? note : "");
+  content->flow_id = g_strdup (topic);
+  if (!add_attachments (content, attach, &error) || !mfa_bundle_write (content, output, &error))
+    return mfa_cli_fail ("%s", error->message);
+  return MFA_EXIT_OK;
+}

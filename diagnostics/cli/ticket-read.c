@@ -1,0 +1,155 @@
+/* ticket-read.c: mfa-ticket verify, show and extract
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cli-common.h"
+#include "mfadiag.h"
+#include "ticket-commands.h"
+
+/* 1 for a damaged, tampered or unsafe bundle; 2 for one that is no bundle. */
+static int
+fail_for (const GError *error)
+{
+  mfa_cli_fail ("%s", error->message);
+  return g_error_matches (error, MFA_ERROR, MFA_ERROR_BUNDLE_DAMAGED) ? MFA_EXIT_PROBLEM
+                                                                     : MFA_EXIT_FAILED;
+}
+
+static int
+parse_files (int          *argc,
+             char       ***argv,
+             guint         wanted,
+             gboolean     *json,
+             const gchar  *usage)
+{
+  const GOptionEntry entries[] = {
+    { "json", 0, json == NULL ? G_OPTION_FLAG_HIDDEN : 0, G_OPTION_ARG_NONE, json,
+      N_("Print the manifest as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (usage);
+  gboolean ignored = FALSE;
+  int status;
+
+  if (json == NULL)
+    json = &ignored;
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  status = mfa_cli_parse (context, argc, argv);
+  if (status != MFA_EXIT_OK)
+    return status;
+  if ((guint) *argc != wanted + 1)
+    return mfa_cli_fail (_("usage: %s %s"), g_get_prgname (), usage);
+  return MFA_EXIT_OK;
+}
+
+int
+mfa_ticket_verify_main (int    argc,
+                        char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MfaBundle) bundle = NULL;
+  int status = parse_files (&argc, &argv, 1, NULL, "FILE");
+
+  if (status != MFA_EXIT_OK)
+    return status;
+  bundle = mfa_bundle_verify (argv[argc - 1], NULL, NULL, &error);
+  if (bundle == NULL)
+    return fail_for (error);
+  g_print (_("%s is intact: %u files, every size and SHA-256 as the manifest lists.\n"),
+           argv[argc - 1], bundle->files->len);
+  return MFA_EXIT_OK;
+}
+
+static const gchar *
+text_at (JsonObject  *root,
+         const gchar *object,
+         const gchar *member)
+{
+  JsonObject *inner = json_object_has_member (root, object)
+                        && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, object))
+                        ? json_object_get_object_member (root, object) : NULL;
+  JsonNode *node = inner != NULL ? json_object_get_member (inner, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+           && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : "";
+}
+
+static void
+print_summary (MfaBundle *bundle)
+{
+  JsonObject *root = json_node_get_object (bundle->manifest);
+  JsonNode *checks = json_object_get_member (root, "checks");
+
+  g_print (_("Account:        %s (%s)\n"), text_at (root, "account", "name"),
+           text_at (root, "account", "type"));
+  g_print (_("Operation time: %s UTC; %s local (%s), from %s\n"),
+           text_at (root, "operation_time", "utc"), text_at (root, "operation_time", "local"),
+           text_at (root, "operation_time", "timezone"),
+           g_str_equal (text_at (root, "operation_time", "source"), "user") ? _("the user")
+                                                                            : _("the clock"));
+  g_print (_("Topic:          %s\n"), text_at (root, "problem", "flow"));
+  g_print (_("In their words: %s\n"), text_at (root, "problem", "description"));
+  if (checks != NULL && JSON_NODE_HOLDS_OBJECT (checks))
+    {
+      g_autoptr(GList) kinds = json_object_get_members (json_node_get_object (checks));
+
+      for (GList *l = kinds; l != NULL; l = l->next)
+        {
+          JsonNode *check = json_object_get_member (json_node_get_object (checks), l->data);
+          JsonObject *object = JSON_NODE_HOLDS_OBJECT (check) ? json_node_get_object (check) : NULL;
+
+          g_print (_("Check %-9s %s — %s\n"), (const gchar *) l->data,
+                   object ? json_object_get_string_member_with_default (object, "verdict", "?") : "?",
+                   object ? json_object_get_string_member_with_default (object, "summary", "") : "");
+        }
+    }
+  for (guint i = 0; i < bundle->files->len; i++)
+    {
+      MfaBundleFile *file = g_ptr_array_index (bundle->files, i);
+
+      g_print (_("File:           %s (%s, %lld bytes) %s\n"), file->path,
+               file->kind != NULL ? file->kind : "", (long long) file->size,
+               file->caption != NULL ? file->caption : "");
+    }
+}
+
+int
+mfa_ticket_show_main (int    argc,
+                      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MfaBundle) bundle = NULL;
+  gboolean json = FALSE;
+  int status = parse_files (&argc, &argv, 1, &json, "FILE");
+
+  if (status != MFA_EXIT_OK)
+    return status;
+  bundle = mfa_bundle_verify (argv[argc - 1], NULL, NULL, &error);
+  if (bundle == NULL)
+    return fail_for (error);
+  if (json)
+    mfa_cli_print_json (bundle->manifest);
+  else
+    print_summary (bundle);
+  return MFA_EXIT_OK;
+}
+
+int
+mfa_ticket_extract_main (int    argc,
+                         char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status = parse_files (&argc, &argv, 2, NULL, "FILE DIR");
+
+  if (status != MFA_EXIT_OK)
+    return status;
+  if (!mfa_bundle_extract (argv[argc - 2], argv[argc - 1], &error))
+    return fail_for (error);
+  return MFA_EXIT_OK;
+}

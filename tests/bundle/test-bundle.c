@@ -1,0 +1,719 @@
+/* test-bundle.c: ticket bundles written, read back, and attacked
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <archive.h>
+#include <archive_entry.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <qrencode.h>
+
+#include "mfadiag.h"
+#include "qr/qr-image.h"
+
+static gchar *workdir;
+
+static gchar *
+work_path (const gchar *name)
+{
+  return g_build_filename (workdir, name, NULL);
+}
+
+/* A noisy RGB image (PNG barely compresses noise), optionally with a QR code. */
+static gchar *
+make_image (const gchar *name, guint width, guint height, const gchar *qr_text)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GError) error = NULL;
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  gint stride = gdk_pixbuf_get_rowstride (pixbuf);
+  gchar *path = work_path (name);
+
+  for (guint y = 0; y < height; y++)
+    for (guint x = 0; x < width * 3; x++)
+      pixels[y * stride + x] = qr_text != NULL ? 0xff : g_test_rand_int_range (0, 256);
+  if (qr_text != NULL)
+    {
+      QRcode *code = QRcode_encodeString (qr_text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+      const guint scale = 6, left = 60, top = 40;
+
+      for (gint y = 0; y < code->width * (gint) scale; y++)
+        for (gint x = 0; x < code->width * (gint) scale; x++)
+          if (code->data[(y / scale) * code->width + x / scale] & 1)
+            memset (pixels + (top + y) * stride + (left + x) * 3, 0, 3);
+      QRcode_free (code);
+    }
+  gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  g_assert_no_error (error);
+  return path;
+}
+
+static MfaBundleContent *
+sample_content (void)
+{
+  MfaBundleContent *content = mfa_bundle_content_new ();
+
+  content->account_type = g_strdup ("ram-user");
+  content->account_name = g_strdup ("alice@1234567.onaliyun.com");
+  content->operation_time_usec = G_GINT64_CONSTANT (1795867231) * G_USEC_PER_SEC;
+  content->operation_zone = g_strdup ("Asia/Shanghai");
+  content->operation_time_given = TRUE;
+  content->flow_id = g_strdup ("signin-code-rejected");
+  content->description = g_strdup ("The code is rejected every time.");
+  g_ptr_array_add (content->steps, g_strdup ("Checked the phone's clock"));
+  return content;
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(MfaBundleContent) content = sample_content ();
+  g_autofree gchar *big1 = make_image ("big1.png", 1600, 1000, NULL);
+  g_autofree gchar *big2 = make_image ("big2.png", 1400, 900, NULL);
+  g_autofree gchar *target = work_path ("round-trip.mfaticket");
+  g_autofree gchar *out = work_path ("round-trip-out");
+  g_autofree gchar *copy = NULL, *original = NULL;
+  gsize copy_len, original_len;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) evidence = NULL;
+  g_autoptr(MfaBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *extracted = NULL;
+  JsonObject *root;
+
+  json_parser_load_from_data (parser, "{\"verdict\":\"problem\",\"summary\":\"47 s slow\"}", -1,
+                              NULL);
+  evidence = json_node_ref (json_parser_get_root (parser));
+  mfa_bundle_content_add_check (content, "clock", evidence);
+  mfa_bundle_content_add_attachment (content, "error-page", big1, "Sign-in error", 0);
+  mfa_bundle_content_add_attachment (content, "phone-time", big2, "Phone clock", 0);
+  g_assert_true (mfa_bundle_write (content, target, &error));
+  g_assert_no_error (error);
+
+  bundle = mfa_bundle_verify (target, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bundle->files->len, ==, 4);
+  root = json_node_get_object (bundle->manifest);
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "mfa-ticket");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "account"),
+                                                  "name"), ==, "alice@1234567.onaliyun.com");
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (json_object_get_object_member (root, "checks"),
+                                                    "clock"), "verdict"), ==, "problem");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (
+                   json_object_get_object_member (root, "operation_time"), "local"), "+08"));
+
+  g_assert_true (mfa_bundle_extract (target, out, &error));
+  g_assert_no_error (error);
+  extracted = g_build_filename (out, "attachments", "01-error-page.png", NULL);
+  g_file_get_contents (extracted, &copy, &copy_len, NULL);
+  g_file_get_contents (big1, &original, &original_len, NULL);
+  g_assert_cmpuint (original_len, >, 3 << 20);
+  g_assert_cmpmem (copy, copy_len, original, original_len);
+}
+
+/* ---- redaction and refused text ------------------------------------------ */
+
+static void
+test_qr_code_masked (void)
+{
+  g_autoptr(MfaBundleContent) content = sample_content ();
+  g_autofree gchar *shot = make_image ("qr.png", 600, 400,
+                                       "otpauth://totp/Aliyun:alice?secret=JBSWY3DPEHPK3PXP");
+  g_autofree gchar *target = work_path ("qr.mfaticket");
+  g_autofree gchar *out = work_path ("qr-out");
+  g_autofree gchar *masked_path = NULL;
+  g_autofree gchar *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+  g_autoptr(GPtrArray) found_before = NULL;
+  g_autoptr(GPtrArray) found_after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (shot, &before, &before_len, NULL);
+  found_before = mfa_qr_find_in_data ((const guint8 *) before, before_len, &error);
+  g_assert_cmpuint (found_before->len, ==, 1);
+
+  mfa_bundle_content_add_attachment (content, "error-page", shot, "Binding page", 0);
+  g_assert_true (mfa_bundle_write (content, target, &error));
+  g_assert_true (mfa_bundle_extract (target, out, &error));
+  masked_path = g_build_filename (out, "attachments", "01-error-page.png", NULL);
+  g_file_get_contents (masked_path, &after, &after_len, NULL);
+  found_after = mfa_qr_find_in_data ((const guint8 *) after, after_len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found_after->len, ==, 0);
+  g_assert_null (g_strstr_len (after, after_len, "JBSWY3DPEHPK3PXP"));
+}
+
+static void
+test_script_stays_text (void)
+{
+  g_autoptr(MfaBundleContent) content = sample_content ();
+  g_autofree gchar *target = work_path ("script.mfaticket");
+  g_autofree gchar *out = work_path ("script-out");
+  g_autofree gchar *summary_path = NULL, *html = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (content->account_name);
+  content->account_name = g_strdup ("<script>alert(1)</script>@1.onaliyun.com");
+  g_free (content->description);
+  content->description = g_strdup ("It failed <script>alert('x')</script> & again");
+  g_assert_true (mfa_bundle_write (content, target, &error));
+  g_assert_true (mfa_bundle_extract (target, out, &error));
+  summary_path = g_build_filename (out, "summary.html", NULL);
+  g_file_get_contents (summary_path, &html, NULL, NULL);
+  g_assert_null (strstr (html, "<script"));
+  g_assert_nonnull (strstr (html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  g_assert_nonnull (strstr (html, "&amp; again"));
+}
+
+static void
+test_keys_in_text_refused (void)
+{
+  const gchar *refused[] = {
+    "my key is otpauth://totp/x?secret=JBSWY3DPEHPK3PXP",
+    "key JBSWY3DPEHPK3PXP please", "JBSW Y3DP EHPK 3PXP", "jbsw-y3dp-ehpk-3pxp-aaaa",
+  };
+  const gchar *accepted[] = {
+    "internationalization failed", "call me on 13812345678", "account ID 1234567890123456",
+    "codes rejected at 2026-11-28 12:00", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (mfa_bundle_check_text ("The note", refused[i], &error));
+      g_assert_error (error, MFA_ERROR, MFA_ERROR_SECRET_IN_TEXT);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!mfa_bundle_check_text ("The note", accepted[i], &error))
+        g_error ("“%s” refused: %s", accepted[i], error->message);
+    }
+}
+
+static void
+test_account_shapes (void)
+{
+  g_autoptr(GError) error = NULL;
+  gchar *warning = NULL;
+
+  g_assert_true (mfa_bundle_check_account ("ram-user", "bob@acme.onaliyun.com", &warning, NULL));
+  g_assert_null (warning);
+  g_assert_true (mfa_bundle_check_account ("ram-user", "bob", &warning, NULL));
+  g_assert_nonnull (strstr (warning, "onaliyun.com"));
+  g_clear_pointer (&warning, g_free);
+  g_assert_true (mfa_bundle_check_account ("alibaba-cloud-account", "bob@acme.onaliyun.com",
+                                           &warning, NULL));
+  g_assert_nonnull (strstr (warning, "RAM user"));
+  g_clear_pointer (&warning, g_free);
+  g_assert_false (mfa_bundle_check_account ("root", "bob", &warning, &error));
+  g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT);
+}
+
+/* ---- a corpus of hostile and damaged bundles, crafted here --------------- */
+
+enum { FILE_ENTRY, LINK_ENTRY, HARDLINK_ENTRY, DIR_ENTRY };
+
+typedef struct
+{
+  const gchar *name;
+  gint         type;
+  const gchar *data;   /* NULL with len: that many zero bytes */
+  gsize        len;
+} Craft;
+
+static void
+write_zip (const gchar *path, const Craft *entries, guint n)
+{
+  struct archive *archive = archive_write_new ();
+  g_autofree guint8 *zeros = g_malloc0 (1 << 20);
+
+  archive_write_set_format_zip (archive);
+  archive_write_zip_set_compression_deflate (archive);
+  g_assert_cmpint (archive_write_open_filename (archive, path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < n; i++)
+    {
+      struct archive_entry *entry = archive_entry_new ();
+
+      archive_entry_set_pathname (entry, entries[i].name);
+      archive_entry_set_perm (entry, 0644);
+      if (entries[i].type == LINK_ENTRY)
+        {
+          archive_entry_set_filetype (entry, AE_IFLNK);
+          archive_entry_set_symlink (entry, "/etc/passwd");
+        }
+      else if (entries[i].type == DIR_ENTRY)
+        archive_entry_set_filetype (entry, AE_IFDIR);
+      else
+        {
+          archive_entry_set_filetype (entry, AE_IFREG);
+          archive_entry_set_size (entry, entries[i].len);
+          if (entries[i].type == HARDLINK_ENTRY)
+            archive_entry_set_hardlink (entry, "manifest.json");
+        }
+      archive_write_header (archive, entry);
+      if (entries[i].type == FILE_ENTRY && entries[i].data != NULL)
+        archive_write_data (archive, entries[i].data, entries[i].len);
+      else if (entries[i].type == FILE_ENTRY)
+        for (gsize done = 0; done < entries[i].len; done += 1 << 20)
+          archive_write_data (archive, zeros, MIN (entries[i].len - done, 1 << 20));
+      archive_entry_free (entry);
+    }
+  archive_write_close (archive);
+  archive_write_free (archive);
+}
+
+static gchar *
+sha256_of (const Craft *file)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *zeros = g_malloc0 (1 << 20);
+
+  if (file->data != NULL)
+    g_checksum_update (checksum, (const guint8 *) file->data, file->len);
+  else
+    for (gsize done = 0; done < file->len; done += 1 << 20)
+      g_checksum_update (checksum, zeros, MIN (file->len - done, 1 << 20));
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* A manifest listing `files` truthfully, unless told otherwise. */
+static gchar *
+manifest_for (const Craft *files, guint n, gint version, const gchar *extra_file)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+
+  g_string_append_printf (json, "{\"format\":\"mfa-ticket\",\"version\":%d,\"files\":[", version);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree gchar *sha = sha256_of (&files[i]);
+
+      g_string_append_printf (json, "%s{\"path\":\"%s\",\"size\":%" G_GSIZE_FORMAT
+                              ",\"sha256\":\"%s\",\"kind\":\"other\"}",
+                              i > 0 ? "," : "", files[i].name, files[i].len, sha);
+    }
+  if (extra_file != NULL)
+    g_string_append_printf (json, "%s%s", n > 0 ? "," : "", extra_file);
+  g_string_append (json, "]}");
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+typedef struct
+{
+  const gchar *name;
+  gint         code;      /* MfaError expected */
+  const gchar *fragment;  /* in the message */
+} Hostile;
+
+static const Craft good = { "attachments/01-other.png", FILE_ENTRY, "\x89PNG fake image", 15 };
+
+static void
+build_hostile (const gchar *name, const gchar *path)
+{
+  g_autofree gchar *manifest = manifest_for (&good, 1, 1, NULL);
+  Craft m = { "manifest.json", FILE_ENTRY, manifest, strlen (manifest) };
+
+#define ZIP(...) G_STMT_START { const Craft list[] = { __VA_ARGS__ }; \
+                   write_zip (path, list, G_N_ELEMENTS (list)); } G_STMT_END
+#define EVIL(entry_name) ZIP (m, good, { entry_name, FILE_ENTRY, "x", 1 })
+
+  if (g_str_equal (name, "not-a-zip"))
+    g_file_set_contents (path, "This is not a ZIP archive at all.\n", -1, NULL);
+  else if (g_str_equal (name, "empty-zip"))
+    write_zip (path, NULL, 0);
+  else if (g_str_equal (name, "manifest-not-first"))
+    ZIP (good, m);
+  else if (g_str_equal (name, "manifest-not-json"))
+    ZIP ({ "manifest.json", FILE_ENTRY, "{\"format\": \"mfa-ticket\", ", 25 }, good);
+  else if (g_str_equal (name, "manifest-huge"))
+    ZIP ({ "manifest.json", FILE_ENTRY, NULL, 3 << 20 }, good);
+  else if (g_str_equal (name, "future-version"))
+    {
+      g_autofree gchar *future = manifest_for (&good, 1, 7, NULL);
+      ZIP ({ "manifest.json", FILE_ENTRY, future, strlen (future) }, good);
+    }
+  else if (g_str_equal (name, "wrong-format"))
+    ZIP ({ "manifest.json", FILE_ENTRY, "{\"format\":\"zip\",\"version\":1,\"files\":[]}", 39 });
+  else if (g_str_equal (name, "dotdot"))
+    EVIL ("../evil.txt");
+  else if (g_str_equal (name, "dotdot-inside"))
+    EVIL ("attachments/../../evil.txt");
+  else if (g_str_equal (name, "absolute"))
+    EVIL ("/tmp/mfa-evil.txt");
+  else if (g_str_equal (name, "backslash"))
+    EVIL ("attachments\\..\\..\\evil.txt");
+  else if (g_str_equal (name, "drive-letter"))
+    EVIL ("C:/evil.txt");
+  else if (g_str_equal (name, "dot-segment"))
+    EVIL ("./attachments/evil.txt");
+  else if (g_str_equal (name, "empty-segment"))
+    EVIL ("attachments//evil.txt");
+  else if (g_str_equal (name, "control-character"))
+    EVIL ("attachments/ev\x01il.txt");
+  else if (g_str_equal (name, "symlink"))
+    ZIP (m, good, { "attachments/link", LINK_ENTRY, NULL, 0 });
+  else if (g_str_equal (name, "hardlink"))
+    ZIP (m, good, { "attachments/hard", HARDLINK_ENTRY, NULL, 0 });
+  else if (g_str_equal (name, "directory"))
+    ZIP (m, { "attachments/", DIR_ENTRY, NULL, 0 }, good);
+  else if (g_str_equal (name, "duplicate"))
+    ZIP (m, good, good);
+  else if (g_str_equal (name, "unlisted"))
+    ZIP (m, good, { "attachments/02-other.png", FILE_ENTRY, "extra", 5 });
+  else if (g_str_equal (name, "missing"))
+    ZIP (m);
+  else if (g_str_equal (name, "size-mismatch"))
+    ZIP (m, { good.name, FILE_ENTRY, "\x89PNG fake image!", 16 });
+  else if (g_str_equal (name, "flipped-byte"))
+    ZIP (m, { good.name, FILE_ENTRY, "\x89PNG fake imagf", 15 });
+  else if (g_str_equal (name, "truncated"))
+    {
+      g_autofree gchar *whole = NULL;
+      gsize len;
+
+      ZIP (m, good, { "attachments/02-other.png", FILE_ENTRY, NULL, 100000 });
+      g_file_get_contents (path, &whole, &len, NULL);
+      g_file_set_contents (path, whole, len / 2, NULL);
+    }
+  else if (g_str_equal (name, "zip-bomb"))
+    {
+      Craft bomb = { "attachments/01-other.png", FILE_ENTRY, NULL, 200 << 20 };
+      g_autofree gchar *honest = manifest_for (&bomb, 1, 1, NULL);
+      ZIP ({ "manifest.json", FILE_ENTRY, honest, strlen (honest) }, bomb);
+    }
+  else if (g_str_equal (name, "tens-of-thousands"))
+    {
+      g_autofree Craft *many = g_new0 (Craft, 20002);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+      many[0] = m;
+      many[1] = good;
+      for (guint i = 0; i < 20000; i++)
+        {
+          g_ptr_array_add (names, g_strdup_printf ("attachments/f%05u", i));
+          many[i + 2] = (Craft) { g_ptr_array_index (names, i), FILE_ENTRY, "", 0 };
+        }
+      write_zip (path, many, 20002);
+    }
+  else if (g_str_equal (name, "manifest-lists-too-many"))
+    {
+      g_autoptr(GString) files = g_string_new (NULL);
+      g_autofree gchar *huge = NULL;
+
+      for (guint i = 0; i < 5000; i++)
+        g_string_append_printf (files, "%s{\"path\":\"f%u\",\"size\":0,\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}",
+                                i > 0 ? "," : "", i);
+      huge = manifest_for (NULL, 0, 1, files->str);
+      ZIP ({ "manifest.json", FILE_ENTRY, huge, strlen (huge) });
+    }
+  else if (g_str_equal (name, "listed-unsafe-path"))
+    {
+      g_autofree gchar *bad = manifest_for (&good, 1, 1,
+        "{\"path\":\"../../x\",\"size\":1,\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}");
+      ZIP ({ "manifest.json", FILE_ENTRY, bad, strlen (bad) }, good);
+    }
+  else if (g_str_equal (name, "listed-bad-sha"))
+    {
+      g_autofree gchar *bad = manifest_for (NULL, 0, 1,
+        "{\"path\":\"a.png\",\"size\":1,\"sha256\":\"NOT-A-HASH\"}");
+      ZIP ({ "manifest.json", FILE_ENTRY, bad, strlen (bad) });
+    }
+  else if (g_str_equal (name, "listed-huge-size"))
+    {
+      g_autofree gchar *bad = manifest_for (NULL, 0, 1,
+        "{\"path\":\"a.png\",\"size\":10000000000,\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}");
+      ZIP ({ "manifest.json", FILE_ENTRY, bad, strlen (bad) });
+    }
+  else if (g_str_equal (name, "files-not-array"))
+    {
+      static const gchar text[] = "{\"format\":\"mfa-ticket\",\"version\":1,\"files\":{}}";
+      ZIP ({ "manifest.json", FILE_ENTRY, text, sizeof text - 1 });
+    }
+  else
+    g_assert_not_reached ();
+#undef EVIL
+#undef ZIP
+}
+
+static const Hostile hostile[] = {
+  { "not-a-zip", MFA_ERROR_NOT_A_BUNDLE, "not a ticket bundle" },
+  { "empty-zip", MFA_ERROR_NOT_A_BUNDLE, "not a ticket bundle" },
+  { "manifest-not-first", MFA_ERROR_NOT_A_BUNDLE, "first entry" },
+  { "manifest-not-json", MFA_ERROR_NOT_A_BUNDLE, "not a JSON object" },
+  { "manifest-huge", MFA_ERROR_NOT_A_BUNDLE, "larger than 1 MiB" },
+  { "future-version", MFA_ERROR_NOT_A_BUNDLE, "newer version" },
+  { "wrong-format", MFA_ERROR_NOT_A_BUNDLE, "not a ticket bundle" },
+  { "dotdot", MFA_ERROR_BUNDLE_DAMAGED, "unsafe path" },
+  { "dotdot-inside", MFA_ERROR_BUNDLE_DAMAGED, "unsafe path" },
+  { "absolute", MFA_ERROR_BUNDLE_DAMAGED, "unsafe path" },
+  { "backslash", MFA_ERROR_BUNDLE_DAMAGED, "unsafe path" },
+  { "drive-letter", MFA_ERROR_BUNDLE_DAMAGED, "unsafe path" },
+  { "dot-segment", MFA_ERROR_BUNDLE_DAMAGED, "unsafe path" },
+  { "empty-segment", MFA_ERROR_BUNDLE_DAMAGED, "unsafe path" },
+  { "control-character", MFA_ERROR_BUNDLE_DAMAGED, "unsafe path" },
+  { "symlink", MFA_ERROR_BUNDLE_DAMAGED, "not a regular file" },
+  { "hardlink", MFA_ERROR_BUNDLE_DAMAGED, "attachments/hard" }, /* ZIP stores it as a plain entry */
+  { "directory", MFA_ERROR_BUNDLE_DAMAGED, "not a regular file" },
+  { "duplicate", MFA_ERROR_BUNDLE_DAMAGED, "appears twice" },
+  { "unlisted", MFA_ERROR_BUNDLE_DAMAGED, "not listed" },
+  { "missing", MFA_ERROR_BUNDLE_DAMAGED, "missing" },
+  { "size-mismatch", MFA_ERROR_BUNDLE_DAMAGED, "size" },
+  { "flipped-byte", MFA_ERROR_BUNDLE_DAMAGED, "SHA-256" },
+  { "truncated", MFA_ERROR_BUNDLE_DAMAGED, "" },
+  { "zip-bomb", MFA_ERROR_BUNDLE_DAMAGED, "ZIP bomb" },
+  { "tens-of-thousands", MFA_ERROR_BUNDLE_DAMAGED, "not listed" },
+  { "manifest-lists-too-many", MFA_ERROR_BUNDLE_DAMAGED, "too many" },
+  { "listed-unsafe-path", MFA_ERROR_BUNDLE_DAMAGED, "unsafe" },
+  { "listed-bad-sha", MFA_ERROR_BUNDLE_DAMAGED, "SHA-256" },
+  { "listed-huge-size", MFA_ERROR_BUNDLE_DAMAGED, "size" },
+  { "files-not-array", MFA_ERROR_BUNDLE_DAMAGED, "files" },
+};
+
+static guint
+count_entries (const gchar *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (listing != NULL && g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_hostile (gconstpointer data)
+{
+  const Hostile *test = data;
+  g_autofree gchar *name = g_strdup_printf ("hostile-%s.mfaticket", test->name);
+  g_autofree gchar *path = work_path (name);
+  g_autofree gchar *out = g_strdup_printf ("%s.out", path);
+  g_autoptr(MfaBundle) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) extract_error = NULL;
+  guint before;
+  gint64 start;
+
+  build_hostile (test->name, path);
+  before = count_entries (workdir);
+  start = g_get_monotonic_time ();
+  bundle = mfa_bundle_verify (path, NULL, NULL, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, MFA_ERROR, test->code);
+  if (strstr (error->message, test->fragment) == NULL)
+    g_error ("%s: expected “%s” in: %s", test->name, test->fragment, error->message);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+
+  /* extract writes nothing at all, inside its folder or out of it */
+  g_assert_false (mfa_bundle_extract (path, out, &extract_error));
+  g_assert_nonnull (extract_error);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("/tmp/mfa-evil.txt", G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (workdir), ==, before);
+  g_unlink (path);
+}
+
+/* ---- a crash or a full disk leaves nothing -------------------------------- */
+
+static void
+limit_file_size (gpointer data)
+{
+  struct rlimit limit = { 64 * 1024, 64 * 1024 };
+
+  signal (SIGXFSZ, SIG_IGN); /* write fails with EFBIG instead of killing */
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+static GPtrArray *
+create_argv (const gchar *target, const gchar *image)
+{
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
+  const gchar *fixed[] = { g_getenv ("MFA_TICKET"), "create", "--account-type", "ram-user",
+                           "--account", "alice@1.onaliyun.com", "-o", target, NULL };
+
+  for (guint i = 0; fixed[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (fixed[i]));
+  for (guint i = 0; i < 6; i++)
+    g_ptr_array_add (argv, g_strdup_printf ("--attach=other=%s", image));
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+static void
+test_full_disk_leaves_nothing (void)
+{
+  g_autofree gchar *dir = work_path ("full-disk");
+  g_autofree gchar *target = g_build_filename (dir, "t.mfaticket", NULL);
+  g_autofree gchar *image = make_image ("full-disk.png", 500, 400, NULL);
+  g_autoptr(GPtrArray) argv = create_argv (target, image);
+  g_autofree gchar *err = NULL;
+  g_autoptr(GError) error = NULL;
+  gint status;
+
+  g_mkdir (dir, 0700);
+  g_spawn_sync (NULL, (gchar **) argv->pdata, NULL, 0, limit_file_size, NULL, NULL, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "Cannot write"));
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+}
+
+static void
+test_kill_leaves_nothing (void)
+{
+  g_autofree gchar *dir = work_path ("killed");
+  g_autofree gchar *target = g_build_filename (dir, "t.mfaticket", NULL);
+  g_autofree gchar *image = make_image ("killed.png", 2000, 1500, NULL);
+  g_autoptr(GPtrArray) argv = create_argv (target, image);
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  g_mkdir (dir, 0700);
+  /* Kill it at several moments of its work: none leaves a file behind. */
+  for (guint delay_ms = 30; delay_ms <= 270; delay_ms += 60)
+    {
+      g_spawn_async (NULL, (gchar **) argv->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD
+                       | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error);
+      g_assert_no_error (error);
+      g_usleep (delay_ms * 1000);
+      kill (pid, SIGKILL);
+      waitpid (pid, NULL, 0);
+      g_spawn_close_pid (pid);
+      if (g_file_test (target, G_FILE_TEST_EXISTS))
+        {
+          /* It finished before the kill: then it must be whole. */
+          g_autoptr(MfaBundle) bundle = mfa_bundle_verify (target, NULL, NULL, &error);
+
+          g_assert_no_error (error);
+          g_assert_nonnull (bundle);
+          g_unlink (target);
+        }
+      g_assert_cmpuint (count_entries (dir), ==, 0);
+    }
+}
+
+
+/* ---- mfa-ticket ------------------------------------------------------------ */
+
+static gint
+run_ticket (const gchar * const *args, gchar **out, gchar **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gint status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("MFA_TICKET"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (gchar **) argv->pdata, NULL, 0, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli_statuses (void)
+{
+  g_autofree gchar *image = make_image ("cli.png", 300, 200, NULL);
+  g_autofree gchar *target = work_path ("cli.mfaticket");
+  g_autofree gchar *damaged_path = work_path ("cli-damaged.mfaticket");
+  g_autofree gchar *junk = work_path ("cli-junk.mfaticket");
+  g_autofree gchar *out_dir = work_path ("cli-out");
+  g_autofree gchar *attach = g_strdup_printf ("error-page=%s", image);
+  g_autofree gchar *contents = NULL;
+  gsize len;
+  const gchar *create[] = { "create", "--account-type", "ram-user", "--account",
+                            "bob@acme.onaliyun.com", "--operation-time", "2026-11-28T20:00:31+08:00",
+                            "--attach", attach, "--note", "rejected twice", "-o", target, NULL };
+  const gchar *bad_shape[] = { "create", "--account-type", "ram-user", "--account", "bob",
+                               "-o", target, NULL };
+  const gchar *with_key[] = { "create", "--account-type", "alibaba-cloud-account", "--account",
+                              "bob@example.com", "--note", "key: JBSWY3DPEHPK3PXP", "-o", target,
+                              NULL };
+  const gchar *verify[] = { "verify", target, NULL };
+  const gchar *verify_damaged[] = { "verify", damaged_path, NULL };
+  const gchar *verify_junk[] = { "verify", junk, NULL };
+  const gchar *show[] = { "show", target, "--json", NULL };
+  const gchar *extract[] = { "extract", target, out_dir, NULL };
+  g_autofree gchar *o1 = NULL, *e1 = NULL, *o2 = NULL, *e2 = NULL, *o3 = NULL, *e3 = NULL;
+  g_autofree gchar *o4 = NULL, *e4 = NULL, *o5 = NULL, *e5 = NULL, *o6 = NULL, *e6 = NULL;
+  g_autofree gchar *o7 = NULL, *e7 = NULL, *o8 = NULL, *e8 = NULL;
+
+  g_assert_cmpint (run_ticket (bad_shape, &o1, &e1), ==, 2);
+  g_assert_nonnull (strstr (e1, "--force"));
+  g_assert_cmpint (run_ticket (with_key, &o2, &e2), ==, 2);
+  g_assert_nonnull (strstr (e2, "MFA key"));
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (run_ticket (create, &o3, &e3), ==, 0);
+  g_assert_cmpint (run_ticket (verify, &o4, &e4), ==, 0);
+  g_assert_nonnull (strstr (o4, "intact"));
+  g_assert_cmpint (run_ticket (show, &o5, &e5), ==, 0);
+  g_assert_nonnull (strstr (o5, "\"2026-11-28T12:00:31.000Z\""));
+  g_assert_cmpint (run_ticket (extract, &o6, &e6), ==, 0);
+  g_assert_cmpuint (count_entries (out_dir), ==, 3);
+
+  /* One flipped byte near the end (inside the attachment): damaged, exit 1. */
+  g_file_get_contents (target, &contents, &len, NULL);
+  contents[len / 2] ^= 0x01;
+  g_file_set_contents (damaged_path, contents, len, NULL);
+  g_assert_cmpint (run_ticket (verify_damaged, &o7, &e7), ==, 1);
+  g_assert_true (g_str_has_prefix (e7, "mfa-ticket verify: "));
+
+  g_file_set_contents (junk, "no zip", -1, NULL);
+  g_assert_cmpint (run_ticket (verify_junk, &o8, &e8), ==, 2);
+}
+
+static void
+remove_all (const gchar *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const gchar *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree gchar *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_all (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  workdir = g_dir_make_tmp ("mfa-bundle-XXXXXX", NULL);
+
+  g_test_add_func ("/bundle/round-trip", test_round_trip);
+  g_test_add_func ("/bundle/qr-code-masked", test_qr_code_masked);
+  g_test_add_func ("/bundle/script-stays-text", test_script_stays_text);
+  g_test_add_func ("/bundle/keys-in-text-refused", test_keys_in_text_refused);
+  g_test_add_func ("/bundle/account-shapes", test_account_shapes);
+  for (gsize i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree gchar *test_path = g_strdup_printf ("/bundle/hostile/%s", hostile[i].name);
+
+      g_test_add_data_func (test_path, &hostile[i], test_hostile);
+    }
+  g_test_add_func ("/bundle/full-disk-leaves-nothing", test_full_disk_leaves_nothing);
+  g_test_add_func ("/bundle/kill-leaves-nothing", test_kill_leaves_nothing);
+  g_test_add_func ("/bundle/cli/statuses", test_cli_statuses);
+  status = g_test_run ();
+  remove_all (workdir);
+  g_free (workdir);
+  return status;
+}
