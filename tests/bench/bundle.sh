@@ -21,7 +21,8 @@ work=${WORK:-/tmp/mfa-bench-bundle}
 mkdir -p "$work"
 trap 'rm -f "$work"/*.mfaticket "$work"/*.zip' EXIT
 for i in $(seq -w 1 "$N"); do
-  [ -f "$work/shot-$i.png" ] || convert -size 2560x1440 xc:gray +noise Random -depth 8 "$work/shot-$i.png"
+  [ -f "$work/shot-$i.png" ] || head -c $((2560 * 1440 * 3)) /dev/urandom \
+    | convert -size 2560x1440 -depth 8 rgb:- "$work/shot-$i.png"
 done
 images=$(ls "$work"/shot-*.png | head -n "$N")
 attach=$(for f in $images; do printf ' --attach other=%s' "$f"; done)
