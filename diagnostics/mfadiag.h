@@ -10,4 +10,5 @@
 #include "mfa-format.h"
 #include "mfa-secret.h"
 #include "otp.h"
+#include "otp-bulk/otp-bulk.h"
 #include "otpauth-uri.h"
