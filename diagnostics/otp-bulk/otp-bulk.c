@@ -157,6 +157,117 @@ sha512_values_avx512 (const struct hmac_sha512_ctx *hmac,
   mfa_wipe (block, sizeof block);
   mfa_wipe (lane_digest, sizeof lane_digest);
 }
+
+/* ---- SHA-256, sixteen 32-bit lanes ------------------------------------ */
+
+#define LANES32 16
+#define SHA256_WORDS 8
+
+typedef guint32 Lanes32 __attribute__ ((vector_size (4 * LANES32)));
+
+#define ROTR32(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+#define BSIG0_256(x) (ROTR32 (x, 2) ^ ROTR32 (x, 13) ^ ROTR32 (x, 22))
+#define BSIG1_256(x) (ROTR32 (x, 6) ^ ROTR32 (x, 11) ^ ROTR32 (x, 25))
+#define SSIG0_256(x) (ROTR32 (x, 7) ^ ROTR32 (x, 18) ^ ((x) >> 3))
+#define SSIG1_256(x) (ROTR32 (x, 17) ^ ROTR32 (x, 19) ^ ((x) >> 10))
+
+/* FIPS 180-4 section 6.2.2; SHA-256's constants are the high halves of the
+ * first 64 of SHA-512's (both are cube roots of the first primes). */
+__attribute__ ((target ("avx512f")))
+static void
+sha256_compress_lanes (Lanes32 state[SHA256_WORDS],
+                       Lanes32 w[16])
+{
+  Lanes32 a = state[0], b = state[1], c = state[2], d = state[3];
+  Lanes32 e = state[4], f = state[5], g = state[6], h = state[7];
+
+  for (int t = 0; t < 64; t++)
+    {
+      Lanes32 t1, t2;
+
+      if (t >= 16)
+        w[t & 15] += SSIG1_256 (w[(t - 2) & 15]) + w[(t - 7) & 15]
+                     + SSIG0_256 (w[(t - 15) & 15]);
+      t1 = h + BSIG1_256 (e) + CH (e, f, g) + (guint32) (sha512_k[t] >> 32) + w[t & 15];
+      t2 = BSIG0_256 (a) + MAJ (a, b, c);
+      h = g;
+      g = f;
+      f = e;
+      e = d + t1;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2;
+    }
+  state[0] += a; state[1] += b; state[2] += c; state[3] += d;
+  state[4] += e; state[5] += f; state[6] += g; state[7] += h;
+}
+
+static guint32
+truncate_sha256_words (const guint32 words[SHA256_WORDS])
+{
+  guint offset = words[SHA256_WORDS - 1] & 0x0f;
+  guint32 value = 0;
+
+  for (guint j = offset; j < offset + 4; j++)
+    value = (value << 8) | ((words[j / 4] >> (24 - 8 * (j % 4))) & 0xff);
+  return value & 0x7fffffff;
+}
+
+__attribute__ ((target ("avx512f")))
+static void
+sha256_values_avx512 (const struct hmac_sha256_ctx *hmac,
+                      guint64                       first_counter,
+                      gsize                         n,
+                      guint32                      *out)
+{
+  Lanes32 state[SHA256_WORDS];
+  Lanes32 block[16];
+  guint32 lane_digest[SHA256_WORDS];
+
+  for (gsize done = 0; done < n; done += LANES32)
+    {
+      gsize count = MIN (LANES32, n - done);
+
+      /* Inner block: the counter as two words, padding, (64 + 8) * 8 bits. */
+      for (int i = 0; i < SHA256_WORDS; i++)
+        state[i] = (Lanes32) {} + hmac->inner.state[i];
+      for (int l = 0; l < LANES32; l++)
+        {
+          guint64 counter = first_counter + done + l;
+
+          block[0][l] = (guint32) (counter >> 32);
+          block[1][l] = (guint32) counter;
+        }
+      block[2] = (Lanes32) {} + 0x80000000u;
+      for (int i = 3; i < 15; i++)
+        block[i] = (Lanes32) {};
+      block[15] = (Lanes32) {} + (SHA256_BLOCK_SIZE + 8) * 8;
+      sha256_compress_lanes (state, block);
+
+      /* Outer block: the inner digest, padding, (64 + 32) * 8 bits. */
+      for (int i = 0; i < SHA256_WORDS; i++)
+        {
+          block[i] = state[i];
+          state[i] = (Lanes32) {} + hmac->outer.state[i];
+        }
+      block[8] = (Lanes32) {} + 0x80000000u;
+      for (int i = 9; i < 15; i++)
+        block[i] = (Lanes32) {};
+      block[15] = (Lanes32) {} + (SHA256_BLOCK_SIZE + SHA256_DIGEST_SIZE) * 8;
+      sha256_compress_lanes (state, block);
+
+      for (gsize l = 0; l < count; l++)
+        {
+          for (int i = 0; i < SHA256_WORDS; i++)
+            lane_digest[i] = state[i][l];
+          out[done + l] = truncate_sha256_words (lane_digest);
+        }
+    }
+  mfa_wipe (state, sizeof state);
+  mfa_wipe (block, sizeof block);
+  mfa_wipe (lane_digest, sizeof lane_digest);
+}
 #endif
 
 gboolean
@@ -210,6 +321,11 @@ mfa_otp_generator_values_using (MfaOtpBulkImpl   impl,
   if (impl == MFA_OTP_BULK_AVX512 && generator->algorithm == MFA_ALGORITHM_SHA512)
     {
       sha512_values_avx512 (&generator->hmac.sha512, first_counter, n, out);
+      return;
+    }
+  if (impl == MFA_OTP_BULK_AVX512 && generator->algorithm == MFA_ALGORITHM_SHA256)
+    {
+      sha256_values_avx512 (&generator->hmac.sha256, first_counter, n, out);
       return;
     }
 #endif
