@@ -1,11 +1,13 @@
 /* otp-bulk.c: HOTP values of many consecutive counters.
  *
  * A code search needs tens of thousands of HMACs of one key. Each is two hash
- * blocks from the keyed inner and outer states nettle already computed. For
- * SHA-512, which has no hardware support and is most of the work, eight
- * counters go through the compression function side by side in the 64-bit
- * lanes of an AVX-512 register. SHA-1 and SHA-256 stay on nettle, which uses
- * the SHA instructions where the processor has them.
+ * blocks from the keyed inner and outer states nettle already computed. With
+ * AVX-512, several counters go through the compression function side by side
+ * in the lanes of one register: eight for SHA-512 (64-bit words), sixteen for
+ * SHA-1 and SHA-256 (32-bit words). Measured on an AMD EPYC with SHA-NI, per
+ * value: SHA-1 113 -> 29 ns, SHA-256 121 -> 44 ns, SHA-512 505 -> 100 ns
+ * (tests/bench/hmac-bulk.c). Without AVX-512 every value goes through nettle,
+ * which uses the SHA instructions where the processor has them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -203,10 +205,12 @@ sha256_compress_lanes (Lanes32 state[SHA256_WORDS],
   state[4] += e; state[5] += f; state[6] += g; state[7] += h;
 }
 
+/* RFC 4226 section 5.3 on a digest of `n_words` big-endian 32-bit words. */
 static guint32
-truncate_sha256_words (const guint32 words[SHA256_WORDS])
+truncate_words32 (const guint32 *words,
+                  guint          n_words)
 {
-  guint offset = words[SHA256_WORDS - 1] & 0x0f;
+  guint offset = words[n_words - 1] & 0x0f;
   guint32 value = 0;
 
   for (guint j = offset; j < offset + 4; j++)
@@ -261,7 +265,100 @@ sha256_values_avx512 (const struct hmac_sha256_ctx *hmac,
         {
           for (int i = 0; i < SHA256_WORDS; i++)
             lane_digest[i] = state[i][l];
-          out[done + l] = truncate_sha256_words (lane_digest);
+          out[done + l] = truncate_words32 (lane_digest, SHA256_WORDS);
+        }
+    }
+  mfa_wipe (state, sizeof state);
+  mfa_wipe (block, sizeof block);
+  mfa_wipe (lane_digest, sizeof lane_digest);
+}
+
+/* ---- SHA-1, sixteen 32-bit lanes -------------------------------------- */
+
+#define SHA1_WORDS 5
+#define ROTL32(x, n) ROTR32 (x, 32 - (n))
+
+/* FIPS 180-4 section 6.1.2. */
+__attribute__ ((target ("avx512f")))
+static void
+sha1_compress_lanes (Lanes32 state[SHA1_WORDS],
+                     Lanes32 w[16])
+{
+  Lanes32 a = state[0], b = state[1], c = state[2], d = state[3], e = state[4];
+
+  for (int t = 0; t < 80; t++)
+    {
+      Lanes32 f, temp;
+      guint32 k;
+
+      if (t >= 16)
+        w[t & 15] = ROTL32 (w[(t - 3) & 15] ^ w[(t - 8) & 15] ^ w[(t - 14) & 15] ^ w[t & 15], 1);
+      if (t < 20)
+        f = CH (b, c, d), k = 0x5a827999;
+      else if (t < 40)
+        f = b ^ c ^ d, k = 0x6ed9eba1;
+      else if (t < 60)
+        f = MAJ (b, c, d), k = 0x8f1bbcdc;
+      else
+        f = b ^ c ^ d, k = 0xca62c1d6;
+      temp = ROTL32 (a, 5) + f + e + k + w[t & 15];
+      e = d;
+      d = c;
+      c = ROTL32 (b, 30);
+      b = a;
+      a = temp;
+    }
+  state[0] += a; state[1] += b; state[2] += c; state[3] += d; state[4] += e;
+}
+
+__attribute__ ((target ("avx512f")))
+static void
+sha1_values_avx512 (const struct hmac_sha1_ctx *hmac,
+                    guint64                     first_counter,
+                    gsize                       n,
+                    guint32                    *out)
+{
+  Lanes32 state[SHA1_WORDS];
+  Lanes32 block[16];
+  guint32 lane_digest[SHA1_WORDS];
+
+  for (gsize done = 0; done < n; done += LANES32)
+    {
+      gsize count = MIN (LANES32, n - done);
+
+      /* Inner block: the counter as two words, padding, (64 + 8) * 8 bits. */
+      for (int i = 0; i < SHA1_WORDS; i++)
+        state[i] = (Lanes32) {} + hmac->inner.state[i];
+      for (int l = 0; l < LANES32; l++)
+        {
+          guint64 counter = first_counter + done + l;
+
+          block[0][l] = (guint32) (counter >> 32);
+          block[1][l] = (guint32) counter;
+        }
+      block[2] = (Lanes32) {} + 0x80000000u;
+      for (int i = 3; i < 15; i++)
+        block[i] = (Lanes32) {};
+      block[15] = (Lanes32) {} + (SHA1_BLOCK_SIZE + 8) * 8;
+      sha1_compress_lanes (state, block);
+
+      /* Outer block: the inner digest, padding, (64 + 20) * 8 bits. */
+      for (int i = 0; i < SHA1_WORDS; i++)
+        {
+          block[i] = state[i];
+          state[i] = (Lanes32) {} + hmac->outer.state[i];
+        }
+      block[5] = (Lanes32) {} + 0x80000000u;
+      for (int i = 6; i < 15; i++)
+        block[i] = (Lanes32) {};
+      block[15] = (Lanes32) {} + (SHA1_BLOCK_SIZE + SHA1_DIGEST_SIZE) * 8;
+      sha1_compress_lanes (state, block);
+
+      for (gsize l = 0; l < count; l++)
+        {
+          for (int i = 0; i < SHA1_WORDS; i++)
+            lane_digest[i] = state[i][l];
+          out[done + l] = truncate_words32 (lane_digest, SHA1_WORDS);
         }
     }
   mfa_wipe (state, sizeof state);
@@ -321,6 +418,11 @@ mfa_otp_generator_values_using (MfaOtpBulkImpl   impl,
   if (impl == MFA_OTP_BULK_AVX512 && generator->algorithm == MFA_ALGORITHM_SHA512)
     {
       sha512_values_avx512 (&generator->hmac.sha512, first_counter, n, out);
+      return;
+    }
+  if (impl == MFA_OTP_BULK_AVX512 && generator->algorithm == MFA_ALGORITHM_SHA1)
+    {
+      sha1_values_avx512 (&generator->hmac.sha1, first_counter, n, out);
       return;
     }
   if (impl == MFA_OTP_BULK_AVX512 && generator->algorithm == MFA_ALGORITHM_SHA256)

@@ -13,7 +13,7 @@ typedef enum
 {
   MFA_OTP_BULK_AUTO,    /* the fastest one this processor supports */
   MFA_OTP_BULK_GENERIC, /* one HMAC after another through nettle */
-  MFA_OTP_BULK_AVX512,  /* SHA-512 in 8 lanes of AVX-512; others as generic */
+  MFA_OTP_BULK_AVX512,  /* 8 (SHA-512) or 16 (SHA-1, SHA-256) AVX-512 lanes */
 } MfaOtpBulkImpl;
 
 /* out[i] = mfa_otp_generator_value (generator, first_counter + i), i < n. */
