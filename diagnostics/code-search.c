@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "code-search.h"
+#include "otp-bulk/otp-bulk.h"
 
 #define NOT_COMPUTED G_MAXUINT32 /* truncated values have 31 bits */
 #define CHUNK_STEPS 256
@@ -142,11 +143,13 @@ run_job (const FillJob   *job,
          MfaOtpGenerator *generator)
 {
   ValueTable *table = job->table;
+  gint64 first = MAX (job->first, -table->center); /* counters start at 0 */
 
-  for (gint64 k = job->first; k <= job->last; k++)
-    if (table->center + k >= 0)
-      table->values[k + table->max_steps] =
-        mfa_otp_generator_value (generator, (guint64) (table->center + k));
+  if (first > job->last)
+    return;
+  mfa_otp_generator_values (generator, (guint64) (table->center + first),
+                            (gsize) (job->last - first + 1),
+                            &table->values[first + table->max_steps]);
 }
 
 static gpointer

@@ -23,5 +23,6 @@
 #include "mfa-format.h"
 #include "mfa-secret.h"
 #include "otp.h"
+#include "otp-bulk/otp-bulk.h"
 #include "otpauth-uri.h"
 #include "qr/qr-image.h"

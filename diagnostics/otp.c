@@ -4,20 +4,7 @@
  */
 #include "config.h"
 
-#include <nettle/hmac.h>
-
-#include "otp.h"
-
-struct _MfaOtpGenerator
-{
-  MfaAlgorithm algorithm;
-  union
-  {
-    struct hmac_sha1_ctx   sha1;
-    struct hmac_sha256_ctx sha256;
-    struct hmac_sha512_ctx sha512;
-  } hmac;
-};
+#include "otp-private.h"
 
 const gchar *
 mfa_algorithm_to_string (MfaAlgorithm algorithm)
