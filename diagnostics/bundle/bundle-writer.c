@@ -123,7 +123,8 @@ attachment_entry (const MfaBundleAttachment  *attachment,
   const gchar *extension = NULL, *media_type;
   gsize len = 0;
 
-  if (g_strcmp0 (attachment->kind, "error-page") != 0 && g_strcmp0 (attachment->kind, "phone-time")
+  if (g_strcmp0 (attachment->kind, "error-page") != 0
+      && g_strcmp0 (attachment->kind, "phone-time") != 0
       && g_strcmp0 (attachment->kind, "other") != 0)
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
