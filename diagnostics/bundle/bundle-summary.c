@@ -20,6 +20,41 @@ static const gchar style[] =
   ".unknown{color:#666}img{max-width:100%;border:1px solid #ccc}"
   "@media print{body{margin:0}}";
 
+static const gchar *
+kind_label (const gchar *kind)
+{
+  if (g_strcmp0 (kind, "error-page") == 0)
+    return _("The error page");
+  if (g_strcmp0 (kind, "phone-time") == 0)
+    return _("The time shown on the phone");
+  return _("Other");
+}
+
+static const gchar *
+account_type_label (const gchar *type)
+{
+  return g_strcmp0 (type, "ram-user") == 0 ? _("RAM user") : _("Alibaba Cloud account");
+}
+
+/* "2026-11-28 20:00:31 (Asia/Shanghai, UTC+08:00)": the time as the user lived it. */
+static gchar *
+format_local_time (gint64       unix_usec,
+                   const gchar *zone_id)
+{
+  g_autoptr(GTimeZone) zone = zone_id != NULL ? g_time_zone_new_identifier (zone_id) : NULL;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_usec / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *offset = NULL;
+
+  if (zone == NULL)
+    zone = g_time_zone_new_local ();
+  local = g_date_time_to_timezone (utc, zone);
+  text = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+  offset = g_date_time_format (local, "%:z");
+  return g_strdup_printf ("%s (%s, UTC%s)", text, g_time_zone_get_identifier (zone), offset);
+}
+
 static void
 append_escaped (GString     *html,
                 const gchar *text)
@@ -88,10 +123,14 @@ append_attachments (GString   *html,
       append_escaped (html, entry->file.path);
       g_string_append (html, "\" alt=\"");
       append_escaped (html, entry->file.caption);
-      g_string_append (html, "\"><figcaption>");
-      append_escaped (html, entry->file.kind);
-      g_string_append (html, ": ");
-      append_escaped (html, entry->file.caption);
+      g_string_append (html, "\"><figcaption><strong>");
+      append_escaped (html, kind_label (entry->file.kind));
+      g_string_append (html, "</strong>");
+      if (entry->file.caption != NULL && entry->file.caption[0] != '\0')
+        {
+          g_string_append (html, ": ");
+          append_escaped (html, entry->file.caption);
+        }
       if (entry->masked->len > 0)
         g_string_append_printf (html, " — %s",
                                 _("QR codes in this image were painted over: they may carry "
@@ -107,14 +146,16 @@ mfa_bundle_summary_html (const MfaBundleContent *content,
 {
   g_autoptr(GString) html = g_string_new ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">");
   g_autofree gchar *utc = mfa_format_iso8601 (content->operation_time_usec);
+  g_autofree gchar *local = format_local_time (content->operation_time_usec,
+                                               content->operation_zone);
 
   g_string_append_printf (html, "<title>%s</title><style>%s</style></head><body>\n",
                           _("MFA ticket"), style);
   g_string_append_printf (html, "<h1>%s</h1>\n<table>\n", _("MFA sign-in ticket"));
-  append_row (html, _("Account type"), content->account_type);
+  append_row (html, _("Account type"), account_type_label (content->account_type));
   append_row (html, _("Account"), content->account_name);
   append_row (html, _("Operation time (UTC)"), utc);
-  append_row (html, _("User’s time zone"), content->operation_zone);
+  append_row (html, _("Operation time (user’s zone)"), local);
   append_row (html, _("Time given by"), content->operation_time_given ? _("the user")
                                                                       : _("the computer’s clock"));
   append_row (html, _("Topic"), content->flow_id);
