@@ -328,8 +328,16 @@ mfa_bundle_read (const gchar        *path,
   archive_read_support_format_zip (reader.archive);
 
   if (archive_read_open_filename (reader.archive, path, BLOCK_SIZE) != ARCHIVE_OK)
-    g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("not a ticket bundle: %s"),
-                 archive_error_string (reader.archive));
+    {
+      g_autofree gchar *display = g_filename_display_name (path);
+
+      if (archive_errno (reader.archive) > 0)
+        g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("Cannot read %s: %s"), display,
+                     g_strerror (archive_errno (reader.archive)));
+      else
+        g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("not a ticket bundle: %s"),
+                     archive_error_string (reader.archive));
+    }
   else if (read_manifest (bundle, &reader, sink, sink_data, error))
     {
       while ((status = archive_read_next_header (reader.archive, &entry)) == ARCHIVE_OK
