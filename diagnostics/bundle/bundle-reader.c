@@ -12,6 +12,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -331,9 +332,12 @@ mfa_bundle_read (const gchar        *path,
     {
       g_autofree gchar *display = g_filename_display_name (path);
 
-      if (archive_errno (reader.archive) > 0)
+      int saved = archive_errno (reader.archive);
+
+      /* libarchive sets its own codes for a wrong format: only access errors say "cannot read". */
+      if (saved == ENOENT || saved == EACCES || saved == EISDIR || saved == EPERM || saved == ELOOP)
         g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("Cannot read %s: %s"), display,
-                     g_strerror (archive_errno (reader.archive)));
+                     g_strerror (saved));
       else
         g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("not a ticket bundle: %s"),
                      archive_error_string (reader.archive));
