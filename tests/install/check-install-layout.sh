@@ -22,6 +22,7 @@ expected=(
   share/glib-2.0/schemas/$app_id.gschema.xml
   share/locale/zh_CN/LC_MESSAGES/mfa-troubleshooter.mo
   share/mime/packages/$app_id.mime.xml
+  share/man/man1/mfa-diag.1
 )
 [ "${3:-}" = gui ] && expected+=(bin/mfa-troubleshooter)
 status=0
