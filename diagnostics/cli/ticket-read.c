@@ -65,6 +65,28 @@ mfa_ticket_verify_main (int    argc,
   return MFA_EXIT_OK;
 }
 
+/* Text from a bundle is untrusted: control characters (terminal escape
+ * sequences among them) are shown as U+FFFD rather than sent to the terminal. */
+static gchar *
+printable (const gchar *text)
+{
+  GString *out = g_string_new (NULL);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_string_free (out, FALSE);
+  for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
+          || (c >= 0x2066 && c <= 0x2069))
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static const gchar *
 text_at (JsonObject  *root,
          const gchar *object,
@@ -80,21 +102,26 @@ text_at (JsonObject  *root,
          ? json_node_get_string (node) : "";
 }
 
+#define SHOWN(text) g_ptr_array_index (shown, (g_ptr_array_add (shown, printable (text)), shown->len - 1))
+
 static void
 print_summary (MfaBundle *bundle)
 {
   JsonObject *root = json_node_get_object (bundle->manifest);
   JsonNode *checks = json_object_get_member (root, "checks");
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
 
-  g_print (_("Account:        %s (%s)\n"), text_at (root, "account", "name"),
-           text_at (root, "account", "type"));
+  g_print (_("Account:        %s (%s)\n"), (gchar *) SHOWN (text_at (root, "account", "name")),
+           (gchar *) SHOWN (text_at (root, "account", "type")));
   g_print (_("Operation time: %s UTC; %s local (%s), from %s\n"),
-           text_at (root, "operation_time", "utc"), text_at (root, "operation_time", "local"),
-           text_at (root, "operation_time", "timezone"),
+           (gchar *) SHOWN (text_at (root, "operation_time", "utc")),
+           (gchar *) SHOWN (text_at (root, "operation_time", "local")),
+           (gchar *) SHOWN (text_at (root, "operation_time", "timezone")),
            g_str_equal (text_at (root, "operation_time", "source"), "user") ? _("the user")
                                                                             : _("the clock"));
-  g_print (_("Topic:          %s\n"), text_at (root, "problem", "flow"));
-  g_print (_("In their words: %s\n"), text_at (root, "problem", "description"));
+  g_print (_("Topic:          %s\n"), (gchar *) SHOWN (text_at (root, "problem", "flow")));
+  g_print (_("In their words: %s\n"),
+           (gchar *) SHOWN (text_at (root, "problem", "description")));
   if (checks != NULL && JSON_NODE_HOLDS_OBJECT (checks))
     {
       g_autoptr(GList) kinds = json_object_get_members (json_node_get_object (checks));
@@ -104,18 +131,20 @@ print_summary (MfaBundle *bundle)
           JsonNode *check = json_object_get_member (json_node_get_object (checks), l->data);
           JsonObject *object = JSON_NODE_HOLDS_OBJECT (check) ? json_node_get_object (check) : NULL;
 
-          g_print (_("Check %-9s %s — %s\n"), (const gchar *) l->data,
-                   object ? json_object_get_string_member_with_default (object, "verdict", "?") : "?",
-                   object ? json_object_get_string_member_with_default (object, "summary", "") : "");
+          g_print (_("Check %-9s %s — %s\n"), (gchar *) SHOWN (l->data),
+                   (gchar *) SHOWN (object ? json_object_get_string_member_with_default (
+                                               object, "verdict", "?") : "?"),
+                   (gchar *) SHOWN (object ? json_object_get_string_member_with_default (
+                                               object, "summary", "") : ""));
         }
     }
   for (guint i = 0; i < bundle->files->len; i++)
     {
       MfaBundleFile *file = g_ptr_array_index (bundle->files, i);
 
-      g_print (_("File:           %s (%s, %lld bytes) %s\n"), file->path,
-               file->kind != NULL ? file->kind : "", (long long) file->size,
-               file->caption != NULL ? file->caption : "");
+      g_print (_("File:           %s (%s, %lld bytes) %s\n"), (gchar *) SHOWN (file->path),
+               (gchar *) SHOWN (file->kind), (long long) file->size,
+               (gchar *) SHOWN (file->caption));
     }
 }
 

@@ -672,6 +672,26 @@ test_cli_statuses (void)
   g_assert_cmpint (run_ticket (verify_junk, &o8, &e8), ==, 2);
 }
 
+/* A hostile bundle's text must not reach the terminal as escape sequences. */
+static void
+test_cli_show_strips_controls (void)
+{
+  g_autoptr(MfaBundleContent) content = sample_content ();
+  g_autofree gchar *target = work_path ("controls.mfaticket");
+  g_autoptr(GError) error = NULL;
+  const gchar *show[] = { "show", target, NULL };
+  g_autofree gchar *out = NULL, *err = NULL;
+
+  g_free (content->description);
+  content->description = g_strdup ("\x1b]0;owned\x07\x1b[2J\u202eevil");
+  g_assert_true (mfa_bundle_write (content, target, &error));
+  g_assert_cmpint (run_ticket (show, &out, &err), ==, 0);
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_null (strchr (out, '\x07'));
+  g_assert_null (strstr (out, "\u202e"));
+  g_assert_nonnull (strstr (out, "evil"));
+}
+
 static void
 remove_all (const gchar *path)
 {
@@ -712,6 +732,7 @@ main (int argc, char **argv)
   g_test_add_func ("/bundle/full-disk-leaves-nothing", test_full_disk_leaves_nothing);
   g_test_add_func ("/bundle/kill-leaves-nothing", test_kill_leaves_nothing);
   g_test_add_func ("/bundle/cli/statuses", test_cli_statuses);
+  g_test_add_func ("/bundle/cli/show-strips-controls", test_cli_show_strips_controls);
   status = g_test_run ();
   remove_all (workdir);
   g_free (workdir);
