@@ -102,26 +102,37 @@ text_at (JsonObject  *root,
          ? json_node_get_string (node) : "";
 }
 
-#define SHOWN(text) g_ptr_array_index (shown, (g_ptr_array_add (shown, printable (text)), shown->len - 1))
+/* The printable form of `text`, kept alive in `keep` until the caller is done. */
+static const gchar *
+shown (GPtrArray   *keep,
+       const gchar *text)
+{
+  gchar *copy = printable (text);
+
+  g_ptr_array_add (keep, copy);
+  return copy;
+}
+
+#define SHOWN(text) shown (kept, (text))
 
 static void
 print_summary (MfaBundle *bundle)
 {
   JsonObject *root = json_node_get_object (bundle->manifest);
   JsonNode *checks = json_object_get_member (root, "checks");
-  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
 
-  g_print (_("Account:        %s (%s)\n"), (gchar *) SHOWN (text_at (root, "account", "name")),
-           (gchar *) SHOWN (text_at (root, "account", "type")));
+  g_print (_("Account:        %s (%s)\n"), SHOWN (text_at (root, "account", "name")),
+           SHOWN (text_at (root, "account", "type")));
   g_print (_("Operation time: %s UTC; %s local (%s), from %s\n"),
-           (gchar *) SHOWN (text_at (root, "operation_time", "utc")),
-           (gchar *) SHOWN (text_at (root, "operation_time", "local")),
-           (gchar *) SHOWN (text_at (root, "operation_time", "timezone")),
+           SHOWN (text_at (root, "operation_time", "utc")),
+           SHOWN (text_at (root, "operation_time", "local")),
+           SHOWN (text_at (root, "operation_time", "timezone")),
            g_str_equal (text_at (root, "operation_time", "source"), "user") ? _("the user")
                                                                             : _("the clock"));
-  g_print (_("Topic:          %s\n"), (gchar *) SHOWN (text_at (root, "problem", "flow")));
+  g_print (_("Topic:          %s\n"), SHOWN (text_at (root, "problem", "flow")));
   g_print (_("In their words: %s\n"),
-           (gchar *) SHOWN (text_at (root, "problem", "description")));
+           SHOWN (text_at (root, "problem", "description")));
   if (checks != NULL && JSON_NODE_HOLDS_OBJECT (checks))
     {
       g_autoptr(GList) kinds = json_object_get_members (json_node_get_object (checks));
@@ -131,10 +142,10 @@ print_summary (MfaBundle *bundle)
           JsonNode *check = json_object_get_member (json_node_get_object (checks), l->data);
           JsonObject *object = JSON_NODE_HOLDS_OBJECT (check) ? json_node_get_object (check) : NULL;
 
-          g_print (_("Check %-9s %s — %s\n"), (gchar *) SHOWN (l->data),
-                   (gchar *) SHOWN (object ? json_object_get_string_member_with_default (
+          g_print (_("Check %-9s %s — %s\n"), SHOWN (l->data),
+                   SHOWN (object ? json_object_get_string_member_with_default (
                                                object, "verdict", "?") : "?"),
-                   (gchar *) SHOWN (object ? json_object_get_string_member_with_default (
+                   SHOWN (object ? json_object_get_string_member_with_default (
                                                object, "summary", "") : ""));
         }
     }
@@ -142,9 +153,9 @@ print_summary (MfaBundle *bundle)
     {
       MfaBundleFile *file = g_ptr_array_index (bundle->files, i);
 
-      g_print (_("File:           %s (%s, %lld bytes) %s\n"), (gchar *) SHOWN (file->path),
-               (gchar *) SHOWN (file->kind), (long long) file->size,
-               (gchar *) SHOWN (file->caption));
+      g_print (_("File:           %s (%s, %lld bytes) %s\n"), SHOWN (file->path),
+               SHOWN (file->kind), (long long) file->size,
+               SHOWN (file->caption));
     }
 }
 
