@@ -23,6 +23,9 @@ expected=(
   share/locale/zh_CN/LC_MESSAGES/mfa-troubleshooter.mo
   share/mime/packages/$app_id.mime.xml
   share/man/man1/mfa-diag.1
+  share/man/man1/mfa-ticket.1
+  share/man/man1/mfa-troubleshooter.1
+  bin/mfa-ticket
 )
 [ "${3:-}" = gui ] && expected+=(bin/mfa-troubleshooter)
 status=0
