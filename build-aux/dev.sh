@@ -13,7 +13,7 @@ PACKAGES=(
   libgtk-4-dev libsoup-3.0-dev libjson-glib-dev nettle-dev libqrencode-dev libarchive-dev
   libgdk-pixbuf-2.0-dev
   libzbar-dev zbar-tools libportal-gtk4-dev
-  appstream desktop-file-utils
+  appstream desktop-file-utils flatpak-builder
   xvfb xauth x11-utils dbus-x11 at-spi2-core python3-dogtail imagemagick
   oathtool chrony faketime libfaketime qrencode
   clang libclang-rt-14-dev locales fonts-noto-cjk
