@@ -218,61 +218,6 @@ truncate_words32 (const guint32 *words,
   return value & 0x7fffffff;
 }
 
-__attribute__ ((target ("avx512f")))
-static void
-sha256_values_avx512 (const struct hmac_sha256_ctx *hmac,
-                      guint64                       first_counter,
-                      gsize                         n,
-                      guint32                      *out)
-{
-  Lanes32 state[SHA256_WORDS];
-  Lanes32 block[16];
-  guint32 lane_digest[SHA256_WORDS];
-
-  for (gsize done = 0; done < n; done += LANES32)
-    {
-      gsize count = MIN (LANES32, n - done);
-
-      /* Inner block: the counter as two words, padding, (64 + 8) * 8 bits. */
-      for (int i = 0; i < SHA256_WORDS; i++)
-        state[i] = (Lanes32) {} + hmac->inner.state[i];
-      for (int l = 0; l < LANES32; l++)
-        {
-          guint64 counter = first_counter + done + l;
-
-          block[0][l] = (guint32) (counter >> 32);
-          block[1][l] = (guint32) counter;
-        }
-      block[2] = (Lanes32) {} + 0x80000000u;
-      for (int i = 3; i < 15; i++)
-        block[i] = (Lanes32) {};
-      block[15] = (Lanes32) {} + (SHA256_BLOCK_SIZE + 8) * 8;
-      sha256_compress_lanes (state, block);
-
-      /* Outer block: the inner digest, padding, (64 + 32) * 8 bits. */
-      for (int i = 0; i < SHA256_WORDS; i++)
-        {
-          block[i] = state[i];
-          state[i] = (Lanes32) {} + hmac->outer.state[i];
-        }
-      block[8] = (Lanes32) {} + 0x80000000u;
-      for (int i = 9; i < 15; i++)
-        block[i] = (Lanes32) {};
-      block[15] = (Lanes32) {} + (SHA256_BLOCK_SIZE + SHA256_DIGEST_SIZE) * 8;
-      sha256_compress_lanes (state, block);
-
-      for (gsize l = 0; l < count; l++)
-        {
-          for (int i = 0; i < SHA256_WORDS; i++)
-            lane_digest[i] = state[i][l];
-          out[done + l] = truncate_words32 (lane_digest, SHA256_WORDS);
-        }
-    }
-  mfa_wipe (state, sizeof state);
-  mfa_wipe (block, sizeof block);
-  mfa_wipe (lane_digest, sizeof lane_digest);
-}
-
 /* ---- SHA-1, sixteen 32-bit lanes -------------------------------------- */
 
 #define SHA1_WORDS 5
@@ -311,24 +256,30 @@ sha1_compress_lanes (Lanes32 state[SHA1_WORDS],
   state[0] += a; state[1] += b; state[2] += c; state[3] += d; state[4] += e;
 }
 
-__attribute__ ((target ("avx512f")))
-static void
-sha1_values_avx512 (const struct hmac_sha1_ctx *hmac,
-                    guint64                     first_counter,
-                    gsize                       n,
-                    guint32                    *out)
+/* HMAC-SHA-1 and HMAC-SHA-256 on sixteen counters at once: both hash 64-byte
+ * blocks of 32-bit words and differ only in the digest's length and the
+ * compression function, which the digest's word count selects. */
+__attribute__ ((target ("avx512f"), always_inline))
+static inline void
+hmac32_values_avx512 (const guint32 *inner_state,
+                      const guint32 *outer_state,
+                      guint          n_words,
+                      guint64        first_counter,
+                      gsize          n,
+                      guint32       *out)
 {
-  Lanes32 state[SHA1_WORDS];
+  Lanes32 state[SHA256_WORDS];
   Lanes32 block[16];
-  guint32 lane_digest[SHA1_WORDS];
+  guint32 lane_digest[SHA256_WORDS];
 
+  g_assert (n_words == SHA1_WORDS || n_words == SHA256_WORDS);
   for (gsize done = 0; done < n; done += LANES32)
     {
       gsize count = MIN (LANES32, n - done);
 
       /* Inner block: the counter as two words, padding, (64 + 8) * 8 bits. */
-      for (int i = 0; i < SHA1_WORDS; i++)
-        state[i] = (Lanes32) {} + hmac->inner.state[i];
+      for (guint i = 0; i < n_words; i++)
+        state[i] = (Lanes32) {} + inner_state[i];
       for (int l = 0; l < LANES32; l++)
         {
           guint64 counter = first_counter + done + l;
@@ -339,31 +290,59 @@ sha1_values_avx512 (const struct hmac_sha1_ctx *hmac,
       block[2] = (Lanes32) {} + 0x80000000u;
       for (int i = 3; i < 15; i++)
         block[i] = (Lanes32) {};
-      block[15] = (Lanes32) {} + (SHA1_BLOCK_SIZE + 8) * 8;
-      sha1_compress_lanes (state, block);
+      block[15] = (Lanes32) {} + (64 + 8) * 8;
+      if (n_words == SHA1_WORDS)
+        sha1_compress_lanes (state, block);
+      else
+        sha256_compress_lanes (state, block);
 
-      /* Outer block: the inner digest, padding, (64 + 20) * 8 bits. */
-      for (int i = 0; i < SHA1_WORDS; i++)
+      /* Outer block: the inner digest, padding, (64 + digest) * 8 bits. */
+      for (guint i = 0; i < n_words; i++)
         {
           block[i] = state[i];
-          state[i] = (Lanes32) {} + hmac->outer.state[i];
+          state[i] = (Lanes32) {} + outer_state[i];
         }
-      block[5] = (Lanes32) {} + 0x80000000u;
-      for (int i = 6; i < 15; i++)
+      block[n_words] = (Lanes32) {} + 0x80000000u;
+      for (guint i = n_words + 1; i < 15; i++)
         block[i] = (Lanes32) {};
-      block[15] = (Lanes32) {} + (SHA1_BLOCK_SIZE + SHA1_DIGEST_SIZE) * 8;
-      sha1_compress_lanes (state, block);
+      block[15] = (Lanes32) {} + (64 + 4 * n_words) * 8;
+      if (n_words == SHA1_WORDS)
+        sha1_compress_lanes (state, block);
+      else
+        sha256_compress_lanes (state, block);
 
       for (gsize l = 0; l < count; l++)
         {
-          for (int i = 0; i < SHA1_WORDS; i++)
+          for (guint i = 0; i < n_words; i++)
             lane_digest[i] = state[i][l];
-          out[done + l] = truncate_words32 (lane_digest, SHA1_WORDS);
+          out[done + l] = truncate_words32 (lane_digest, n_words);
         }
     }
   mfa_wipe (state, sizeof state);
   mfa_wipe (block, sizeof block);
   mfa_wipe (lane_digest, sizeof lane_digest);
+}
+
+/* Inlined once per algorithm, so each copy works with a constant word count. */
+__attribute__ ((target ("avx512f")))
+static void
+sha1_values_avx512 (const struct hmac_sha1_ctx *hmac,
+                    guint64                     first_counter,
+                    gsize                       n,
+                    guint32                    *out)
+{
+  hmac32_values_avx512 (hmac->inner.state, hmac->outer.state, SHA1_WORDS, first_counter, n, out);
+}
+
+__attribute__ ((target ("avx512f")))
+static void
+sha256_values_avx512 (const struct hmac_sha256_ctx *hmac,
+                      guint64                       first_counter,
+                      gsize                         n,
+                      guint32                      *out)
+{
+  hmac32_values_avx512 (hmac->inner.state, hmac->outer.state, SHA256_WORDS, first_counter, n,
+                        out);
 }
 #endif
 
