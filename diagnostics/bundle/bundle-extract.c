@@ -78,8 +78,11 @@ write_chunk (const MfaBundleFile  *file,
   return TRUE;
 }
 
+static void remove_tree (const gchar *path);
+
+/* Empties a folder this extraction made, following no link out of it. */
 static void
-remove_tree (const gchar *path)
+remove_children (const gchar *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const gchar *name;
@@ -93,6 +96,12 @@ remove_tree (const gchar *path)
       else
         g_unlink (child);
     }
+}
+
+static void
+remove_tree (const gchar *path)
+{
+  remove_children (path);
   g_rmdir (path);
 }
 
@@ -161,20 +170,6 @@ mfa_bundle_extract (const gchar  *path,
   ok = written != NULL && move_into_place (extraction.staging, dir, error);
   remove_tree (extraction.staging);
   if (!ok)
-    {
-      /* Whatever was moved already goes too: all or nothing. */
-      g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-      const gchar *name;
-
-      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-        {
-          g_autofree gchar *child = g_build_filename (dir, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
+    remove_children (dir); /* whatever was moved already goes too: all or nothing */
   return ok;
 }
