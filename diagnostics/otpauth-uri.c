@@ -208,6 +208,10 @@ parse_query (MfaOtpauth   *otpauth,
   if (otpauth->type == MFA_OTP_TYPE_HOTP && !has_counter)
     return fail (error, _("The URI is for counter-based codes (hotp) but has no counter "
                           "parameter"));
+  /* Counter-based codes have no period: one given anyway means nothing, and
+   * keeping it would make two URIs for the same key compare unequal. */
+  if (otpauth->type == MFA_OTP_TYPE_HOTP)
+    otpauth->params.period = MFA_OTP_DEFAULT_PERIOD;
   return TRUE;
 }
 

@@ -89,6 +89,20 @@ test_hotp_counter (void)
   g_assert_cmpuint (otpauth->counter, ==, 42);
 }
 
+/* A period on a counter-based URI means nothing; found by the fuzzer, which
+ * saw it lost on formatting and the round trip compare unequal. */
+static void
+test_hotp_ignores_period (void)
+{
+  g_autoptr(MfaOtpauth) otpauth = parse_ok ("otpauth://hotp/x?secret=JBSWY3DP&counter=7&period=60");
+  g_autofree gchar *uri = mfa_otpauth_format (otpauth);
+  g_autoptr(MfaOtpauth) again = parse_ok (uri);
+
+  g_assert_cmpuint (otpauth->params.period, ==, MFA_OTP_DEFAULT_PERIOD);
+  g_assert_true (mfa_otp_params_equal (&otpauth->params, &again->params));
+  g_assert_cmpuint (again->counter, ==, 7);
+}
+
 static void
 assert_rejected (const gchar *uri,
                  const gchar *fragment)
@@ -158,6 +172,7 @@ main (int argc, char **argv)
   g_test_add_func ("/otpauth/parse/label-variants", test_label_variants);
   g_test_add_func ("/otpauth/parse/issuer-mismatch", test_issuer_mismatch);
   g_test_add_func ("/otpauth/parse/hotp-counter", test_hotp_counter);
+  g_test_add_func ("/otpauth/parse/hotp-ignores-period", test_hotp_ignores_period);
   g_test_add_func ("/otpauth/parse/errors", test_errors_say_what_is_wrong);
   g_test_add_func ("/otpauth/format/round-trip", test_format_round_trip);
   return g_test_run ();
