@@ -14,6 +14,8 @@ struct _MfaApplication
   GtkApplication  parent_instance;
 
   gchar          *topic;       /* --topic ID, opened at activation */
+  gchar          *check;       /* --check ID, likewise */
+  MfaSession     *session;
   int             exit_status;
 };
 
@@ -56,11 +58,13 @@ mfa_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   MfaApplication *self = MFA_APPLICATION (app);
   g_autofree gchar *topic = g_steal_pointer (&self->topic);
+  g_autofree gchar *check = g_steal_pointer (&self->check);
   g_autoptr(GError) error = NULL;
 
   if (window == NULL)
     window = GTK_WINDOW (mfa_window_new (self));
-  if (topic != NULL && !mfa_window_open_topic (MFA_WINDOW (window), topic, &error))
+  if ((topic != NULL && !mfa_window_open_topic (MFA_WINDOW (window), topic, &error))
+      || (check != NULL && !mfa_window_open_check (MFA_WINDOW (window), check, &error)))
     {
       g_printerr ("mfa-troubleshooter: %s\n", error->message);
       self->exit_status = 2;
@@ -79,15 +83,28 @@ mfa_application_handle_local_options (GApplication *app,
   MfaApplication *self = MFA_APPLICATION (app);
 
   g_clear_pointer (&self->topic, g_free);
+  g_clear_pointer (&self->check, g_free);
   g_variant_dict_lookup (options, "topic", "s", &self->topic);
+  g_variant_dict_lookup (options, "check", "s", &self->check);
   return -1;
 }
 
 static void
 mfa_application_finalize (GObject *object)
 {
-  g_free (MFA_APPLICATION (object)->topic);
+  MfaApplication *self = MFA_APPLICATION (object);
+
+  g_free (self->topic);
+  g_free (self->check);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (mfa_application_parent_class)->finalize (object);
+}
+
+MfaSession *
+mfa_application_get_session (MfaApplication *self)
+{
+  g_return_val_if_fail (MFA_IS_APPLICATION (self), NULL);
+  return self->session;
 }
 
 /* The status for main() when activation itself failed (an unknown --topic). */
@@ -173,7 +190,12 @@ mfa_application_class_init (MfaApplicationClass *klass)
 static void
 mfa_application_init (MfaApplication *self)
 {
+  self->session = mfa_session_new ();
   g_application_add_main_option (G_APPLICATION (self), "topic", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_STRING,
                                  _("Open this topic directly, e.g. sms-missing"), _("ID"));
+  g_application_add_main_option (G_APPLICATION (self), "check", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_STRING,
+                                 _("Open one check directly: clock, phone-clock, code or "
+                                   "duplicates"), _("ID"));
 }

@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "mfa-session.h"
+
 G_BEGIN_DECLS
 
 #define MFA_TYPE_APPLICATION (mfa_application_get_type ())
@@ -14,5 +16,7 @@ G_DECLARE_FINAL_TYPE (MfaApplication, mfa_application, MFA, APPLICATION, GtkAppl
 
 MfaApplication *mfa_application_new             (void);
 int             mfa_application_get_exit_status (MfaApplication *self);
+/* What this run of the app has measured, shared by all its windows. */
+MfaSession     *mfa_application_get_session     (MfaApplication *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mfa-check-page.h"
 #include "mfa-flow-view.h"
 
 struct _MfaFlowView
@@ -20,11 +21,15 @@ struct _MfaFlowView
   GtkLabel   *text_label;
   GtkLabel   *countdown_label;
   GtkBox     *links_box;
+  GtkBox     *check_box;
   GtkLabel   *prompt_label;
   GtkBox     *choices_box;
   GtkScrolledWindow *scroller;
 
   MfaFlowRun *run;
+  MfaSession *session;
+  GtkWidget  *check_page;     /* the current check step's page, or NULL */
+  GtkWidget  *continue_button;/* goes on with the page's verdict */
   GtkWidget  *focus_target; /* the answer to focus: the earlier one, or the first */
   guint       countdown_id;
   gint64      countdown_end; /* monotonic µs */
@@ -150,18 +155,21 @@ add_button (MfaFlowView *self,
 }
 
 static const gchar *
-prompt_for (const MfaFlowStep *step)
+prompt_for (MfaFlowView       *self,
+            const MfaFlowStep *step)
 {
   switch (step->type)
     {
     case MFA_STEP_ADVICE:
       return _("Did this fix it?");
     case MFA_STEP_CHECK:
-      /* Until the check's own page plugs in here, the user reports what it found. */
-      return _("What did you find?");
+      /* Someone who checked by other means can still say what they found. */
+      return self->check_page != NULL ? _("Or say what you found yourself:")
+                                      : _("What did you find?");
+    case MFA_STEP_TICKET:
+      return _("Collect what support needs into one file:");
     case MFA_STEP_QUESTION:
     case MFA_STEP_BRANCH:
-    case MFA_STEP_TICKET:
     case MFA_STEP_DONE:
     default:
       return NULL;
@@ -177,10 +185,19 @@ add_choices (MfaFlowView       *self,
   GtkWidget *focus = NULL;
 
   clear_box (self->choices_box);
+  if (step->type == MFA_STEP_TICKET)
+    {
+      focus = add_button (self, _("Prepare a Ticket…"));
+      gtk_widget_add_css_class (focus, "suggested-action");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (focus), "win.new-ticket");
+    }
   if (mfa_step_type_is_terminal (step->type))
     {
-      focus = add_button (self, _("Start over"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (focus), "flow.restart");
+      GtkWidget *restart_button = add_button (self, _("Start over"));
+
+      if (focus == NULL)
+        focus = restart_button;
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (restart_button), "flow.restart");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button (self, _("Other topics"))),
                                       "flow.topics");
       return focus;
@@ -208,6 +225,71 @@ add_choices (MfaFlowView       *self,
 }
 
 static void
+verdict_changed (MfaFlowView *self)
+{
+  const gchar *verdict = mfa_check_page_get_verdict (MFA_CHECK_PAGE (self->check_page));
+
+  gtk_widget_set_sensitive (self->continue_button, verdict != NULL);
+}
+
+static void
+continue_with_verdict (MfaFlowView *self)
+{
+  const gchar *verdict = mfa_check_page_get_verdict (MFA_CHECK_PAGE (self->check_page));
+  g_autoptr(GError) error = NULL;
+
+  if (verdict != NULL && !mfa_flow_view_report_verdict (self, verdict, &error))
+    g_printerr ("%s\n", error->message);
+}
+
+static void
+remove_check_page (MfaFlowView *self)
+{
+  if (self->check_page != NULL)
+    g_signal_handlers_disconnect_by_data (self->check_page, self);
+  self->check_page = NULL;
+  self->continue_button = NULL;
+  clear_box (self->check_box);
+}
+
+/* A check step shows its check's page, run right there; the page's verdict
+ * then picks the way on, as the user's own answer would. */
+static void
+show_check_page (MfaFlowView       *self,
+                 const MfaFlowStep *step)
+{
+  remove_check_page (self);
+  if (step->type != MFA_STEP_CHECK || self->session == NULL)
+    return;
+  self->check_page = mfa_check_page_new (step->check, self->session, NULL);
+  if (self->check_page == NULL)
+    return;
+  gtk_box_append (self->check_box, self->check_page);
+  self->continue_button = gtk_button_new_with_label (_("Continue With This Result"));
+  gtk_widget_set_halign (self->continue_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->continue_button, "suggested-action");
+  gtk_box_append (self->check_box, self->continue_button);
+  g_signal_connect_swapped (self->continue_button, "clicked",
+                            G_CALLBACK (continue_with_verdict), self);
+  g_signal_connect_swapped (self->check_page, "notify::verdict",
+                            G_CALLBACK (verdict_changed), self);
+  verdict_changed (self);
+}
+
+/* The ticket records the way the user came, as the flow's step ids. */
+static void
+record_path (MfaFlowView *self)
+{
+  g_auto(GStrv) path = NULL;
+
+  if (self->session == NULL)
+    return;
+  path = mfa_flow_run_get_path (self->run);
+  mfa_session_set_flow (self->session, mfa_flow_run_get_flow (self->run)->id,
+                        (const gchar *const *) path);
+}
+
+static void
 render (MfaFlowView *self)
 {
   const MfaFlowStep *step = mfa_flow_run_get_step (self->run);
@@ -219,10 +301,12 @@ render (MfaFlowView *self)
              ? g_strdup_printf (_("Step %u, the last"), mfa_flow_run_get_position (self->run))
              : g_strdup_printf (_("Step %u"), mfa_flow_run_get_position (self->run));
   gtk_label_set_label (self->position_label, position);
+  record_path (self);
   gtk_label_set_label (self->topic_label, _(flow->title));
   gtk_label_set_label (self->title_label, _(step->title));
   show_label (self->text_label, step->text != NULL ? _(step->text) : NULL);
-  show_label (self->prompt_label, prompt_for (step));
+  show_check_page (self, step);
+  show_label (self->prompt_label, prompt_for (self, step));
   start_countdown (self, step->type == MFA_STEP_ADVICE ? step->wait_seconds : 0);
   add_links (self, step);
   focus = add_choices (self, step);
@@ -308,7 +392,9 @@ mfa_flow_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   self->focus_target = NULL;
+  remove_check_page (self);
   g_clear_pointer (&self->run, mfa_flow_run_free);
+  g_clear_object (&self->session);
   /* The outer box holds every template child: unparenting it frees them. */
   g_clear_pointer (&self->content, gtk_widget_unparent);
 
@@ -336,6 +422,7 @@ mfa_flow_view_class_init (MfaFlowViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, text_label);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, links_box);
+  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, check_box);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, prompt_label);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, choices_box);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, scroller);
@@ -378,6 +465,14 @@ mfa_flow_view_start (MfaFlowView    *self,
   self->run = run;
   render (self);
   return TRUE;
+}
+
+void
+mfa_flow_view_set_session (MfaFlowView *self,
+                           MfaSession  *session)
+{
+  g_return_if_fail (MFA_IS_FLOW_VIEW (self));
+  g_set_object (&self->session, session);
 }
 
 MfaFlowRun *

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "mfadiag.h"
+#include "mfa-session.h"
 
 G_BEGIN_DECLS
 
@@ -19,9 +20,12 @@ gboolean    mfa_flow_view_start      (MfaFlowView    *self,
                                       MfaFlowSet     *set,
                                       const MfaFlow  *flow,
                                       GError        **error);
+/* Where check pages record their results and the flow its path. */
+void        mfa_flow_view_set_session (MfaFlowView   *self,
+                                       MfaSession    *session);
 MfaFlowRun *mfa_flow_view_get_run    (MfaFlowView    *self);
-/* For the check pages of a later issue: what the check on the current
- * (check) step found, "ok", "warning", "problem" or "unknown". */
+/* What the check on the current (check) step found: "ok", "warning",
+ * "problem" or "unknown". */
 gboolean    mfa_flow_view_report_verdict (MfaFlowView  *self,
                                           const gchar  *verdict,
                                           GError      **error);

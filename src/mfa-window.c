@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mfa-check-page.h"
 #include "mfa-flow-view.h"
 #include "mfa-topic-row.h"
 #include "mfa-window.h"
@@ -20,6 +21,7 @@ struct _MfaWindow
   GtkStack            *list_stack;
   GtkLabel            *no_match_label;
   MfaFlowView         *flow_view;
+  GtkBox              *check_holder;
 
   GSettings           *settings;
   MfaFlowSet          *flows;
@@ -107,8 +109,19 @@ search_activated (MfaWindow *self)
 }
 
 static void
+clear_check_holder (MfaWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->check_holder))) != NULL)
+    gtk_box_remove (self->check_holder, child);
+}
+
+static void
 show_topics (MfaWindow *self)
 {
+  /* A check page left behind stops its work and forgets what was typed. */
+  clear_check_holder (self);
   gtk_stack_set_visible_child_name (self->pages, "start");
   gtk_window_set_title (GTK_WINDOW (self), _("MFA Troubleshooter"));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -173,6 +186,7 @@ mfa_window_class_init (MfaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, no_match_label);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, flow_view);
+  gtk_widget_class_bind_template_child (widget_class, MfaWindow, check_holder);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated);
   gtk_widget_class_bind_template_callback (widget_class, search_activated);
@@ -202,7 +216,26 @@ mfa_window_init (MfaWindow *self)
 MfaWindow *
 mfa_window_new (MfaApplication *application)
 {
-  return g_object_new (MFA_TYPE_WINDOW, "application", application, NULL);
+  MfaWindow *self = g_object_new (MFA_TYPE_WINDOW, "application", application, NULL);
+
+  mfa_flow_view_set_session (self->flow_view, mfa_application_get_session (application));
+  return self;
+}
+
+gboolean
+mfa_window_open_check (MfaWindow    *self,
+                       const gchar  *check_id,
+                       GError      **error)
+{
+  MfaApplication *app = MFA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GtkWidget *page = mfa_check_page_new (check_id, mfa_application_get_session (app), error);
+
+  if (page == NULL)
+    return FALSE;
+  clear_check_holder (self);
+  gtk_box_append (self->check_holder, page);
+  gtk_stack_set_visible_child_name (self->pages, "check");
+  return TRUE;
 }
 
 gboolean

@@ -18,5 +18,9 @@ MfaWindow *mfa_window_new        (MfaApplication *application);
 gboolean   mfa_window_open_topic (MfaWindow      *self,
                                   const gchar    *topic_id,
                                   GError        **error);
+/* Opens one check on its own, as `--check ID` asks. */
+gboolean   mfa_window_open_check (MfaWindow      *self,
+                                  const gchar    *check_id,
+                                  GError        **error);
 
 G_END_DECLS
