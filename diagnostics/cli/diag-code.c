@@ -209,9 +209,9 @@ run_check (CodeOptions *options)
                            (const gchar * const *) options->codes);
   if (options->json)
     {
-      g_autoptr(JsonNode) node = mfa_code_report_to_json (report);
+      g_autofree gchar *text = mfa_code_report_to_json (report);
 
-      mfa_cli_print_json (node);
+      g_print ("%s\n", text);
     }
   else
     print_report (report);
