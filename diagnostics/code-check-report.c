@@ -8,6 +8,7 @@
 
 #include "code-check.h"
 #include "mfa-format.h"
+#include "mfa-json-writer.h"
 
 static gchar *
 describe_drift (guint index,
@@ -122,78 +123,79 @@ mfa_code_result_describe (const MfaCodeReport *report,
 }
 
 static void
-add_params (JsonBuilder        *builder,
+add_params (MfaJsonWriter      *writer,
             const MfaOtpParams *params)
 {
-  json_builder_set_member_name (builder, "algorithm");
-  json_builder_add_string_value (builder, mfa_algorithm_to_string (params->algorithm));
-  json_builder_set_member_name (builder, "digits");
-  json_builder_add_int_value (builder, params->digits);
-  json_builder_set_member_name (builder, "period");
-  json_builder_add_int_value (builder, params->period);
+  mfa_json_writer_member (writer, "algorithm");
+  mfa_json_writer_add_string (writer, mfa_algorithm_to_string (params->algorithm));
+  mfa_json_writer_member (writer, "digits");
+  mfa_json_writer_add_int (writer, params->digits);
+  mfa_json_writer_member (writer, "period");
+  mfa_json_writer_add_int (writer, params->period);
 }
 
 static void
-add_result (JsonBuilder         *builder,
+add_result (MfaJsonWriter       *writer,
             const MfaCodeReport *report,
             guint                index)
 {
   const MfaCodeResult *result = &g_array_index (report->results, MfaCodeResult, index);
   g_autofree gchar *message = mfa_code_result_describe (report, index);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "verdict");
-  json_builder_add_string_value (builder, mfa_code_verdict_to_string (result->verdict));
+  mfa_json_writer_begin_object (writer);
+  mfa_json_writer_member (writer, "verdict");
+  mfa_json_writer_add_string (writer, mfa_code_verdict_to_string (result->verdict));
   if (result->matched)
     {
-      json_builder_set_member_name (builder, "offset_steps");
-      json_builder_add_int_value (builder, result->offset_steps);
-      json_builder_set_member_name (builder, "offset_seconds");
-      json_builder_add_int_value (builder, result->offset_seconds);
-      add_params (builder, &result->params);
-      json_builder_set_member_name (builder, "confirmed");
-      json_builder_add_boolean_value (builder, result->confirmed);
+      mfa_json_writer_member (writer, "offset_steps");
+      mfa_json_writer_add_int (writer, result->offset_steps);
+      mfa_json_writer_member (writer, "offset_seconds");
+      mfa_json_writer_add_int (writer, result->offset_seconds);
+      add_params (writer, &result->params);
+      mfa_json_writer_member (writer, "confirmed");
+      mfa_json_writer_add_boolean (writer, result->confirmed);
     }
   if (result->verdict != MFA_CODE_VERDICT_MALFORMED)
     {
-      json_builder_set_member_name (builder, "chance");
-      json_builder_add_double_value (builder, result->chance);
+      mfa_json_writer_member (writer, "chance");
+      mfa_json_writer_add_double (writer, result->chance);
     }
   if (result->related >= 0)
     {
-      json_builder_set_member_name (builder, result->verdict == MFA_CODE_VERDICT_REPLAYED
-                                               ? "replay_of" : "confirmed_by");
-      json_builder_add_int_value (builder, result->related);
+      mfa_json_writer_member (writer, result->verdict == MFA_CODE_VERDICT_REPLAYED
+                                           ? "replay_of" : "confirmed_by");
+      mfa_json_writer_add_int (writer, result->related);
     }
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, message);
-  json_builder_end_object (builder);
+  mfa_json_writer_member (writer, "message");
+  mfa_json_writer_add_string (writer, message);
+  mfa_json_writer_end_object (writer);
 }
 
 /* The evidence a ticket records: verdicts, offsets and settings, never the
- * codes themselves. */
-JsonNode *
+ * codes themselves. Pretty-printed JSON text, as `mfa-diag code --json`
+ * prints it. */
+gchar *
 mfa_code_report_to_json (const MfaCodeReport *report)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  MfaJsonWriter *writer = mfa_json_writer_new ();
   g_autofree gchar *reference = mfa_format_iso8601 (report->reference_time * G_USEC_PER_SEC);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "reference_time");
-  json_builder_add_string_value (builder, reference);
-  json_builder_set_member_name (builder, "window_seconds");
-  json_builder_add_int_value (builder, report->window_seconds);
-  json_builder_set_member_name (builder, "declared");
-  json_builder_begin_object (builder);
-  add_params (builder, &report->declared);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "all_current");
-  json_builder_add_boolean_value (builder, mfa_code_report_all_current (report));
-  json_builder_set_member_name (builder, "codes");
-  json_builder_begin_array (builder);
+  mfa_json_writer_begin_object (writer);
+  mfa_json_writer_member (writer, "reference_time");
+  mfa_json_writer_add_string (writer, reference);
+  mfa_json_writer_member (writer, "window_seconds");
+  mfa_json_writer_add_int (writer, report->window_seconds);
+  mfa_json_writer_member (writer, "declared");
+  mfa_json_writer_begin_object (writer);
+  add_params (writer, &report->declared);
+  mfa_json_writer_end_object (writer);
+  mfa_json_writer_member (writer, "all_current");
+  mfa_json_writer_add_boolean (writer, mfa_code_report_all_current (report));
+  mfa_json_writer_member (writer, "codes");
+  mfa_json_writer_begin_array (writer);
   for (guint i = 0; i < report->results->len; i++)
-    add_result (builder, report, i);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+    add_result (writer, report, i);
+  mfa_json_writer_end_array (writer);
+  mfa_json_writer_end_object (writer);
+  return mfa_json_writer_free_to_text (writer);
 }

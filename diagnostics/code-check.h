@@ -4,8 +4,6 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "otp.h"
 
 G_BEGIN_DECLS
@@ -61,7 +59,7 @@ gboolean       mfa_code_report_all_current (const MfaCodeReport *report);
 const gchar   *mfa_code_verdict_to_string (MfaCodeVerdict verdict);
 gchar         *mfa_code_result_describe (const MfaCodeReport *report,
                                          guint                index);
-JsonNode      *mfa_code_report_to_json  (const MfaCodeReport *report);
+gchar         *mfa_code_report_to_json  (const MfaCodeReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaCodeReport, mfa_code_report_free)
 

@@ -4,10 +4,40 @@
  */
 #include "config.h"
 
-#include <stdio.h>
+#include <locale.h>
 #include <glib/gi18n-lib.h>
 
 #include "cli-common.h"
+
+/* Translations, and the name error lines start with ("mfa-diag code"). */
+void
+mfa_cli_init (const gchar *prgname)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_set_prgname (prgname);
+}
+
+/* Where a part of the commands (a program, a module) is: beside the running
+ * program when it is there (in the build tree, or an installation that keeps
+ * them together), else in the folder it was installed to. */
+gchar *
+mfa_cli_find_part (const gchar *name,
+                   const gchar *installed_dir)
+{
+  g_autofree gchar *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (self != NULL)
+    {
+      g_autofree gchar *dir = g_path_get_dirname (self);
+      g_autofree gchar *beside = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&beside);
+    }
+  return g_build_filename (installed_dir, name, NULL);
+}
 
 /* One line on standard error, then the "could not do its work" status. */
 int
@@ -34,16 +64,4 @@ mfa_cli_parse (GOptionContext  *context,
   if (!g_option_context_parse (context, argc, argv, &error))
     return mfa_cli_fail ("%s", error->message);
   return MFA_EXIT_OK;
-}
-
-void
-mfa_cli_print_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree gchar *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
 }

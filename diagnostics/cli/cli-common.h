@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -16,11 +16,13 @@ enum
   MFA_EXIT_FAILED = 2,
 };
 
-int  mfa_cli_fail        (const gchar *format,
-                          ...) G_GNUC_PRINTF (1, 2);
-int  mfa_cli_parse       (GOptionContext *context,
-                          int            *argc,
-                          char         ***argv);
-void mfa_cli_print_json  (JsonNode       *node);
+void   mfa_cli_init       (const gchar *prgname);
+int    mfa_cli_fail       (const gchar *format,
+                           ...) G_GNUC_PRINTF (1, 2);
+int    mfa_cli_parse      (GOptionContext *context,
+                           int            *argc,
+                           char         ***argv);
+gchar *mfa_cli_find_part  (const gchar *name,
+                           const gchar *installed_dir);
 
 G_END_DECLS

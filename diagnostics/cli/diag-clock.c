@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cli-common.h"
+#include "cli-json.h"
 #include "diag-commands.h"
 #include "mfadiag.h"
 

@@ -7,9 +7,16 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "base32.h"
 #include "cli-common.h"
+#include "code-check.h"
 #include "diag-commands.h"
-#include "mfadiag.h"
+#include "mfa-error.h"
+#include "mfa-format.h"
+#include "mfa-secret.h"
+#include "otpauth-uri.h"
+#include "qr-module.h"
+#include "qr/qr-image.h"
 
 /* A key file holds one key or one URI: a few hundred bytes at most. */
 #define MAX_KEY_FILE_SIZE (16 * 1024)
@@ -54,20 +61,24 @@ load_qr_key (const gchar  *path,
   g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
   g_autoptr(GPtrArray) symbols = NULL;
   g_autofree gchar *display = g_filename_display_name (path);
+  const MfaQrModule *qr;
   const guint8 *data;
   gsize len;
 
   if (mapped == NULL)
     return NULL;
+  qr = mfa_qr_module_load (error);
+  if (qr == NULL)
+    return NULL;
   data = (const guint8 *) g_mapped_file_get_contents (mapped);
   len = g_mapped_file_get_length (mapped);
-  if (len > MAX_QR_IMAGE_SIZE || !mfa_qr_is_image (data, len))
+  if (len > MAX_QR_IMAGE_SIZE || !qr->is_image (data, len))
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
                    _("%s is not a PNG or JPEG image"), display);
       return NULL;
     }
-  symbols = mfa_qr_find_in_data (data, len, error);
+  symbols = qr->find_in_data (data, len, error);
   if (symbols == NULL)
     return NULL;
   for (guint i = 0; i < symbols->len; i++)
@@ -209,9 +220,9 @@ run_check (CodeOptions *options)
                            (const gchar * const *) options->codes);
   if (options->json)
     {
-      g_autoptr(JsonNode) node = mfa_code_report_to_json (report);
+      g_autofree gchar *text = mfa_code_report_to_json (report);
 
-      mfa_cli_print_json (node);
+      g_print ("%s\n", text);
     }
   else
     print_report (report);

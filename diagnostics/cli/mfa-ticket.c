@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gi18n-lib.h>
 
 #include "cli-common.h"
@@ -21,10 +20,7 @@ main (int    argc,
     { "extract", mfa_ticket_extract_main, N_("Verify a bundle, then unpack it into a folder") },
   };
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  g_set_prgname ("mfa-ticket");
+  mfa_cli_init ("mfa-ticket");
 
   if (argc >= 2 && g_str_equal (argv[1], "--version"))
     {

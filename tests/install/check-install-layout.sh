@@ -1,7 +1,8 @@
 #!/bin/bash
 # Installs the build into a scratch DESTDIR and fails when a file is not
 # where GNOME (desktop, AppStream, icon theme, GSettings, gettext,
-# shared-mime-info) looks for it.
+# shared-mime-info) looks for it, or mfa-diag does not find the programs and
+# the module of its commands. LIBDIR and LIBEXECDIR: relative to PREFIX.
 set -u
 builddir=${1:?usage: check-install-layout.sh BUILD_DIR PREFIX}
 prefix=${2:?usage: check-install-layout.sh BUILD_DIR PREFIX}
