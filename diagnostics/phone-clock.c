@@ -247,6 +247,14 @@ mfa_phone_clock_add_precise (MfaPhoneClock  *self,
   return TRUE;
 }
 
+void
+mfa_phone_clock_reset (MfaPhoneClock *self)
+{
+  self->n_codes = 0;
+  self->precise = FALSE;
+  self->min_usec = self->max_usec = 0;
+}
+
 guint
 mfa_phone_clock_get_n_codes (const MfaPhoneClock *self)
 {

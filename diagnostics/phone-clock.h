@@ -82,6 +82,8 @@ gboolean             mfa_phone_clock_add_precise    (MfaPhoneClock   *self,
                                                      gint64           pressed_usec,
                                                      GError         **error);
 
+/* Forgets the codes measured, keeping the key (and the reference). */
+void                 mfa_phone_clock_reset          (MfaPhoneClock   *self);
 guint                mfa_phone_clock_get_n_codes    (const MfaPhoneClock *self);
 /* The phone's clock minus true time lies in [min, max] seconds; FALSE before
  * the first code. */
