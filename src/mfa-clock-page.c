@@ -73,6 +73,19 @@ describe_figures (const MfaClockReport *report)
                           source != NULL ? source : "");
 }
 
+/* The command line indents each source under the summary; a label wraps
+ * lines, and indented first lines would look ragged beside the rest. */
+static gchar *
+unindent (gchar *lines)
+{
+  g_auto(GStrv) split = g_strsplit (g_strchomp (lines), "\n", -1);
+
+  g_free (lines);
+  for (gchar **line = split; *line != NULL; line++)
+    g_strchug (*line);
+  return g_strjoinv ("\n", split);
+}
+
 static void
 show_report (MfaClockPage         *self,
              const MfaClockReport *report)
@@ -80,7 +93,7 @@ show_report (MfaClockPage         *self,
   g_autofree gchar *summary = mfa_clock_report_summary (report);
   g_autofree gchar *figures = describe_figures (report);
   g_autofree gchar *advice = mfa_clock_report_advice (report);
-  g_autofree gchar *details = mfa_clock_report_details (report);
+  g_autofree gchar *details = unindent (mfa_clock_report_details (report));
   g_autofree gchar *settings = report->settings != NULL
                                ? mfa_time_settings_describe (report->settings) : NULL;
 
@@ -89,7 +102,7 @@ show_report (MfaClockPage         *self,
   gtk_label_set_label (self->settings_label, settings != NULL ? settings : "");
   gtk_widget_set_visible (GTK_WIDGET (self->settings_label), settings != NULL);
   gtk_label_set_label (self->advice_label, advice);
-  gtk_label_set_label (self->details_label, g_strchomp (details));
+  gtk_label_set_label (self->details_label, details);
   /* The advice says it already, except when no server answered. */
   gtk_widget_set_visible (self->zones_label, !report->has_offset);
   gtk_widget_set_visible (self->result_box, TRUE);

@@ -13,8 +13,9 @@
 #include "mfa-qr-code.h"
 
 #define QUIET_ZONE 4        /* modules of white around the code */
-#define MIN_MODULE_PIXELS 3 /* phone cameras read 3 px modules from a screen */
-#define NATURAL_MODULE_PIXELS 4
+/* Phone cameras read 4 px modules off a screen well. The minimum is the
+ * natural size too: a scrolled window hands its child the minimum height. */
+#define MODULE_PIXELS 4
 
 struct _MfaQrCode
 {
@@ -72,8 +73,7 @@ mfa_qr_code_measure (GtkWidget      *widget,
   MfaQrCode *self = MFA_QR_CODE (widget);
   gint side = self->width > 0 ? self->width + 2 * QUIET_ZONE : 0;
 
-  *minimum = side * MIN_MODULE_PIXELS;
-  *natural = side * NATURAL_MODULE_PIXELS;
+  *minimum = *natural = side * MODULE_PIXELS;
 }
 
 static void
