@@ -151,13 +151,19 @@ find_step (MfaPhoneClock *self,
 {
   MfaOtpParams declared = test_params ();
   gint64 near = near_usec / G_USEC_PER_SEC;
-  g_autoptr(MfaSecretString) code = mfa_code_normalize (typed, error);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(MfaSecretString) code = mfa_code_normalize (typed, &local_error);
   g_autoptr(MfaCodeSearch) search = NULL;
   MfaOtpParams settings;
   gint64 offset_steps;
 
   if (code == NULL)
-    return FALSE;
+    {
+      /* The reason is worded to follow a code's name on the command line. */
+      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_CODE, _("That is not a code: %s."),
+                   local_error->message);
+      return FALSE;
+    }
   if (strlen (code) != declared.digits)
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_CODE,
@@ -344,9 +350,8 @@ mfa_phone_clock_describe (const MfaPhoneClock *self)
       return g_strdup_printf (_("Your phone’s clock is behind: between %d and %d seconds "
                                 "behind the true time."), -hi, -lo);
     case MFA_PHONE_CLOCK_IN_SYNC:
-      return g_strdup_printf (_("Your phone’s clock is in sync: off by %d seconds at most "
-                                "(between %+d and %+d seconds)."),
-                              MAX (ABS (lo), ABS (hi)), lo, hi);
+      return g_strdup_printf (_("Your phone’s clock is in sync: its offset lies between %+d "
+                                "and %+d seconds."), lo, hi);
     case MFA_PHONE_CLOCK_UNKNOWN:
     default:
       return g_strdup_printf (_("Your phone’s clock is off by between %+d and %+d seconds: "
