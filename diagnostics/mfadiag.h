@@ -25,4 +25,5 @@
 #include "otp.h"
 #include "otp-bulk/otp-bulk.h"
 #include "otpauth-uri.h"
+#include "phone-clock.h"
 #include "qr/qr-image.h"

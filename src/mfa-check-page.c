@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "mfa-check-page.h"
+#include "mfa-clock-page.h"
+#include "mfa-phone-clock-page.h"
 
 G_DEFINE_INTERFACE (MfaCheckPage, mfa_check_page, GTK_TYPE_WIDGET)
 
@@ -19,6 +21,8 @@ typedef struct
 
 /* One line per page; the ids are those of DESIGN.md and the flows. */
 static const CheckPageType page_types[] = {
+  { "clock", mfa_clock_page_get_type },
+  { "phone-clock", mfa_phone_clock_page_get_type },
   { NULL, NULL },
 };
 

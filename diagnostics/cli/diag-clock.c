@@ -62,27 +62,11 @@ print_report (const MfaClockReport *report)
     g_print (_("Measured against %s, to within %.3f seconds.\n"),
              g_str_equal (report->source, "ntp") ? "NTP" : _("a web server’s Date header"),
              report->uncertainty_seconds);
-  for (guint i = 0; report->http != NULL && i < report->http->len; i++)
-    {
-      const MfaHttpTime *time = g_ptr_array_index (report->http, i);
+  {
+    g_autofree gchar *details = mfa_clock_report_details (report);
 
-      if (time->n_samples > 0)
-        g_print (_("  %s: this computer %+.3f s (± %.3f s)\n"), time->url,
-                 -time->server_ahead_seconds, time->uncertainty_seconds);
-      else
-        g_print (_("  %s: %s\n"), time->url, time->error != NULL ? time->error : "");
-    }
-  for (guint i = 0; i < report->servers->len; i++)
-    {
-      const MfaClockServer *server = g_ptr_array_index (report->servers, i);
-
-      if (server->n_samples > 0)
-        g_print (_("  %s (%s): this computer %+.3f s, round trip %.3f s, stratum %u\n"),
-                 server->host, server->address, -server->offset_usec / 1e6,
-                 server->delay_usec / 1e6, server->stratum);
-      else
-        g_print (_("  %s: %s\n"), server->host, server->error != NULL ? server->error : "");
-    }
+    g_print ("%s", details);
+  }
   if (report->settings != NULL)
     {
       g_autofree gchar *settings = mfa_time_settings_describe (report->settings);

@@ -63,6 +63,8 @@ MfaClockVerdict mfa_clock_verdict_for_offset (gdouble offset_seconds);
 gchar          *mfa_clock_report_summary   (const MfaClockReport *report);
 gchar          *mfa_clock_report_advice    (const MfaClockReport *report);
 gchar          *mfa_clock_report_failure   (const MfaClockReport *report);
+const gchar    *mfa_clock_report_best_source (const MfaClockReport *report);
+gchar          *mfa_clock_report_details   (const MfaClockReport *report);
 JsonNode       *mfa_clock_report_to_json   (const MfaClockReport *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaClockReport, mfa_clock_report_free)

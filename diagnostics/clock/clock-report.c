@@ -83,6 +83,71 @@ mfa_clock_report_advice (const MfaClockReport *report)
     }
 }
 
+/* A line for each source asked ("  HOST (ADDRESS): this computer +1.234 s,
+ * …"), the web addresses first when they were asked. */
+gchar *
+mfa_clock_report_details (const MfaClockReport *report)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; report->http != NULL && i < report->http->len; i++)
+    {
+      const MfaHttpTime *time = g_ptr_array_index (report->http, i);
+
+      if (time->n_samples > 0)
+        g_string_append_printf (text, _("  %s: this computer %+.3f s (± %.3f s)\n"), time->url,
+                                -time->server_ahead_seconds, time->uncertainty_seconds);
+      else
+        g_string_append_printf (text, _("  %s: %s\n"), time->url,
+                                time->error != NULL ? time->error : "");
+    }
+  for (guint i = 0; i < report->servers->len; i++)
+    {
+      const MfaClockServer *server = g_ptr_array_index (report->servers, i);
+
+      if (server->n_samples > 0)
+        g_string_append_printf (text,
+                                _("  %s (%s): this computer %+.3f s, round trip %.3f s, "
+                                  "stratum %u\n"),
+                                server->host, server->address, -server->offset_usec / 1e6,
+                                server->delay_usec / 1e6, server->stratum);
+      else
+        g_string_append_printf (text, _("  %s: %s\n"), server->host,
+                                server->error != NULL ? server->error : "");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The server or address the offset came from, NULL when none answered. */
+const gchar *
+mfa_clock_report_best_source (const MfaClockReport *report)
+{
+  const MfaClockServer *best = NULL;
+  const MfaHttpTime *best_http = NULL;
+
+  if (!report->has_offset)
+    return NULL;
+  /* As the check chose: NTP by lowest delay, else HTTP by uncertainty. */
+  for (guint i = 0; i < report->servers->len; i++)
+    {
+      const MfaClockServer *server = g_ptr_array_index (report->servers, i);
+
+      if (server->n_samples > 0 && (best == NULL || server->delay_usec < best->delay_usec))
+        best = server;
+    }
+  if (best != NULL && g_strcmp0 (report->source, "ntp") == 0)
+    return best->host;
+  for (guint i = 0; report->http != NULL && i < report->http->len; i++)
+    {
+      const MfaHttpTime *time = g_ptr_array_index (report->http, i);
+
+      if (time->n_samples > 0 && (best_http == NULL
+                                  || time->uncertainty_seconds < best_http->uncertainty_seconds))
+        best_http = time;
+    }
+  return best_http != NULL ? best_http->url : NULL;
+}
+
 /* One line saying what failed, for a verdict of unknown. */
 gchar *
 mfa_clock_report_failure (const MfaClockReport *report)

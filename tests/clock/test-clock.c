@@ -920,6 +920,8 @@ test_chronyd_shift (gconstpointer data)
   g_test_message ("shift %s: measured %+.6f s", shift, report->offset_seconds);
   g_assert_cmpfloat (ABS (report->offset_seconds - expected), <, 0.010);
   g_assert_cmpint (report->verdict, ==, mfa_clock_verdict_for_offset (expected));
+  /* The host as configured, which the phone-clock page names. */
+  g_assert_cmpstr (mfa_clock_report_best_source (report), ==, "127.0.0.1");
   chronyd_stop (&chronyd);
 }
 

@@ -1,0 +1,107 @@
+# atspi_harness.py: what an AT-SPI (dogtail) test of mfa-troubleshooter needs —
+# TAP on standard output (dogtail's narration goes to standard error), a clean
+# skip without a display or dogtail, and the app started with its standard
+# error kept, so any GLib/GTK warning or critical fails the case.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import subprocess
+import sys
+import time
+
+CASES = []
+TAP = os.fdopen(os.dup(1), "w", buffering=1)
+os.dup2(2, 1)
+
+
+def case(function):
+    CASES.append(function)
+    return function
+
+
+def skip_all(reason):
+    print(f"1..0 # SKIP {reason}", file=TAP)
+    sys.exit(0)
+
+
+if not os.environ.get("DISPLAY"):
+    skip_all("no display")
+# dogtail reads the a11y switch through GSettings: give it the real backend.
+os.environ.pop("GSETTINGS_BACKEND", None)
+subprocess.run(["gsettings", "set", "org.gnome.desktop.interface", "toolkit-accessibility",
+                "true"], check=False, stderr=subprocess.DEVNULL)
+try:
+    from dogtail import config, tree
+except Exception as error:  # noqa: BLE001 - any import failure means no dogtail here
+    skip_all(f"dogtail unavailable: {error}")
+
+config.config.searchCutoffCount = 10
+config.config.searchBackoffDuration = 0.3
+config.config.actionDelay = 0.3
+config.config.logDebugToFile = False
+
+
+class App:
+    """The program under test; `env` adds to (or, with None, removes from) its environment."""
+
+    def __init__(self, *args, env=None):
+        full_env = dict(os.environ)
+        full_env["GSETTINGS_BACKEND"] = "memory"
+        full_env["G_DEBUG"] = "fatal-criticals"
+        full_env.pop("NO_AT_BRIDGE", None)
+        for key, value in (env or {}).items():
+            if value is None:
+                full_env.pop(key, None)
+            else:
+                full_env[key] = value
+        self.process = subprocess.Popen([os.environ["MFA_TROUBLESHOOTER"], *args], env=full_env,
+                                        stderr=subprocess.PIPE, text=True)
+        self.node = None
+        for _ in range(40):
+            try:
+                self.node = tree.root.application("mfa-troubleshooter")
+                break
+            except Exception:  # noqa: BLE001 - not on the bus yet
+                time.sleep(0.25)
+        assert self.node is not None, "the app never appeared on the accessibility bus"
+
+    def button(self, name):
+        return self.node.child(name=name, roleName="push button")
+
+    def press(self, name):
+        self.button(name).doActionNamed("click")
+        time.sleep(0.4)
+
+    def wait_label(self, test, what, tries=40):
+        """The first label whose text passes `test`, waiting for it to appear."""
+        for _ in range(tries):
+            labels = self.node.findChildren(lambda n: n.roleName == "label" and test(n.name))
+            if labels:
+                return labels[0]
+            time.sleep(0.25)
+        raise AssertionError(f"no label {what}")
+
+    def close(self):
+        self.process.terminate()
+        _, err = self.process.communicate(timeout=10)
+        noise = [line for line in err.splitlines()
+                 if "WARNING" in line or "CRITICAL" in line or "Gtk-" in line]
+        assert not noise, "GLib/GTK complained:\n" + "\n".join(noise)
+        assert self.process.returncode in (0, -15), f"exit status {self.process.returncode}"
+
+
+def main():
+    print(f"1..{len(CASES)}", file=TAP)
+    failed = 0
+    for number, function in enumerate(CASES, 1):
+        name = function.__doc__.split(":")[0]
+        try:
+            function()
+            print(f"ok {number} {name}", file=TAP)
+        except Exception as error:  # noqa: BLE001 - report every failure as TAP
+            failed += 1
+            for line in str(error).splitlines() or [repr(error)]:
+                print(f"# {line}", file=TAP)
+            print(f"not ok {number} {name}", file=TAP)
+    sys.exit(1 if failed else 0)
