@@ -1,0 +1,206 @@
+/* test-bundle-diagnosis.c: the viewer's diagnosis sentence, from check evidence
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <locale.h>
+
+#include "mfadiag.h"
+
+static JsonObject *
+parse (const gchar *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static gchar *
+diagnose (const gchar *checks,
+          const gchar *evidence)
+{
+  g_autoptr(JsonObject) c = checks != NULL ? parse (checks) : NULL;
+  g_autoptr(JsonObject) e = evidence != NULL ? parse (evidence) : NULL;
+
+  return mfa_bundle_diagnosis (c, e);
+}
+
+#define assert_has(text, fragment) G_STMT_START {                                   \
+    if (strstr ((text), (fragment)) == NULL)                                        \
+      g_error ("expected “%s” in: %s", (fragment), (text));                         \
+  } G_STMT_END
+
+static void
+test_phone_clock (void)
+{
+  const struct { const gchar *evidence, *expected; } cases[] = {
+    { "{\"phone-clock\": {\"verdict\": \"ahead\", \"offset_min_seconds\": 60,"
+      " \"offset_max_seconds\": 90}}",
+      "The phone’s clock was between 60 seconds and 90 seconds ahead; codes fail beyond about "
+      "30 seconds." },
+    { "{\"phone-clock\": {\"verdict\": \"behind\", \"offset_min_seconds\": -90,"
+      " \"offset_max_seconds\": -90}}",
+      "The phone’s clock was about 90 seconds behind; codes fail beyond about 30 seconds." },
+    { "{\"phone-clock\": {\"verdict\": \"in-sync\"}}",
+      "No check found a problem. The phone’s clock was right: its codes matched the current "
+      "time." },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree gchar *text = diagnose (NULL, cases[i].evidence);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static void
+test_phone_first (void)
+{
+  /* Both clocks off, a code drifting: the phone's clock leads, then the code. */
+  g_autofree gchar *text = diagnose (
+    NULL,
+    "{\"clock\": {\"verdict\": \"problem\", \"offset_seconds\": 45.0},"
+    " \"code\": {\"window_seconds\": 86400, \"codes\": [{\"verdict\": \"current\"},"
+    "   {\"verdict\": \"drift\", \"offset_seconds\": 90}]},"
+    " \"phone-clock\": {\"verdict\": \"ahead\", \"offset_min_seconds\": 80,"
+    "   \"offset_max_seconds\": 95}}");
+
+  assert_has (text, "The phone’s clock was between 80 seconds and 95 seconds ahead");
+  assert_has (text, "A code the user typed belongs to 90 seconds later");
+  g_assert_null (strstr (text, "computer"));
+}
+
+static void
+test_clock_only (void)
+{
+  g_autofree gchar *fast = diagnose (NULL, "{\"clock\": {\"offset_seconds\": 91.4}}");
+  g_autofree gchar *close = diagnose (NULL, "{\"clock\": {\"offset_seconds\": -12}}");
+  g_autofree gchar *right = diagnose (NULL, "{\"clock\": {\"offset_seconds\": 0.2}}");
+  g_autofree gchar *none = diagnose (NULL, "{\"clock\": {\"offset_seconds\": null}}");
+
+  g_assert_cmpstr (fast, ==, "The computer’s clock was 91 seconds fast; codes fail beyond about "
+                             "30 seconds, and the phone may be off too.");
+  assert_has (close, "12 seconds slow: within the 30 seconds");
+  g_assert_cmpstr (right, ==, "No check found a problem. The computer’s clock was right.");
+  assert_has (none, "could not be checked");
+}
+
+static void
+test_codes (void)
+{
+  g_autofree gchar *other = diagnose (
+    NULL, "{\"code\": {\"codes\": [{\"verdict\": \"other-parameters\", \"algorithm\": \"SHA256\","
+          " \"digits\": 8, \"period\": 60}]}}");
+  g_autofree gchar *missing = diagnose (
+    NULL, "{\"code\": {\"window_seconds\": 86400, \"codes\": [{\"verdict\": \"not-found\"}]}}");
+  g_autofree gchar *replay = diagnose (
+    NULL, "{\"code\": {\"codes\": [{\"verdict\": \"replayed\", \"replay_of\": 0}]}}");
+  g_autofree gchar *fine = diagnose (NULL, "{\"code\": {\"codes\": [{\"verdict\": \"current\"}]}}");
+
+  assert_has (other, "(SHA256, 8 digits, 60-second period)");
+  assert_has (missing, "matches no time within 24 hours of the key");
+  assert_has (replay, "used twice");
+  g_assert_cmpstr (fine, ==, "No check found a problem. The codes the user typed were right "
+                             "when checked.");
+}
+
+static void
+test_duplicates (void)
+{
+  g_autofree gchar *different = diagnose (
+    NULL, "{\"duplicates\": {\"entries\": 5, \"groups\": [{\"issuer\": \"Alibaba Cloud\","
+          " \"account\": \"alice\", \"kind\": \"different-keys\", \"members\": ["
+          " {\"label\": \"Aliyun:alice\"}, {\"label\": \"阿里云:alice\"}]}]}}");
+  g_autofree gchar *evidence = NULL;
+  g_autoptr(JsonObject) object = parse ("{\"entries\": 5, \"groups\": [{\"issuer\": \"A\","
+                                        " \"account\": \"alice\", \"kind\": \"same-key\","
+                                        " \"members\": [{\"label\": \"one\", \"secret\": \"X\"},"
+                                        " {\"label\": \"two\"}]}]}");
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+  g_assert_cmpstr (different, ==, "The authenticator holds 2 entries for “alice” with different "
+                                  "keys: only the newest makes valid codes.");
+  evidence = mfa_bundle_evidence_text ("duplicates", node);
+  assert_has (evidence, "“one”, “two”");
+  g_assert_null (strstr (evidence, "X"));
+}
+
+static void
+test_manifest_only (void)
+{
+  /* No evidence files read yet: the manifest's verdicts and summaries serve. */
+  g_autofree gchar *text = diagnose ("{\"clock\": {\"verdict\": \"ok\", \"summary\": \"fine\"},"
+                                     " \"sms\": {\"verdict\": \"problem\","
+                                     " \"summary\": \"no signal\\u001b[31m\"}}", NULL);
+  g_autofree gchar *nothing = diagnose ("{}", NULL);
+
+  g_assert_cmpstr (text, ==, "sms: no signal\xef\xbf\xbd[31m");
+  g_assert_cmpstr (nothing, ==, "No check was run: read what the user wrote.");
+}
+
+static void
+test_hostile_shapes (void)
+{
+  /* Wrong types everywhere: no crash, nothing invented. */
+  g_autofree gchar *text = diagnose (
+    "{\"clock\": 5, \"code\": [1], \"duplicates\": {\"verdict\": 7}}",
+    "{\"clock\": \"fast\", \"code\": {\"codes\": [5, null, {\"verdict\": 3}]},"
+    " \"duplicates\": {\"groups\": {\"a\": 1}}, \"phone-clock\": {\"verdict\": \"ahead\","
+    " \"offset_min_seconds\": 1e308, \"offset_max_seconds\": \"x\"}}");
+  g_autofree gchar *evidence = NULL;
+  g_autoptr(JsonObject) object = parse ("{\"servers\": [1, {\"host\": 5, \"samples\": 1e300}],"
+                                        " \"offset_seconds\": 1e300}");
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+  g_assert_nonnull (text);
+  assert_has (text, "The phone’s clock was ahead");
+  evidence = mfa_bundle_evidence_text ("clock", node);
+  g_assert_nonnull (evidence);
+  g_assert_null (mfa_bundle_evidence_text ("unknown-kind", node));
+}
+
+static void
+test_report_text (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonObject) evidence = parse ("{\"clock\": {\"offset_seconds\": 90.0, \"servers\": "
+                                          "[{\"host\": \"ntp.example\", \"samples\": 3,"
+                                          " \"offset_seconds\": 90.0, \"delay_seconds\": 0.02,"
+                                          " \"stratum\": 2}]}}");
+  g_autofree gchar *text = NULL;
+
+  g_assert_true (json_parser_load_from_data (
+    parser, "{\"account\": {\"type\": \"ram-user\", \"name\": \"bob@1.onaliyun.com\"},"
+            " \"operation_time\": {\"utc\": \"2026-11-28T12:00:31.000Z\"},"
+            " \"problem\": {\"description\": \"line one\\nline two\", \"steps\": [\"Tried\", 4]},"
+            " \"checks\": {\"clock\": {\"verdict\": \"problem\"}}}", -1, NULL));
+  text = mfa_bundle_report_text (json_parser_get_root (parser), evidence, "intact");
+  assert_has (text, "The computer’s clock was 90 seconds fast");
+  assert_has (text, "Account: bob@1.onaliyun.com (ram-user)");
+  assert_has (text, "Bundle: intact");
+  assert_has (text, "line one\nline two");
+  assert_has (text, "1. Tried\n2. \n");
+  assert_has (text, "• ntp.example: +90.000 s, delay 20 ms, stratum 2, 3 samples");
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/bundle/diagnosis/phone-clock/interval", test_phone_clock);
+  g_test_add_func ("/bundle/diagnosis/phone-clock/first", test_phone_first);
+  g_test_add_func ("/bundle/diagnosis/clock", test_clock_only);
+  g_test_add_func ("/bundle/diagnosis/codes", test_codes);
+  g_test_add_func ("/bundle/diagnosis/duplicates", test_duplicates);
+  g_test_add_func ("/bundle/diagnosis/manifest-only", test_manifest_only);
+  g_test_add_func ("/bundle/diagnosis/hostile-shapes", test_hostile_shapes);
+  g_test_add_func ("/bundle/diagnosis/report-text", test_report_text);
+  return g_test_run ();
+}
