@@ -24,8 +24,9 @@ enum { RANK_NONE, RANK_OK, RANK_WARNING, RANK_PROBLEM };
 typedef struct
 {
   gint   rank;
-  gint   order;   /* among findings of one rank */
-  gchar *text;
+  gint      order;      /* among findings of one rank */
+  gboolean  phone_time; /* explained by the phone's clock */
+  gchar    *text;
 } Finding;
 
 /* ---- reading untrusted JSON ----------------------------------------------- */
@@ -158,6 +159,13 @@ phone_clock_finding (JsonObject *evidence)
 }
 
 static Finding *
+phone_time_finding (Finding *finding)
+{
+  finding->phone_time = TRUE;
+  return finding;
+}
+
+static Finding *
 code_finding (JsonObject *evidence)
 {
   JsonArray *codes = array_member (evidence, "codes");
@@ -184,7 +192,7 @@ code_finding (JsonObject *evidence)
       {
         g_autofree gchar *amount = duration (offset);
 
-        return finding_new (RANK_PROBLEM, 1,
+        return phone_time_finding (finding_new (RANK_PROBLEM, 1,
                             g_strdup_printf (offset > 0
                                                ? _("A code the user typed belongs to %s later: "
                                                    "the phone’s clock is about that far ahead; "
@@ -193,7 +201,7 @@ code_finding (JsonObject *evidence)
                                                    "the phone’s clock is about that far behind, "
                                                    "or the code was old; codes fail beyond about "
                                                    "30 seconds."),
-                                             amount));
+                                             amount)));
       }
     if (g_strcmp0 (verdict, "other-parameters") == 0)
       {
@@ -326,6 +334,8 @@ finding_for (const gchar *kind,
 
   if (object != NULL && g_str_equal (kind, "phone-clock"))
     finding = phone_clock_finding (object);
+  if (finding != NULL)
+    finding->phone_time = TRUE;
   else if (object != NULL && g_str_equal (kind, "code"))
     finding = code_finding (object);
   else if (object != NULL && g_str_equal (kind, "duplicates"))
@@ -382,12 +392,16 @@ mfa_bundle_diagnosis (JsonObject *checks,
   first = g_ptr_array_index (findings, 0);
   if (first->rank == RANK_OK)
     g_string_append (text, _("No check found a problem."));
-  for (guint i = 0; i < findings->len && i < 2; i++)
+  for (guint i = 0, shown = 0; i < findings->len && shown < 2; i++)
     {
       Finding *finding = g_ptr_array_index (findings, i);
 
       if (finding->rank != first->rank)
         break;
+      /* A drifting code says again what the phone's clock already said. */
+      if (finding->phone_time && shown > 0 && first->phone_time)
+        continue;
+      shown++;
       if (text->len > 0)
         g_string_append_c (text, ' ');
       g_string_append (text, finding->text);
@@ -396,6 +410,57 @@ mfa_bundle_diagnosis (JsonObject *checks,
 }
 
 /* ---- the evidence, line by line -------------------------------------------- */
+
+const gchar *
+mfa_bundle_attachment_kind_label (const gchar *kind)
+{
+  if (g_strcmp0 (kind, "error-page") == 0)
+    return _("The error page");
+  if (g_strcmp0 (kind, "phone-time") == 0)
+    return _("The time shown on the phone");
+  return _("Other");
+}
+
+const gchar *
+mfa_bundle_account_type_label (const gchar *type)
+{
+  if (g_strcmp0 (type, "ram-user") == 0)
+    return _("RAM user");
+  if (g_strcmp0 (type, "alibaba-cloud-account") == 0)
+    return _("Alibaba Cloud account");
+  return NULL;
+}
+
+gchar *
+mfa_bundle_check_title (const gchar *kind)
+{
+  if (g_strcmp0 (kind, "clock") == 0)
+    return g_strdup (_("The computer’s clock"));
+  if (g_strcmp0 (kind, "phone-clock") == 0)
+    return g_strdup (_("The phone’s clock"));
+  if (g_strcmp0 (kind, "code") == 0)
+    return g_strdup (_("The codes typed"));
+  if (g_strcmp0 (kind, "duplicates") == 0)
+    return g_strdup (_("Duplicate authenticator entries"));
+  return mfa_format_printable (kind);
+}
+
+gchar *
+mfa_bundle_verdict_name (const gchar *verdict)
+{
+  const struct { const gchar *id, *name; } names[] = {
+    { "ok", N_("fine") }, { "warning", N_("a warning") }, { "problem", N_("a problem") },
+    { "unknown", N_("unknown") }, { "in-sync", N_("in sync") }, { "ahead", N_("ahead") },
+    { "behind", N_("behind") }, { "current", N_("current") }, { "drift", N_("drift") },
+    { "other-parameters", N_("other settings") }, { "replayed", N_("used twice") },
+    { "not-found", N_("not found") }, { "malformed", N_("malformed") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (verdict, names[i].id) == 0)
+      return g_strdup (_(names[i].name));
+  return mfa_format_printable (verdict);
+}
 
 static void
 append_clock (GString    *out,
@@ -458,7 +523,7 @@ static void
 append_phone_clock (GString    *out,
                     JsonObject *evidence)
 {
-  g_autofree gchar *verdict = mfa_format_printable (mfa_bundle_json_string (evidence, "verdict"));
+  g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_bundle_json_string (evidence, "verdict"));
   gdouble low, high;
 
   g_string_append_printf (out, _("Verdict: %s"), verdict);
@@ -488,7 +553,7 @@ append_codes (GString    *out,
   for (guint i = 0; codes != NULL && i < json_array_get_length (codes); i++)
     {
       JsonObject *code = object_of (json_array_get_element (codes, i));
-      g_autofree gchar *verdict = mfa_format_printable (mfa_bundle_json_string (code, "verdict"));
+      g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_bundle_json_string (code, "verdict"));
       g_autofree gchar *message = mfa_format_printable (mfa_bundle_json_string (code, "message"));
       gdouble offset;
 
@@ -508,10 +573,13 @@ append_duplicates (GString    *out,
 {
   JsonArray *groups = array_member (evidence, "groups");
   gdouble entries = 0;
+  guint n_groups;
 
   number_member (evidence, "entries", &entries);
-  g_string_append_printf (out, _("%d entries read, %u groups"), (gint) CLAMP (entries, 0, 1e6),
-                          groups != NULL ? json_array_get_length (groups) : 0);
+  n_groups = groups != NULL ? json_array_get_length (groups) : 0;
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%d entries read, %u group",
+                                            "%d entries read, %u groups", n_groups),
+                          (gint) CLAMP (entries, 0, 1e6), n_groups);
   g_string_append_c (out, '\n');
   for (guint i = 0; groups != NULL && i < json_array_get_length (groups); i++)
     {
@@ -570,6 +638,24 @@ mfa_bundle_manifest_text (JsonNode    *manifest,
   return printable_lines (mfa_bundle_json_string (inner, name));
 }
 
+GStrv
+mfa_bundle_manifest_steps (JsonNode *manifest)
+{
+  JsonArray *steps = array_member (object_of (member (object_of (manifest), "problem")), "steps");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
+    {
+      JsonNode *step = json_array_get_element (steps, i);
+      g_autofree gchar *text = mfa_format_printable (
+        JSON_NODE_HOLDS_VALUE (step) && json_node_get_value_type (step) == G_TYPE_STRING
+          ? json_node_get_string (step) : "");
+
+      g_strv_builder_add (builder, text);
+    }
+  return g_strv_builder_end (builder);
+}
+
 gchar *
 mfa_bundle_report_text (JsonNode    *manifest,
                         JsonObject  *evidence,
@@ -577,7 +663,7 @@ mfa_bundle_report_text (JsonNode    *manifest,
 {
   JsonObject *root = object_of (manifest);
   JsonObject *checks = object_of (member (root, "checks"));
-  JsonArray *steps = array_member (object_of (member (root, "problem")), "steps");
+  g_auto(GStrv) steps = mfa_bundle_manifest_steps (manifest);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GList) kinds = kinds_of (checks, evidence);
   g_autofree gchar *diagnosis = mfa_bundle_diagnosis (checks, evidence);
@@ -601,22 +687,17 @@ mfa_bundle_report_text (JsonNode    *manifest,
     }
   if (words[0] != '\0')
     g_string_append_printf (out, "\n%s\n%s\n", _("In the user’s words:"), words);
-  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
+  for (guint i = 0; steps[i] != NULL; i++)
     {
-      JsonNode *step = json_array_get_element (steps, i);
-      g_autofree gchar *line = mfa_format_printable (
-        JSON_NODE_HOLDS_VALUE (step) && json_node_get_value_type (step) == G_TYPE_STRING
-          ? json_node_get_string (step) : "");
-
       if (i == 0)
         g_string_append_printf (out, "\n%s\n", _("Steps taken:"));
-      g_string_append_printf (out, "%u. %s\n", i + 1, line);
+      g_string_append_printf (out, "%u. %s\n", i + 1, steps[i]);
     }
   for (GList *l = kinds; l != NULL; l = l->next)
     {
       JsonObject *check = object_of (member (checks, l->data));
-      g_autofree gchar *kind = mfa_format_printable (l->data);
-      g_autofree gchar *verdict = mfa_format_printable (mfa_bundle_json_string (check, "verdict"));
+      g_autofree gchar *kind = mfa_bundle_check_title (l->data);
+      g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_bundle_json_string (check, "verdict"));
       g_autofree gchar *details = mfa_bundle_evidence_text (l->data, member (evidence, l->data));
 
       g_string_append_printf (out, "\n%s: %s\n", kind, verdict[0] != '\0' ? verdict : "?");

@@ -22,6 +22,19 @@ gchar *mfa_bundle_diagnosis      (JsonObject   *checks,
 gchar *mfa_bundle_evidence_text  (const gchar  *kind,
                                   JsonNode     *evidence);
 
+/* A check's name ("The phone’s clock") and a verdict ("a problem", "drift")
+ * as the reader says them; unknown ones are shown as written, printable. */
+gchar *mfa_bundle_check_title    (const gchar  *kind);
+gchar *mfa_bundle_verdict_name   (const gchar  *verdict);
+
+/* "The error page", "RAM user"; the account type's label is NULL for a type
+ * this version does not know. */
+const gchar *mfa_bundle_attachment_kind_label (const gchar *kind);
+const gchar *mfa_bundle_account_type_label    (const gchar *type);
+
+/* The steps the user took, as printable text. */
+GStrv  mfa_bundle_manifest_steps (JsonNode     *manifest);
+
 /* Plain text for a ticket system: the diagnosis, account, operation time,
  * the user's words and steps, each check, and `integrity` when given. */
 gchar *mfa_bundle_report_text    (JsonNode     *manifest,
