@@ -21,8 +21,7 @@
 #include "mfa-attachment-window.h"
 #include "mfa-ticket-window.h"
 
-#define THUMB_WIDTH 240
-#define THUMB_HEIGHT 180
+#define THUMB_SIZE 200
 #define MAX_IMAGE_PIXELS (80 * 1000 * 1000)
 #define MAX_EVIDENCE_SIZE (1 << 20)
 
@@ -240,6 +239,8 @@ format_time (const gchar *iso,
   shown = zone != NULL ? g_date_time_to_timezone (time, zone) : g_date_time_ref (time);
   text = g_date_time_format (shown, "%Y-%m-%d %H:%M:%S");
   offset = g_date_time_format (shown, "%:z");
+  if ((zone_name == NULL || zone_name[0] == '\0') && g_str_equal (offset, "+00:00"))
+    return g_strdup_printf ("%s UTC", text);
   if (zone_name == NULL || zone_name[0] == '\0')
     return g_strdup_printf ("%s (UTC%s)", text, offset);
   return g_strdup_printf ("%s (%s, UTC%s)", text, zone_name, offset);
@@ -475,7 +476,7 @@ size_prepared (GdkPixbufLoader *loader,
       gdk_pixbuf_loader_set_size (loader, 0, 0);
       return;
     }
-  scale = MIN (1.0, MIN ((gdouble) THUMB_WIDTH / width, (gdouble) THUMB_HEIGHT / height));
+  scale = MIN (1.0, MIN ((gdouble) THUMB_SIZE / width, (gdouble) THUMB_SIZE / height));
   gdk_pixbuf_loader_set_size (loader, MAX (1, (gint) (width * scale)),
                               MAX (1, (gint) (height * scale)));
 }
@@ -497,22 +498,25 @@ static GtkWidget *
 gallery_item (MfaAttachment *attachment)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (attachment->thumbnail));
   g_autofree gchar *label = mfa_attachment_describe (attachment);
   GtkWidget *caption = text_label (label, FALSE);
+  GtkWidget *image;
 
-  /* At its own size (never above the thumbnail's), centred in a fixed frame. */
-  gtk_widget_set_size_request (frame, THUMB_WIDTH, THUMB_HEIGHT);
-  gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
-  gtk_widget_set_vexpand (picture, TRUE);
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-  gtk_picture_set_alternative_text (GTK_PICTURE (picture), label);
+  /* An image draws its paintable inside a square, aspect kept: every cell
+   * the same height whatever the shape of the picture. */
+  if (attachment->thumbnail != NULL)
+    image = gtk_image_new_from_paintable (GDK_PAINTABLE (attachment->thumbnail));
+  else
+    image = gtk_image_new_from_icon_name ("image-missing-symbolic");
+  gtk_image_set_pixel_size (GTK_IMAGE (image), THUMB_SIZE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  /* A long caption wraps under its picture instead of widening the cell. */
+  gtk_label_set_max_width_chars (GTK_LABEL (caption), 30);
+  gtk_widget_set_size_request (caption, THUMB_SIZE, -1);
+  gtk_box_append (GTK_BOX (box), image);
   if (attachment->thumbnail == NULL)
-    gtk_box_append (GTK_BOX (frame), text_label (_("This image cannot be shown."), FALSE));
-  gtk_box_append (GTK_BOX (frame), picture);
-  gtk_box_append (GTK_BOX (box), frame);
+    gtk_box_append (GTK_BOX (box), text_label (_("This image cannot be shown."), FALSE));
   gtk_box_append (GTK_BOX (box), caption);
   gtk_widget_set_tooltip_text (box, _("Open to zoom"));
   return box;
@@ -523,12 +527,16 @@ show_attachment (gpointer user_data)
 {
   Post *post = user_data;
   MfaTicketWindow *self = post->self;
+  g_autofree gchar *description = NULL;
   GtkWidget *child;
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return G_SOURCE_REMOVE;
   child = gtk_flow_box_child_new ();
   gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), gallery_item (post->attachment));
+  description = mfa_attachment_describe (post->attachment);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description, -1);
   g_object_set_data_full (G_OBJECT (child), "attachment", g_steal_pointer (&post->attachment),
                           (GDestroyNotify) mfa_attachment_free);
   gtk_flow_box_append (self->gallery, child);

@@ -403,8 +403,16 @@ mfa_bundle_diagnosis (JsonObject *checks,
         continue;
       shown++;
       if (text->len > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, finding->text);
+        {
+          /* TRANSLATORS: two sentences in a row; languages without spaces
+           * between sentences drop the space */
+          g_autofree gchar *joined = g_strdup_printf (C_("sentences", "%s %s"), text->str,
+                                                      finding->text);
+
+          g_string_assign (text, joined);
+        }
+      else
+        g_string_append (text, finding->text);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -523,11 +531,8 @@ static void
 append_phone_clock (GString    *out,
                     JsonObject *evidence)
 {
-  g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_bundle_json_string (evidence, "verdict"));
   gdouble low, high;
 
-  g_string_append_printf (out, _("Verdict: %s"), verdict);
-  g_string_append_c (out, '\n');
   if (number_member (evidence, "offset_min_seconds", &low)
       && number_member (evidence, "offset_max_seconds", &high))
     {
