@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include <locale.h>
+#include <glib/gstdio.h>
 
 #include "mfadiag.h"
 
@@ -190,6 +191,75 @@ test_report_text (void)
   assert_has (text, "• ntp.example: +90.000 s, delay 20 ms, stratum 2, 3 samples");
 }
 
+/* ---- the head: what the viewer reads before verifying ------------------ */
+
+static const guint8 tiny_png[] =
+  "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x02"
+  "\x00\x00\x00\x02\x08\x00\x00\x00\x00\x57\xdd\x52\xf8\x00\x00\x00\x0e\x49\x44\x41"
+  "\x54\x78\x9c\x63\x68\x68\x60\x68\x68\x00\x00\x06\x06\x02\x01\x2c\xc1\x50\xd7\x00"
+  "\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+
+static gboolean
+count_entries (const MfaBundleFile  *file,
+               const guint8         *data,
+               gsize                 len,
+               gpointer              user_data,
+               GError              **error)
+{
+  GPtrArray *seen = user_data;
+
+  if (data == NULL)
+    g_ptr_array_add (seen, g_strdup (file->path));
+  return TRUE;
+}
+
+static void
+test_head (void)
+{
+  g_autofree gchar *dir = g_dir_make_tmp ("mfa-head-XXXXXX", NULL);
+  g_autofree gchar *image = g_build_filename (dir, "error.png", NULL);
+  g_autofree gchar *path = g_build_filename (dir, "head.mfaticket", NULL);
+  g_autoptr(MfaBundleContent) content = mfa_bundle_content_new ();
+  g_autoptr(JsonObject) evidence = parse ("{\"offset_seconds\": 90.0}");
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), evidence);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(MfaBundle) head = NULL;
+  g_autoptr(MfaBundle) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *data = NULL;
+  gchar *png;
+  gsize len;
+
+  g_assert_true (g_file_set_contents (image, (const gchar *) tiny_png, sizeof tiny_png - 1, NULL));
+  content->account_type = g_strdup ("alibaba-cloud-account");
+  content->account_name = g_strdup ("alice@example.com");
+  content->operation_time_usec = G_GINT64_CONSTANT (1795867231) * G_USEC_PER_SEC;
+  mfa_bundle_content_add_check (content, "clock", node);
+  mfa_bundle_content_add_attachment (content, "error-page", image, NULL, 0);
+  g_assert_true (mfa_bundle_write (content, path, &error));
+  g_assert_no_error (error);
+
+  /* Damage the attachment: the head is still whole, the bundle is not. */
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  png = memmem (data, len, "\x89PNG", 4);
+  g_assert_nonnull (png);
+  png[20] ^= 0x01;
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+
+  head = mfa_bundle_read_head (path, count_entries, seen, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (head);
+  g_assert_cmpuint (seen->len, ==, 3); /* manifest, summary, clock evidence: no attachment */
+  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "diagnostics/clock.json");
+  whole = mfa_bundle_verify (path, NULL, NULL, &error);
+  g_assert_null (whole);
+  g_assert_error (error, MFA_ERROR, MFA_ERROR_BUNDLE_DAMAGED);
+  assert_has (error->message, "attachments/01-error-page.png");
+  g_unlink (path);
+  g_unlink (image);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -203,5 +273,6 @@ main (int argc, char **argv)
   g_test_add_func ("/bundle/diagnosis/manifest-only", test_manifest_only);
   g_test_add_func ("/bundle/diagnosis/hostile-shapes", test_hostile_shapes);
   g_test_add_func ("/bundle/diagnosis/report-text", test_report_text);
+  g_test_add_func ("/bundle/head/before-attachments", test_head);
   return g_test_run ();
 }
