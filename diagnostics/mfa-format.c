@@ -104,3 +104,26 @@ mfa_format_iso8601 (gint64 unix_microseconds)
   return g_strdup_printf ("%s.%03dZ", seconds,
                           (int) (g_date_time_get_microsecond (precise) / 1000));
 }
+
+/* Text from a bundle is untrusted: control characters (terminal escape
+ * sequences among them) are shown as U+FFFD rather than sent to the terminal
+ * or shown as bidirectional overrides. */
+gchar *
+mfa_format_printable (const gchar *text)
+{
+  GString *out = g_string_new (NULL);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_string_free (out, FALSE);
+  for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
+          || (c >= 0x2066 && c <= 0x2069))
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -13,5 +13,7 @@ gboolean  mfa_parse_time        (const gchar  *text,
                                  gint64       *unix_seconds,
                                  GError      **error);
 gchar    *mfa_format_iso8601    (gint64        unix_microseconds);
+/* Untrusted text made safe to show: controls and bidi overrides become U+FFFD. */
+gchar    *mfa_format_printable  (const gchar  *text);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "base32.h"
 #include "bundle/bundle.h"
+#include "bundle/bundle-diagnosis.h"
 #include "bundle/bundle-reader.h"
 #include "bundle/bundle-writer.h"
 #include "clock/clock-check.h"

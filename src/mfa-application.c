@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "mfa-application.h"
+#include "mfa-ticket-window.h"
 #include "mfa-window.h"
 
 struct _MfaApplication
@@ -26,7 +27,7 @@ mfa_application_new (void)
 {
   return g_object_new (MFA_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }
@@ -42,14 +43,16 @@ quit_after_paint (GdkFrameClock *clock,
 /* For tests/bench/startup.sh: with MFA_BENCH_QUIT_AFTER_FIRST_FRAME set, the
  * app quits once its first frame is painted, so the run's wall time is the
  * time to first frame. The bare window program does exactly the same. */
-static void
-quit_after_first_frame (GApplication *app,
-                        GtkWindow    *window)
+void
+mfa_application_quit_after_paint (MfaApplication *self,
+                                  GtkWindow      *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
 
   if (clock != NULL)
-    g_signal_connect (clock, "after-paint", G_CALLBACK (quit_after_paint), app);
+    g_signal_connect (clock, "after-paint", G_CALLBACK (quit_after_paint), self);
+  else
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -73,7 +76,91 @@ mfa_application_activate (GApplication *app)
     }
   gtk_window_present (window);
   if (g_getenv ("MFA_BENCH_QUIT_AFTER_FIRST_FRAME") != NULL)
-    quit_after_first_frame (app, window);
+    mfa_application_quit_after_paint (self, window);
+}
+
+/* One viewer window per ticket bundle: from the command line, a double
+ * click in the file manager, the Open dialog or a drop. */
+static void
+mfa_application_open (GApplication  *app,
+                      GFile        **files,
+                      gint           n_files,
+                      const gchar   *hint)
+{
+  for (gint i = 0; i < n_files; i++)
+    {
+      MfaTicketWindow *window = mfa_ticket_window_new (MFA_APPLICATION (app), files[i]);
+
+      gtk_window_present (GTK_WINDOW (window));
+      if (g_getenv ("MFA_BENCH_QUIT_AFTER_FIRST_FRAME") != NULL)
+        mfa_application_quit_after_paint (MFA_APPLICATION (app), GTK_WINDOW (window));
+    }
+}
+
+static gboolean
+files_dropped (GtkDropTarget *target,
+               const GValue  *value,
+               gdouble        x,
+               gdouble        y,
+               gpointer       user_data)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0)
+    return FALSE;
+  g_application_open (g_application_get_default (), (GFile **) files->pdata, files->len, "");
+  return TRUE;
+}
+
+void
+mfa_application_add_drop_target (GtkWidget *widget)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (files_dropped), NULL);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (target));
+}
+
+static void
+bundles_chosen (GtkNativeDialog *dialog,
+                gint             response,
+                gpointer         user_data)
+{
+  g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; response == GTK_RESPONSE_ACCEPT && i < g_list_model_get_n_items (chosen); i++)
+    g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+  if (files->len > 0)
+    g_application_open (G_APPLICATION (user_data), (GFile **) files->pdata, files->len, "");
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_bundle (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Ticket Bundle"),
+                                         gtk_application_get_active_window (app),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Ticket bundles"));
+  gtk_file_filter_add_mime_type (filter, "application/x-mfa-ticket");
+  gtk_file_filter_add_suffix (filter, "mfaticket");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (bundles_chosen), app);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static gint
@@ -160,8 +247,10 @@ mfa_application_startup (GApplication *app)
 {
   const GActionEntry actions[] = {
     { "about", show_about },
+    { "open-bundle", open_bundle },
     { "quit", quit },
   };
+  const gchar *open_accels[] = { "<Control>o", NULL };
   const gchar *quit_accels[] = { "<Control>q", NULL };
   const gchar *close_accels[] = { "<Control>w", NULL };
   const gchar *search_accels[] = { "<Control>f", NULL };
@@ -171,6 +260,7 @@ mfa_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open-bundle", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
 }
@@ -184,6 +274,7 @@ mfa_application_class_init (MfaApplicationClass *klass)
   object_class->finalize = mfa_application_finalize;
   app_class->handle_local_options = mfa_application_handle_local_options;
   app_class->activate = mfa_application_activate;
+  app_class->open = mfa_application_open;
   app_class->startup = mfa_application_startup;
 }
 

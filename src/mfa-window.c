@@ -202,6 +202,7 @@ mfa_window_init (MfaWindow *self)
   /* Not a bound template child: GTK 4.8's dispose_template would unparent the
    * window's own child, which GtkWindow then releases a second time. */
   self->pages = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
+  mfa_application_add_drop_target (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

@@ -50,17 +50,6 @@ damaged (GError      **error,
   return FALSE;
 }
 
-static const gchar *
-member_string (JsonObject  *object,
-               const gchar *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-             && json_node_get_value_type (node) == G_TYPE_STRING
-           ? json_node_get_string (node) : NULL;
-}
-
 static gboolean
 is_sha256_hex (const gchar *text)
 {
@@ -88,11 +77,11 @@ parse_file (JsonNode  *node,
       return NULL;
     }
   object = json_node_get_object (node);
-  file->path = g_strdup (member_string (object, "path"));
-  file->sha256 = g_strdup (member_string (object, "sha256"));
-  file->media_type = g_strdup (member_string (object, "media_type"));
-  file->kind = g_strdup (member_string (object, "kind"));
-  file->caption = g_strdup (member_string (object, "caption"));
+  file->path = g_strdup (mfa_bundle_json_string (object, "path"));
+  file->sha256 = g_strdup (mfa_bundle_json_string (object, "sha256"));
+  file->media_type = g_strdup (mfa_bundle_json_string (object, "media_type"));
+  file->kind = g_strdup (mfa_bundle_json_string (object, "kind"));
+  file->caption = g_strdup (mfa_bundle_json_string (object, "caption"));
   size = json_object_get_member (object, "size");
   if (!mfa_bundle_path_is_safe (file->path) || g_str_equal (file->path, MFA_BUNDLE_MANIFEST))
     {
@@ -138,7 +127,7 @@ parse_manifest (MfaBundle    *bundle,
     }
   bundle->manifest = json_node_ref (json_parser_get_root (parser));
   root = json_node_get_object (bundle->manifest);
-  format = member_string (root, "format");
+  format = mfa_bundle_json_string (root, "format");
   version = json_object_get_member (root, "version");
   if (g_strcmp0 (format, MFA_BUNDLE_FORMAT) != 0)
     {
@@ -316,6 +305,97 @@ read_entry (Reader               *reader,
   return sink == NULL || sink (file, NULL, 0, sink_data, error);
 }
 
+static gboolean
+reader_open (Reader       *reader,
+             MfaBundle    *bundle,
+             const gchar  *path,
+             GError      **error)
+{
+  bundle->files = g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_bundle_file_free);
+  reader->listed = g_hash_table_new (g_str_hash, g_str_equal);
+  reader->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->archive = archive_read_new ();
+  archive_read_support_format_zip (reader->archive);
+
+  if (archive_read_open_filename (reader->archive, path, BLOCK_SIZE) != ARCHIVE_OK)
+    {
+      g_autofree gchar *display = g_filename_display_name (path);
+      int saved = archive_errno (reader->archive);
+
+      /* libarchive sets its own codes for a wrong format: only access errors say "cannot read". */
+      if (saved == ENOENT || saved == EACCES || saved == EISDIR || saved == EPERM || saved == ELOOP)
+        g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("Cannot read %s: %s"), display,
+                     g_strerror (saved));
+      else
+        g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("not a ticket bundle: %s"),
+                     archive_error_string (reader->archive));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+reader_close (Reader *reader)
+{
+  archive_read_free (reader->archive);
+  g_hash_table_unref (reader->listed);
+  g_hash_table_unref (reader->seen);
+}
+
+/* Only the head: entries up to the first that is neither summary nor
+ * diagnostics (the writer puts those before any attachment). */
+static gboolean
+in_head (Reader               *reader,
+         struct archive_entry *entry)
+{
+  const gchar *name = archive_entry_pathname (entry);
+  MfaBundleFile *file = name != NULL ? g_hash_table_lookup (reader->listed, name) : NULL;
+
+  return file != NULL && (g_strcmp0 (file->kind, "diagnostics") == 0
+                          || g_strcmp0 (file->kind, "summary") == 0);
+}
+
+static MfaBundle *
+read_bundle (const gchar        *path,
+             gboolean            head_only,
+             MfaBundleSink       sink,
+             gpointer            sink_data,
+             MfaBundleProgress   progress,
+             gpointer            progress_data,
+             GError            **error)
+{
+  g_autoptr(MfaBundle) bundle = g_new0 (MfaBundle, 1);
+  Reader reader = { 0 };
+  struct archive_entry *entry;
+  gboolean ok = FALSE;
+  int status = ARCHIVE_OK;
+
+  if (reader_open (&reader, bundle, path, error)
+      && read_manifest (bundle, &reader, sink, sink_data, error))
+    {
+      ok = TRUE;
+      while (ok && ((status = archive_read_next_header (reader.archive, &entry)) == ARCHIVE_OK
+                    || status == ARCHIVE_WARN))
+        {
+          if (head_only && !in_head (&reader, entry))
+            break;
+          ok = read_entry (&reader, entry, sink, sink_data, progress, progress_data, error);
+        }
+      if (ok && !head_only && (status == ARCHIVE_FATAL || status == ARCHIVE_RETRY))
+        ok = damaged (error, _("the archive is damaged after %u entries: %s"), reader.entries,
+                      archive_error_string (reader.archive));
+      for (guint i = 0; !head_only && i < bundle->files->len && ok; i++)
+          {
+            MfaBundleFile *file = g_ptr_array_index (bundle->files, i);
+
+            if (!g_hash_table_contains (reader.seen, file->path))
+              ok = damaged (error, _("%s: listed in the manifest but missing"), file->path);
+          }
+    }
+  reader_close (&reader);
+  return ok ? g_steal_pointer (&bundle) : NULL;
+}
+
 MfaBundle *
 mfa_bundle_read (const gchar        *path,
                  MfaBundleSink       sink,
@@ -324,57 +404,16 @@ mfa_bundle_read (const gchar        *path,
                  gpointer            progress_data,
                  GError            **error)
 {
-  g_autoptr(MfaBundle) bundle = g_new0 (MfaBundle, 1);
-  Reader reader = { 0 };
-  struct archive_entry *entry;
-  gboolean ok = FALSE;
-  int status;
+  return read_bundle (path, FALSE, sink, sink_data, progress, progress_data, error);
+}
 
-  bundle->files = g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_bundle_file_free);
-  reader.listed = g_hash_table_new (g_str_hash, g_str_equal);
-  reader.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  reader.archive = archive_read_new ();
-  archive_read_support_format_zip (reader.archive);
-
-  if (archive_read_open_filename (reader.archive, path, BLOCK_SIZE) != ARCHIVE_OK)
-    {
-      g_autofree gchar *display = g_filename_display_name (path);
-
-      int saved = archive_errno (reader.archive);
-
-      /* libarchive sets its own codes for a wrong format: only access errors say "cannot read". */
-      if (saved == ENOENT || saved == EACCES || saved == EISDIR || saved == EPERM || saved == ELOOP)
-        g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("Cannot read %s: %s"), display,
-                     g_strerror (saved));
-      else
-        g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("not a ticket bundle: %s"),
-                     archive_error_string (reader.archive));
-    }
-  else if (read_manifest (bundle, &reader, sink, sink_data, error))
-    {
-      while ((status = archive_read_next_header (reader.archive, &entry)) == ARCHIVE_OK
-             || status == ARCHIVE_WARN)
-        if (!read_entry (&reader, entry, sink, sink_data, progress, progress_data, error))
-          break;
-      if (status == ARCHIVE_FATAL || status == ARCHIVE_RETRY)
-        damaged (error, _("the archive is damaged after %u entries: %s"), reader.entries,
-                 archive_error_string (reader.archive));
-      else if (status == ARCHIVE_EOF)
-        {
-          ok = TRUE;
-          for (guint i = 0; i < bundle->files->len && ok; i++)
-            {
-              MfaBundleFile *file = g_ptr_array_index (bundle->files, i);
-
-              if (!g_hash_table_contains (reader.seen, file->path))
-                ok = damaged (error, _("%s: listed in the manifest but missing"), file->path);
-            }
-        }
-    }
-  archive_read_free (reader.archive);
-  g_hash_table_unref (reader.listed);
-  g_hash_table_unref (reader.seen);
-  return ok ? g_steal_pointer (&bundle) : NULL;
+MfaBundle *
+mfa_bundle_read_head (const gchar    *path,
+                      MfaBundleSink   sink,
+                      gpointer        sink_data,
+                      GError        **error)
+{
+  return read_bundle (path, TRUE, sink, sink_data, NULL, NULL, error);
 }
 
 MfaBundle *

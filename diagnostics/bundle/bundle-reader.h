@@ -34,6 +34,15 @@ MfaBundle *mfa_bundle_read    (const gchar        *path,
                                gpointer            progress_data,
                                GError            **error);
 
+/* Reads only the head of a bundle: the manifest, then the summary and the
+ * check evidence (diagnostics/…) that the writer puts before any attachment,
+ * each checked as mfa_bundle_read checks it; stops at the first other entry.
+ * Cheap whatever the attachments weigh; says nothing of the rest. */
+MfaBundle *mfa_bundle_read_head (const gchar      *path,
+                                 MfaBundleSink     sink,
+                                 gpointer          sink_data,
+                                 GError          **error);
+
 /* Verifies, then writes the entries under `dir` (created, or empty), never
  * anywhere else; nothing is written unless the whole bundle is intact. */
 gboolean   mfa_bundle_extract (const gchar        *path,

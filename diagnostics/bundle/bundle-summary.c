@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bundle-diagnosis.h"
 #include "bundle-entry.h"
 #include "mfa-format.h"
 
@@ -19,22 +20,6 @@ static const gchar style[] =
   "vertical-align:top}.ok{color:#1a7f37}.warning{color:#9a6700}.problem{color:#cf222e}"
   ".unknown{color:#666}img{max-width:100%;border:1px solid #ccc}"
   "@media print{body{margin:0}}";
-
-static const gchar *
-kind_label (const gchar *kind)
-{
-  if (g_strcmp0 (kind, "error-page") == 0)
-    return _("The error page");
-  if (g_strcmp0 (kind, "phone-time") == 0)
-    return _("The time shown on the phone");
-  return _("Other");
-}
-
-static const gchar *
-account_type_label (const gchar *type)
-{
-  return g_strcmp0 (type, "ram-user") == 0 ? _("RAM user") : _("Alibaba Cloud account");
-}
 
 /* "2026-11-28 20:00:31 (Asia/Shanghai, UTC+08:00)": the time as the user lived it. */
 static gchar *
@@ -124,7 +109,7 @@ append_attachments (GString   *html,
       g_string_append (html, "\" alt=\"");
       append_escaped (html, entry->file.caption);
       g_string_append (html, "\"><figcaption><strong>");
-      append_escaped (html, kind_label (entry->file.kind));
+      append_escaped (html, mfa_bundle_attachment_kind_label (entry->file.kind));
       g_string_append (html, "</strong>");
       if (entry->file.caption != NULL && entry->file.caption[0] != '\0')
         {
@@ -152,7 +137,7 @@ mfa_bundle_summary_html (const MfaBundleContent *content,
   g_string_append_printf (html, "<title>%s</title><style>%s</style></head><body>\n",
                           _("MFA ticket"), style);
   g_string_append_printf (html, "<h1>%s</h1>\n<table>\n", _("MFA sign-in ticket"));
-  append_row (html, _("Account type"), account_type_label (content->account_type));
+  append_row (html, _("Account type"), mfa_bundle_account_type_label (content->account_type));
   append_row (html, _("Account"), content->account_name);
   append_row (html, _("Operation time (UTC)"), utc);
   append_row (html, _("Operation time (user’s zone)"), local);

@@ -11,6 +11,21 @@
 #include "mfadiag.h"
 #include "ticket-commands.h"
 
+/* KIND=FILE, as --attach and --check take it; FALSE when it is not that. */
+static gboolean
+split_spec (const gchar  *spec,
+            gchar       **kind,
+            const gchar **file)
+{
+  const gchar *equals = strchr (spec, '=');
+
+  if (equals == NULL || equals == spec || equals[1] == '\0')
+    return FALSE;
+  *kind = g_strndup (spec, equals - spec);
+  *file = equals + 1;
+  return TRUE;
+}
+
 static gboolean
 add_attachments (MfaBundleContent  *content,
                  gchar            **specs,
@@ -18,18 +33,49 @@ add_attachments (MfaBundleContent  *content,
 {
   for (guint i = 0; specs != NULL && specs[i] != NULL; i++)
     {
-      const gchar *equals = strchr (specs[i], '=');
       g_autofree gchar *kind = NULL;
+      const gchar *file;
 
-      if (equals == NULL || equals == specs[i] || equals[1] == '\0')
+      if (!split_spec (specs[i], &kind, &file))
         {
           g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
                        _("--attach takes KIND=FILE (error-page, phone-time or other), not “%s”"),
                        specs[i]);
           return FALSE;
         }
-      kind = g_strndup (specs[i], equals - specs[i]);
-      mfa_bundle_content_add_attachment (content, kind, equals + 1, NULL, 0);
+      mfa_bundle_content_add_attachment (content, kind, file, NULL, 0);
+    }
+  return TRUE;
+}
+
+/* --check KIND=FILE: a check's evidence as `mfa-diag … --json` printed it. */
+static gboolean
+add_checks (MfaBundleContent  *content,
+            gchar            **specs,
+            GError           **error)
+{
+  for (guint i = 0; specs != NULL && specs[i] != NULL; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) local_error = NULL;
+      g_autofree gchar *kind = NULL;
+      const gchar *file;
+
+      if (!split_spec (specs[i], &kind, &file))
+        g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                     _("--check takes KIND=FILE (clock, phone-clock, code or duplicates), "
+                       "not “%s”"), specs[i]);
+      else if (!json_parser_load_from_file (parser, file, &local_error)
+               || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                     _("%s is not the JSON of a check: %s"), file,
+                     local_error != NULL ? local_error->message : _("not an object"));
+      else
+        {
+          mfa_bundle_content_add_check (content, kind, json_parser_get_root (parser));
+          continue;
+        }
+      return FALSE;
     }
   return TRUE;
 }
@@ -41,6 +87,7 @@ mfa_ticket_create_main (int    argc,
   g_autofree gchar *type = NULL, *account = NULL, *when = NULL, *note = NULL, *output = NULL;
   g_autofree gchar *topic = NULL;
   g_auto(GStrv) attach = NULL;
+  g_auto(GStrv) checks = NULL;
   gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "account-type", 0, 0, G_OPTION_ARG_STRING, &type,
@@ -51,6 +98,9 @@ mfa_ticket_create_main (int    argc,
       N_("TIME") },
     { "attach", 0, 0, G_OPTION_ARG_STRING_ARRAY, &attach,
       N_("Attach a screenshot or photo (KIND is error-page, phone-time or other)"),
+      N_("KIND=FILE") },
+    { "check", 0, 0, G_OPTION_ARG_STRING_ARRAY, &checks,
+      N_("Record a check's evidence: the JSON that mfa-diag --json printed"),
       N_("KIND=FILE") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What happened, in your words"), N_("TEXT") },
     { "topic", 0, 0, G_OPTION_ARG_STRING, &topic, N_("The troubleshooting topic"), N_("ID") },
@@ -87,7 +137,8 @@ mfa_ticket_create_main (int    argc,
   content->operation_time_given = when != NULL;
   content->description = g_strdup (note != NULL ? note : "");
   content->flow_id = g_strdup (topic);
-  if (!add_attachments (content, attach, &error) || !mfa_bundle_write (content, output, &error))
+  if (!add_attachments (content, attach, &error) || !add_checks (content, checks, &error)
+      || !mfa_bundle_write (content, output, &error))
     return mfa_cli_fail ("%s", error->message);
   return MFA_EXIT_OK;
 }

@@ -66,28 +66,6 @@ mfa_ticket_verify_main (int    argc,
   return MFA_EXIT_OK;
 }
 
-/* Text from a bundle is untrusted: control characters (terminal escape
- * sequences among them) are shown as U+FFFD rather than sent to the terminal. */
-static gchar *
-printable (const gchar *text)
-{
-  GString *out = g_string_new (NULL);
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return g_string_free (out, FALSE);
-  for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
-          || (c >= 0x2066 && c <= 0x2069))
-        g_string_append_unichar (out, 0xfffd);
-      else
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static const gchar *
 text_at (JsonObject  *root,
          const gchar *object,
@@ -108,7 +86,7 @@ static const gchar *
 shown (GPtrArray   *keep,
        const gchar *text)
 {
-  gchar *copy = printable (text);
+  gchar *copy = mfa_format_printable (text);
 
   g_ptr_array_add (keep, copy);
   return copy;

@@ -1,0 +1,713 @@
+/* bundle-diagnosis.c: a ticket's check evidence, said in words
+ *
+ * Each check gives at most one finding, ranked by how much it explains a
+ * rejected code: a problem before a warning before an all-clear, and among
+ * problems the phone's clock first (it makes the codes), then the codes
+ * themselves, duplicate entries, and this computer's clock last. The
+ * diagnosis is the first one or two findings of the highest rank.
+ *
+ * Everything read here came from a file someone sent: members may be
+ * missing or of the wrong type, and text is made printable before use.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "bundle-diagnosis.h"
+#include "mfa-format.h"
+
+enum { RANK_NONE, RANK_OK, RANK_WARNING, RANK_PROBLEM };
+
+typedef struct
+{
+  gint   rank;
+  gint      order;      /* among findings of one rank */
+  gboolean  phone_time; /* explained by the phone's clock */
+  gchar    *text;
+} Finding;
+
+/* ---- reading untrusted JSON ----------------------------------------------- */
+
+static JsonObject *
+object_of (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonNode *
+member (JsonObject  *object,
+        const gchar *name)
+{
+  return object != NULL ? json_object_get_member (object, name) : NULL;
+}
+
+static gboolean
+number_member (JsonObject  *object,
+               const gchar *name,
+               gdouble     *value)
+{
+  JsonNode *node = member (object, name);
+  GType type = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
+                                                            : G_TYPE_INVALID;
+
+  if (type == G_TYPE_INT64)
+    *value = json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE && isfinite (json_node_get_double (node)))
+    *value = json_node_get_double (node);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static JsonArray *
+array_member (JsonObject  *object,
+              const gchar *name)
+{
+  JsonNode *node = member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* Printable, "" for NULL; keeps line breaks (descriptions have them). */
+static gchar *
+printable_lines (const gchar *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gchar *clean = mfa_format_printable (lines[i]);
+
+      g_free (lines[i]);
+      lines[i] = clean;
+    }
+  return g_strjoinv ("\n", lines);
+}
+
+/* A duration said in seconds, minutes or hours, bounded so that a hostile
+ * number cannot overflow. */
+static gchar *
+duration (gdouble seconds)
+{
+  return mfa_format_duration ((gint64) CLAMP (llround (fabs (seconds)), 0, 100LL * 365 * 86400));
+}
+
+/* ---- one finding per check ----------------------------------------------- */
+
+static Finding *
+finding_new (gint   rank,
+             gint   order,
+             gchar *text)
+{
+  Finding *finding = g_new0 (Finding, 1);
+
+  finding->rank = rank;
+  finding->order = order;
+  finding->text = text;
+  return finding;
+}
+
+static void
+finding_free (Finding *finding)
+{
+  g_free (finding->text);
+  g_free (finding);
+}
+
+static Finding *
+phone_clock_finding (JsonObject *evidence)
+{
+  const gchar *verdict = mfa_bundle_json_string (evidence, "verdict");
+  gdouble low = 0, high = 0, swap;
+  g_autofree gchar *low_text = NULL, *high_text = NULL;
+  gboolean ahead = g_strcmp0 (verdict, "ahead") == 0;
+
+  if (g_strcmp0 (verdict, "in-sync") == 0)
+    return finding_new (RANK_OK, 0, g_strdup (_("The phone’s clock was right: its codes "
+                                                 "matched the current time.")));
+  if (!ahead && g_strcmp0 (verdict, "behind") != 0)
+    return NULL;
+  if (!number_member (evidence, "offset_min_seconds", &low)
+      || !number_member (evidence, "offset_max_seconds", &high))
+    return finding_new (RANK_PROBLEM, 0,
+                        g_strdup (ahead ? _("The phone’s clock was ahead; codes fail beyond "
+                                            "about 30 seconds.")
+                                        : _("The phone’s clock was behind; codes fail beyond "
+                                            "about 30 seconds.")));
+  low = fabs (low);
+  high = fabs (high);
+  if (low > high)
+    swap = low, low = high, high = swap;
+  low_text = duration (low);
+  high_text = duration (high);
+  if (g_str_equal (low_text, high_text))
+    return finding_new (RANK_PROBLEM, 0,
+                        g_strdup_printf (ahead ? _("The phone’s clock was about %s ahead; codes "
+                                                   "fail beyond about 30 seconds.")
+                                               : _("The phone’s clock was about %s behind; codes "
+                                                   "fail beyond about 30 seconds."),
+                                         high_text));
+  return finding_new (RANK_PROBLEM, 0,
+                      g_strdup_printf (ahead ? _("The phone’s clock was between %s and %s "
+                                                 "ahead; codes fail beyond about 30 seconds.")
+                                             : _("The phone’s clock was between %s and %s "
+                                                 "behind; codes fail beyond about 30 seconds."),
+                                       low_text, high_text));
+}
+
+static Finding *
+phone_time_finding (Finding *finding)
+{
+  finding->phone_time = TRUE;
+  return finding;
+}
+
+static Finding *
+code_finding (JsonObject *evidence)
+{
+  JsonArray *codes = array_member (evidence, "codes");
+  guint n = codes != NULL ? json_array_get_length (codes) : 0;
+  JsonObject *worst = NULL;
+
+  for (guint i = 0; i < n && worst == NULL; i++)
+    {
+      JsonObject *code = object_of (json_array_get_element (codes, i));
+
+      if (code != NULL && g_strcmp0 (mfa_bundle_json_string (code, "verdict"), "current") != 0)
+        worst = code;
+    }
+  if (n == 0)
+    return NULL;
+  if (worst == NULL)
+    return finding_new (RANK_OK, 1, g_strdup (_("The codes the user typed were right when "
+                                                "checked.")));
+  {
+    const gchar *verdict = mfa_bundle_json_string (worst, "verdict");
+    gdouble offset = 0, digits = 0, period = 0, window = 86400;
+
+    if (g_strcmp0 (verdict, "drift") == 0 && number_member (worst, "offset_seconds", &offset))
+      {
+        g_autofree gchar *amount = duration (offset);
+
+        return phone_time_finding (finding_new (RANK_PROBLEM, 1,
+                            g_strdup_printf (offset > 0
+                                               ? _("A code the user typed belongs to %s later: "
+                                                   "the phone’s clock is about that far ahead; "
+                                                   "codes fail beyond about 30 seconds.")
+                                               : _("A code the user typed belongs to %s earlier: "
+                                                   "the phone’s clock is about that far behind, "
+                                                   "or the code was old; codes fail beyond about "
+                                                   "30 seconds."),
+                                             amount)));
+      }
+    if (g_strcmp0 (verdict, "other-parameters") == 0)
+      {
+        g_autofree gchar *algorithm = mfa_format_printable (mfa_bundle_json_string (worst, "algorithm"));
+
+        number_member (worst, "digits", &digits);
+        number_member (worst, "period", &period);
+        return finding_new (RANK_PROBLEM, 1,
+                            g_strdup_printf (_("A code matched only under other settings (%s, "
+                                               "%d digits, %d-second period): the authenticator "
+                                               "entry was set up differently from the account."),
+                                             algorithm, (gint) CLAMP (digits, 0, 99),
+                                             (gint) CLAMP (period, 0, 100000)));
+      }
+    if (g_strcmp0 (verdict, "not-found") == 0)
+      {
+        g_autofree gchar *amount = NULL;
+
+        number_member (evidence, "window_seconds", &window);
+        amount = duration (window);
+        return finding_new (RANK_PROBLEM, 1,
+                            g_strdup_printf (_("A code the user typed matches no time within "
+                                               "%s of the key: the authenticator entry holds "
+                                               "another key, such as an old duplicate."),
+                                             amount));
+      }
+    if (g_strcmp0 (verdict, "replayed") == 0)
+      return finding_new (RANK_PROBLEM, 1,
+                          g_strdup (_("A code was used twice in one time step: each code is "
+                                      "accepted once, so the user must wait for the next.")));
+    if (g_strcmp0 (verdict, "malformed") == 0)
+      return finding_new (RANK_WARNING, 1,
+                          g_strdup (_("A code the user typed was not 6 to 8 digits.")));
+    return finding_new (RANK_WARNING, 1, g_strdup (_("A code the user typed was not current.")));
+  }
+}
+
+static Finding *
+duplicates_finding (JsonObject *evidence)
+{
+  JsonArray *groups = array_member (evidence, "groups");
+  guint n = groups != NULL ? json_array_get_length (groups) : 0;
+
+  if (groups == NULL)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *group = object_of (json_array_get_element (groups, i));
+      JsonArray *members = array_member (group, "members");
+      guint count = members != NULL ? json_array_get_length (members) : 0;
+      g_autofree gchar *account = mfa_format_printable (mfa_bundle_json_string (group, "account"));
+
+      if (g_strcmp0 (mfa_bundle_json_string (group, "kind"), "different-keys") == 0)
+        return finding_new (RANK_PROBLEM, 2,
+                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "The authenticator holds %u entry "
+                                                          "for “%s” with different keys: only "
+                                                          "the newest makes valid codes.",
+                                                          "The authenticator holds %u entries "
+                                                          "for “%s” with different keys: only "
+                                                          "the newest makes valid codes.",
+                                                          count),
+                                             count, account));
+    }
+  if (n > 0)
+    return finding_new (RANK_OK, 2, g_strdup (_("The authenticator holds copies of an entry "
+                                                "with the same key: harmless.")));
+  return finding_new (RANK_OK, 2, g_strdup (_("The authenticator holds no duplicate "
+                                              "entries.")));
+}
+
+static Finding *
+clock_finding (JsonObject *evidence)
+{
+  gdouble offset;
+  g_autofree gchar *amount = NULL;
+
+  if (!number_member (evidence, "offset_seconds", &offset))
+    return finding_new (RANK_WARNING, 3, g_strdup (_("The computer’s clock could not be "
+                                                     "checked: no time server answered.")));
+  amount = duration (offset);
+  if (fabs (offset) >= 30)
+    return finding_new (RANK_PROBLEM, 3,
+                        g_strdup_printf (offset > 0
+                                           ? _("The computer’s clock was %s fast; codes fail "
+                                               "beyond about 30 seconds, and the phone may be "
+                                               "off too.")
+                                           : _("The computer’s clock was %s slow; codes fail "
+                                               "beyond about 30 seconds, and the phone may be "
+                                               "off too."),
+                                         amount));
+  if (fabs (offset) >= 5)
+    return finding_new (RANK_WARNING, 3,
+                        g_strdup_printf (offset > 0
+                                           ? _("The computer’s clock was %s fast: within the "
+                                               "30 seconds codes allow, but close.")
+                                           : _("The computer’s clock was %s slow: within the "
+                                               "30 seconds codes allow, but close."),
+                                         amount));
+  return finding_new (RANK_OK, 3, g_strdup (_("The computer’s clock was right.")));
+}
+
+/* Only the manifest's line for a check: its verdict and its summary, in the
+ * language of whoever made the bundle. */
+static Finding *
+summary_finding (const gchar *kind,
+                 JsonObject  *check)
+{
+  const gchar *verdict = mfa_bundle_json_string (check, "verdict");
+  g_autofree gchar *summary = mfa_format_printable (mfa_bundle_json_string (check, "summary"));
+  g_autofree gchar *name = mfa_format_printable (kind);
+  gint rank = g_strcmp0 (verdict, "problem") == 0   ? RANK_PROBLEM
+              : g_strcmp0 (verdict, "warning") == 0 ? RANK_WARNING
+              : g_strcmp0 (verdict, "ok") == 0      ? RANK_OK
+                                                    : RANK_NONE;
+
+  if (rank == RANK_NONE || summary[0] == '\0')
+    return NULL;
+  /* TRANSLATORS: a check's name (clock, code…), then its own summary */
+  return finding_new (rank, 4, g_strdup_printf (_("%s: %s"), name, summary));
+}
+
+static Finding *
+finding_for (const gchar *kind,
+             JsonObject  *check,
+             JsonNode    *evidence)
+{
+  JsonObject *object = object_of (evidence);
+  Finding *finding = NULL;
+
+  if (object != NULL && g_str_equal (kind, "phone-clock"))
+    finding = phone_clock_finding (object);
+  if (finding != NULL)
+    finding->phone_time = TRUE;
+  else if (object != NULL && g_str_equal (kind, "code"))
+    finding = code_finding (object);
+  else if (object != NULL && g_str_equal (kind, "duplicates"))
+    finding = duplicates_finding (object);
+  else if (object != NULL && g_str_equal (kind, "clock"))
+    finding = clock_finding (object);
+  return finding != NULL ? finding : summary_finding (kind, check);
+}
+
+static gint
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  const Finding *x = *(const Finding **) a, *y = *(const Finding **) b;
+
+  return x->rank != y->rank ? y->rank - x->rank : x->order - y->order;
+}
+
+static GList *
+kinds_of (JsonObject *checks,
+          JsonObject *evidence)
+{
+  GList *kinds = checks != NULL ? json_object_get_members (checks) : NULL;
+  g_autoptr(GList) more = evidence != NULL ? json_object_get_members (evidence) : NULL;
+
+  for (GList *l = more; l != NULL; l = l->next)
+    if (g_list_find_custom (kinds, l->data, (GCompareFunc) g_strcmp0) == NULL)
+      kinds = g_list_append (kinds, l->data);
+  return kinds;
+}
+
+gchar *
+mfa_bundle_diagnosis (JsonObject *checks,
+                      JsonObject *evidence)
+{
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
+  g_autoptr(GList) kinds = kinds_of (checks, evidence);
+  g_autoptr(GString) text = g_string_new (NULL);
+  Finding *first;
+
+  for (GList *l = kinds; l != NULL; l = l->next)
+    {
+      Finding *finding = finding_for (l->data, object_of (member (checks, l->data)),
+                                      member (evidence, l->data));
+
+      if (finding != NULL)
+        g_ptr_array_add (findings, finding);
+    }
+  if (findings->len == 0)
+    return g_strdup (kinds == NULL ? _("No check was run: read what the user wrote.")
+                                   : _("The checks found nothing conclusive: read what the "
+                                       "user wrote."));
+  g_ptr_array_sort (findings, compare_findings);
+  first = g_ptr_array_index (findings, 0);
+  if (first->rank == RANK_OK)
+    g_string_append (text, _("No check found a problem."));
+  for (guint i = 0, shown = 0; i < findings->len && shown < 2; i++)
+    {
+      Finding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->rank != first->rank)
+        break;
+      /* A drifting code says again what the phone's clock already said. */
+      if (finding->phone_time && shown > 0 && first->phone_time)
+        continue;
+      shown++;
+      if (text->len > 0)
+        {
+          /* TRANSLATORS: two sentences in a row; languages without spaces
+           * between sentences drop the space */
+          g_autofree gchar *joined = g_strdup_printf (C_("sentences", "%s %s"), text->str,
+                                                      finding->text);
+
+          g_string_assign (text, joined);
+        }
+      else
+        g_string_append (text, finding->text);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* ---- the evidence, line by line -------------------------------------------- */
+
+const gchar *
+mfa_bundle_attachment_kind_label (const gchar *kind)
+{
+  if (g_strcmp0 (kind, "error-page") == 0)
+    return _("The error page");
+  if (g_strcmp0 (kind, "phone-time") == 0)
+    return _("The time shown on the phone");
+  return _("Other");
+}
+
+const gchar *
+mfa_bundle_account_type_label (const gchar *type)
+{
+  if (g_strcmp0 (type, "ram-user") == 0)
+    return _("RAM user");
+  if (g_strcmp0 (type, "alibaba-cloud-account") == 0)
+    return _("Alibaba Cloud account");
+  return NULL;
+}
+
+gchar *
+mfa_bundle_check_title (const gchar *kind)
+{
+  if (g_strcmp0 (kind, "clock") == 0)
+    return g_strdup (_("The computer’s clock"));
+  if (g_strcmp0 (kind, "phone-clock") == 0)
+    return g_strdup (_("The phone’s clock"));
+  if (g_strcmp0 (kind, "code") == 0)
+    return g_strdup (_("The codes typed"));
+  if (g_strcmp0 (kind, "duplicates") == 0)
+    return g_strdup (_("Duplicate authenticator entries"));
+  return mfa_format_printable (kind);
+}
+
+gchar *
+mfa_bundle_verdict_name (const gchar *verdict)
+{
+  const struct { const gchar *id, *name; } names[] = {
+    { "ok", N_("fine") }, { "warning", N_("a warning") }, { "problem", N_("a problem") },
+    { "unknown", N_("unknown") }, { "in-sync", N_("in sync") }, { "ahead", N_("ahead") },
+    { "behind", N_("behind") }, { "current", N_("current") }, { "drift", N_("drift") },
+    { "other-parameters", N_("other settings") }, { "replayed", N_("used twice") },
+    { "not-found", N_("not found") }, { "malformed", N_("malformed") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (verdict, names[i].id) == 0)
+      return g_strdup (_(names[i].name));
+  return mfa_format_printable (verdict);
+}
+
+static void
+append_clock (GString    *out,
+              JsonObject *evidence)
+{
+  JsonArray *servers = array_member (evidence, "servers");
+  JsonArray *http = array_member (evidence, "http");
+  g_autofree gchar *source = mfa_format_printable (mfa_bundle_json_string (evidence, "source"));
+  gdouble offset, uncertainty = 0;
+
+  if (number_member (evidence, "offset_seconds", &offset))
+    {
+      number_member (evidence, "uncertainty_seconds", &uncertainty);
+      g_string_append_printf (out, _("Offset: %+.3f s (± %.3f s), from %s"), offset,
+                              uncertainty, source[0] != '\0' ? source : "?");
+      g_string_append_c (out, '\n');
+    }
+  else
+    g_string_append_printf (out, "%s\n", _("Offset: unknown, no time server answered"));
+  for (guint i = 0; servers != NULL && i < json_array_get_length (servers); i++)
+    {
+      JsonObject *server = object_of (json_array_get_element (servers, i));
+      g_autofree gchar *host = mfa_format_printable (mfa_bundle_json_string (server, "host"));
+      g_autofree gchar *error = mfa_format_printable (mfa_bundle_json_string (server, "error"));
+      gdouble samples = 0, delay = 0, stratum = 0;
+
+      number_member (server, "samples", &samples);
+      if (samples > 0 && number_member (server, "offset_seconds", &offset))
+        {
+          number_member (server, "delay_seconds", &delay);
+          number_member (server, "stratum", &stratum);
+          g_string_append_printf (out, _("• %s: %+.3f s, delay %.0f ms, stratum %d, %d "
+                                         "samples"),
+                                  host, offset, delay * 1000, (gint) CLAMP (stratum, 0, 16),
+                                  (gint) CLAMP (samples, 0, 1000));
+        }
+      else
+        g_string_append_printf (out, _("• %s: no answer (%s)"), host, error);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; http != NULL && i < json_array_get_length (http); i++)
+    {
+      JsonObject *time = object_of (json_array_get_element (http, i));
+      g_autofree gchar *url = mfa_format_printable (mfa_bundle_json_string (time, "url"));
+      g_autofree gchar *error = mfa_format_printable (mfa_bundle_json_string (time, "error"));
+
+      if (number_member (time, "offset_seconds", &offset))
+        {
+          number_member (time, "uncertainty_seconds", &uncertainty);
+          g_string_append_printf (out, _("• %s (web time): %+.1f s (± %.1f s)"), url, offset,
+                                  uncertainty);
+        }
+      else
+        g_string_append_printf (out, _("• %s (web time): no answer (%s)"), url, error);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+append_phone_clock (GString    *out,
+                    JsonObject *evidence)
+{
+  gdouble low, high;
+
+  if (number_member (evidence, "offset_min_seconds", &low)
+      && number_member (evidence, "offset_max_seconds", &high))
+    {
+      g_string_append_printf (out, _("Offset: between %+.0f s and %+.0f s (+ is ahead)"),
+                              MIN (low, high), MAX (low, high));
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+append_codes (GString    *out,
+              JsonObject *evidence)
+{
+  JsonArray *codes = array_member (evidence, "codes");
+  g_autofree gchar *reference = mfa_format_printable (mfa_bundle_json_string (evidence,
+                                                                     "reference_time"));
+
+  if (reference[0] != '\0')
+    {
+      g_string_append_printf (out, _("Checked against %s"), reference);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; codes != NULL && i < json_array_get_length (codes); i++)
+    {
+      JsonObject *code = object_of (json_array_get_element (codes, i));
+      g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_bundle_json_string (code, "verdict"));
+      g_autofree gchar *message = mfa_format_printable (mfa_bundle_json_string (code, "message"));
+      gdouble offset;
+
+      if (number_member (code, "offset_seconds", &offset))
+        g_string_append_printf (out, _("• Code %u: %s, %+.0f s"), i + 1, verdict, offset);
+      else
+        g_string_append_printf (out, _("• Code %u: %s"), i + 1, verdict);
+      if (message[0] != '\0')
+        g_string_append_printf (out, " — %s", message);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+append_duplicates (GString    *out,
+                   JsonObject *evidence)
+{
+  JsonArray *groups = array_member (evidence, "groups");
+  gdouble entries = 0;
+  guint n_groups;
+
+  number_member (evidence, "entries", &entries);
+  n_groups = groups != NULL ? json_array_get_length (groups) : 0;
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%d entries read, %u group",
+                                            "%d entries read, %u groups", n_groups),
+                          (gint) CLAMP (entries, 0, 1e6), n_groups);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; groups != NULL && i < json_array_get_length (groups); i++)
+    {
+      JsonObject *group = object_of (json_array_get_element (groups, i));
+      JsonArray *members = array_member (group, "members");
+      g_autofree gchar *issuer = mfa_format_printable (mfa_bundle_json_string (group, "issuer"));
+      g_autofree gchar *account = mfa_format_printable (mfa_bundle_json_string (group, "account"));
+      gboolean different = g_strcmp0 (mfa_bundle_json_string (group, "kind"), "different-keys") == 0;
+
+      g_string_append_printf (out, different ? _("• %s / %s, different keys:")
+                                             : _("• %s / %s, same key:"), issuer, account);
+      for (guint j = 0; members != NULL && j < json_array_get_length (members); j++)
+        {
+          g_autofree gchar *label = mfa_format_printable (
+            mfa_bundle_json_string (object_of (json_array_get_element (members, j)), "label"));
+
+          g_string_append_printf (out, "%s “%s”", j > 0 ? "," : "", label);
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
+gchar *
+mfa_bundle_evidence_text (const gchar *kind,
+                          JsonNode    *evidence)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  JsonObject *object = object_of (evidence);
+
+  if (object == NULL || kind == NULL)
+    return NULL;
+  if (g_str_equal (kind, "clock"))
+    append_clock (out, object);
+  else if (g_str_equal (kind, "phone-clock"))
+    append_phone_clock (out, object);
+  else if (g_str_equal (kind, "code"))
+    append_codes (out, object);
+  else if (g_str_equal (kind, "duplicates"))
+    append_duplicates (out, object);
+  else
+    return NULL;
+  if (out->len > 0 && out->str[out->len - 1] == '\n')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ---- the whole ticket as plain text ---------------------------------------- */
+
+gchar *
+mfa_bundle_manifest_text (JsonNode    *manifest,
+                          const gchar *object,
+                          const gchar *name)
+{
+  JsonObject *inner = object_of (member (object_of (manifest), object));
+
+  return printable_lines (mfa_bundle_json_string (inner, name));
+}
+
+GStrv
+mfa_bundle_manifest_steps (JsonNode *manifest)
+{
+  JsonArray *steps = array_member (object_of (member (object_of (manifest), "problem")), "steps");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
+    {
+      JsonNode *step = json_array_get_element (steps, i);
+      g_autofree gchar *text = mfa_format_printable (
+        JSON_NODE_HOLDS_VALUE (step) && json_node_get_value_type (step) == G_TYPE_STRING
+          ? json_node_get_string (step) : "");
+
+      g_strv_builder_add (builder, text);
+    }
+  return g_strv_builder_end (builder);
+}
+
+gchar *
+mfa_bundle_report_text (JsonNode    *manifest,
+                        JsonObject  *evidence,
+                        const gchar *integrity)
+{
+  JsonObject *root = object_of (manifest);
+  JsonObject *checks = object_of (member (root, "checks"));
+  g_auto(GStrv) steps = mfa_bundle_manifest_steps (manifest);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GList) kinds = kinds_of (checks, evidence);
+  g_autofree gchar *diagnosis = mfa_bundle_diagnosis (checks, evidence);
+  g_autofree gchar *name = mfa_bundle_manifest_text (manifest, "account", "name");
+  g_autofree gchar *type = mfa_bundle_manifest_text (manifest, "account", "type");
+  g_autofree gchar *utc = mfa_bundle_manifest_text (manifest, "operation_time", "utc");
+  g_autofree gchar *local = mfa_bundle_manifest_text (manifest, "operation_time", "local");
+  g_autofree gchar *zone = mfa_bundle_manifest_text (manifest, "operation_time", "timezone");
+  g_autofree gchar *words = mfa_bundle_manifest_text (manifest, "problem", "description");
+
+  g_string_append_printf (out, "%s\n\n", diagnosis);
+  g_string_append_printf (out, _("Account: %s (%s)"), name, type);
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, _("Operation time: %s UTC; %s in the user’s zone (%s)"), utc,
+                          local, zone);
+  g_string_append_c (out, '\n');
+  if (integrity != NULL)
+    {
+      g_string_append_printf (out, _("Bundle: %s"), integrity);
+      g_string_append_c (out, '\n');
+    }
+  if (words[0] != '\0')
+    g_string_append_printf (out, "\n%s\n%s\n", _("In the user’s words:"), words);
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      if (i == 0)
+        g_string_append_printf (out, "\n%s\n", _("Steps taken:"));
+      g_string_append_printf (out, "%u. %s\n", i + 1, steps[i]);
+    }
+  for (GList *l = kinds; l != NULL; l = l->next)
+    {
+      JsonObject *check = object_of (member (checks, l->data));
+      g_autofree gchar *kind = mfa_bundle_check_title (l->data);
+      g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_bundle_json_string (check, "verdict"));
+      g_autofree gchar *details = mfa_bundle_evidence_text (l->data, member (evidence, l->data));
+
+      g_string_append_printf (out, "\n%s: %s\n", kind, verdict[0] != '\0' ? verdict : "?");
+      if (details != NULL)
+        g_string_append_printf (out, "%s\n", details);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

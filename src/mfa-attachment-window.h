@@ -1,0 +1,38 @@
+/* mfa-attachment-window.h: one attachment of a ticket, zoomable
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mfadiag.h"
+
+G_BEGIN_DECLS
+
+/* A verified attachment as the viewer holds it. */
+typedef struct
+{
+  gchar      *path;
+  gchar      *kind;
+  gchar      *caption;    /* printable */
+  gchar      *taken;      /* printable ISO 8601, or NULL */
+  GArray     *masked;     /* GdkRectangle: areas painted over (QR codes) */
+  GBytes     *data;       /* the verified bytes */
+  GdkTexture *thumbnail;  /* NULL when the image cannot be decoded */
+} MfaAttachment;
+
+MfaAttachment *mfa_attachment_new      (JsonNode            *manifest,
+                                        const MfaBundleFile *file,
+                                        GBytes              *data);
+void           mfa_attachment_free     (MfaAttachment       *attachment);
+gchar         *mfa_attachment_describe (const MfaAttachment *attachment);
+
+#define MFA_TYPE_ATTACHMENT_WINDOW (mfa_attachment_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (MfaAttachmentWindow, mfa_attachment_window, MFA, ATTACHMENT_WINDOW, GtkWindow)
+
+void           mfa_attachment_window_show (GtkWindow     *parent,
+                                           MfaAttachment *attachment);
+
+G_END_DECLS

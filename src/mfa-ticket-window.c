@@ -1,0 +1,888 @@
+/* mfa-ticket-window.c: one ticket bundle, as support staff read it
+ *
+ * Two passes over the file, both in worker threads. The first reads only
+ * the head (the manifest and the check evidence, a few kilobytes before any
+ * attachment) and shows the diagnosis, the account and the times at once,
+ * whatever the attachments weigh. The second verifies every entry against
+ * the manifest, reporting progress, and hands each attachment over as it is
+ * verified, with a thumbnail made in the thread. Nothing here writes unless
+ * the user saves the attachments of an intact bundle.
+ *
+ * Everything in the file is untrusted: text is made printable, members of
+ * the wrong type are ignored, images too large to decode are not decoded.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mfadiag.h"
+#include "mfa-attachment-window.h"
+#include "mfa-ticket-window.h"
+
+#define THUMB_SIZE 200
+#define MAX_IMAGE_PIXELS (80 * 1000 * 1000)
+#define MAX_EVIDENCE_SIZE (1 << 20)
+
+struct _MfaTicketWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  GtkBox           *integrity_box;
+  GtkLabel         *integrity_label;
+  GtkProgressBar   *progress_bar;
+  GtkLabel         *notice_label;
+  GtkLabel         *diagnosis_label;
+  GtkButton        *copy_button;
+  GtkGrid          *facts_grid;
+  GtkLabel         *words_heading;
+  GtkLabel         *words_label;
+  GtkLabel         *steps_heading;
+  GtkLabel         *steps_label;
+  GtkBox           *checks_box;
+  GtkLabel         *gallery_heading;
+  GtkFlowBox       *gallery;
+
+  GFile            *file;
+  GCancellable     *cancellable;
+  JsonNode         *manifest;
+  JsonObject       *evidence;     /* kind → diagnostics/KIND.json */
+  gchar            *integrity;    /* one line, for the copied text */
+  gboolean          intact;
+  guint             n_saving;
+  guint             n_save_failed;
+};
+
+G_DEFINE_FINAL_TYPE (MfaTicketWindow, mfa_ticket_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_FILE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static JsonObject *
+object_member (JsonObject  *object,
+               const gchar *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonObject *
+manifest_root (MfaTicketWindow *self)
+{
+  return self->manifest != NULL && JSON_NODE_HOLDS_OBJECT (self->manifest)
+           ? json_node_get_object (self->manifest) : NULL;
+}
+
+static gchar *
+manifest_text (MfaTicketWindow *self,
+               const gchar     *object,
+               const gchar     *member)
+{
+  return mfa_bundle_manifest_text (self->manifest, object, member);
+}
+
+static GtkWidget *
+text_label (const gchar *text,
+            gboolean     selectable)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), selectable);
+  return label;
+}
+
+static void
+set_integrity (MfaTicketWindow *self,
+               const gchar     *css_class,
+               const gchar     *text)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->integrity_box), "intact");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->integrity_box), "damaged");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->integrity_box), css_class);
+  gtk_label_set_label (self->integrity_label, text);
+}
+
+/* ---- the head: manifest and evidence --------------------------------------- */
+
+typedef struct
+{
+  GCancellable *cancellable;
+  GByteArray   *buffer;
+  JsonNode     *manifest;
+  JsonObject   *evidence;
+  GError       *error;
+} Head;
+
+static void
+head_free (Head *head)
+{
+  g_clear_object (&head->cancellable);
+  g_byte_array_unref (head->buffer);
+  g_clear_pointer (&head->manifest, json_node_unref);
+  g_clear_pointer (&head->evidence, json_object_unref);
+  g_clear_error (&head->error);
+  g_free (head);
+}
+
+static JsonNode *
+parse_json (GByteArray *buffer)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  if (!json_parser_load_from_data (parser, (const gchar *) buffer->data, buffer->len, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static gboolean
+head_sink (const MfaBundleFile  *file,
+           const guint8         *data,
+           gsize                 len,
+           gpointer              user_data,
+           GError              **error)
+{
+  Head *head = user_data;
+  JsonNode *node;
+
+  if (g_cancellable_set_error_if_cancelled (head->cancellable, error))
+    return FALSE;
+  if (data != NULL)
+    {
+      if (head->buffer->len + len <= MAX_EVIDENCE_SIZE)
+        g_byte_array_append (head->buffer, data, len);
+      return TRUE;
+    }
+  if (g_strcmp0 (file->kind, "manifest") == 0)
+    head->manifest = parse_json (head->buffer);
+  else if (g_strcmp0 (file->kind, "diagnostics") == 0 && g_str_has_prefix (file->path, "diagnostics/")
+           && g_str_has_suffix (file->path, ".json") && head->buffer->len < MAX_EVIDENCE_SIZE
+           && (node = parse_json (head->buffer)) != NULL)
+    {
+      g_autofree gchar *kind = g_strndup (file->path + strlen ("diagnostics/"),
+                                          strlen (file->path) - strlen ("diagnostics/.json"));
+
+      json_object_set_member (head->evidence, kind, node);
+    }
+  g_byte_array_set_size (head->buffer, 0);
+  return TRUE;
+}
+
+static void
+read_head_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree gchar *path = g_file_get_path (file);
+  Head *head = g_new0 (Head, 1);
+  g_autoptr(MfaBundle) bundle = NULL;
+
+  head->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  head->buffer = g_byte_array_new ();
+  head->evidence = json_object_new ();
+  if (path == NULL)
+    g_set_error (&head->error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE,
+                 _("Only local files can be opened"));
+  else
+    bundle = mfa_bundle_read_head (path, head_sink, head, &head->error);
+  g_task_return_pointer (task, head, (GDestroyNotify) head_free);
+}
+
+/* ---- showing the head ------------------------------------------------------ */
+
+static void
+add_fact (MfaTicketWindow *self,
+          gint            *row,
+          const gchar     *name,
+          const gchar     *value)
+{
+  GtkWidget *key, *text;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+  key = gtk_label_new (name);
+  gtk_label_set_xalign (GTK_LABEL (key), 0);
+  gtk_label_set_yalign (GTK_LABEL (key), 0);
+  gtk_widget_add_css_class (key, "dim-label");
+  text = text_label (value, TRUE);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_grid_attach (self->facts_grid, key, 0, *row, 1, 1);
+  gtk_grid_attach (self->facts_grid, text, 1, *row, 1, 1);
+  (*row)++;
+}
+
+/* An ISO 8601 time from the manifest in `zone` (NULL: as written), with the
+ * zone's name: a support engineer elsewhere reads it in their own zone too.
+ * NULL when the text is no time. */
+static gchar *
+format_time (const gchar *iso,
+             GTimeZone   *zone,
+             const gchar *zone_name)
+{
+  g_autoptr(GDateTime) time = iso != NULL && iso[0] != '\0'
+                                ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autofree gchar *text = NULL, *offset = NULL;
+
+  if (time == NULL)
+    return NULL;
+  shown = zone != NULL ? g_date_time_to_timezone (time, zone) : g_date_time_ref (time);
+  text = g_date_time_format (shown, "%Y-%m-%d %H:%M:%S");
+  offset = g_date_time_format (shown, "%:z");
+  if ((zone_name == NULL || zone_name[0] == '\0') && g_str_equal (offset, "+00:00"))
+    return g_strdup_printf ("%s UTC", text);
+  if (zone_name == NULL || zone_name[0] == '\0')
+    return g_strdup_printf ("%s (UTC%s)", text, offset);
+  return g_strdup_printf ("%s (%s, UTC%s)", text, zone_name, offset);
+}
+
+static void
+show_facts (MfaTicketWindow *self)
+{
+  g_autofree gchar *name = manifest_text (self, "account", "name");
+  g_autofree gchar *type = manifest_text (self, "account", "type");
+  g_autofree gchar *utc = manifest_text (self, "operation_time", "utc");
+  g_autofree gchar *local = manifest_text (self, "operation_time", "local");
+  g_autofree gchar *zone = manifest_text (self, "operation_time", "timezone");
+  g_autofree gchar *source = manifest_text (self, "operation_time", "source");
+  g_autofree gchar *flow = manifest_text (self, "problem", "flow");
+  g_autofree gchar *os = manifest_text (self, "system", "os");
+  g_autofree gchar *version = manifest_text (self, "app", "version");
+  g_autofree gchar *created = NULL;
+  g_autoptr(GTimeZone) viewer_zone = g_time_zone_new_local ();
+  g_autoptr(GTimeZone) utc_zone = g_time_zone_new_utc ();
+  g_autofree gchar *utc_shown = format_time (utc, utc_zone, NULL);
+  g_autofree gchar *here = format_time (utc, viewer_zone,
+                                        g_time_zone_get_identifier (viewer_zone));
+  g_autofree gchar *user_zone = format_time (local, NULL, zone);
+  const gchar *made = mfa_bundle_json_string (manifest_root (self), "created");
+  g_autofree gchar *sender = os[0] != '\0' ? g_strdup_printf (_("%s, MFA Troubleshooter %s"),
+                                                               os, version) : NULL;
+  const gchar *type_label = mfa_bundle_account_type_label (type);
+  gint row = 0;
+
+  created = made != NULL ? format_time (made, utc_zone, NULL) : NULL;
+  add_fact (self, &row, _("Account"), name);
+  add_fact (self, &row, _("Account type"), type_label != NULL ? type_label : type);
+  add_fact (self, &row, _("Operation time (UTC)"), utc_shown != NULL ? utc_shown : utc);
+  add_fact (self, &row, _("In the user’s zone"), user_zone);
+  add_fact (self, &row, _("In your zone"), here);
+  add_fact (self, &row, _("Time given by"), g_str_equal (source, "user") ? _("the user")
+                                            : g_str_equal (source, "clock") ? _("the computer’s clock")
+                                                                           : NULL);
+  add_fact (self, &row, _("Topic"), flow);
+  add_fact (self, &row, _("Bundle made"), created);
+  add_fact (self, &row, _("Sent from"), sender);
+}
+
+static void
+show_words (MfaTicketWindow *self)
+{
+  g_autofree gchar *words = manifest_text (self, "problem", "description");
+  g_auto(GStrv) steps = mfa_bundle_manifest_steps (self->manifest);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; steps[i] != NULL; i++)
+    g_string_append_printf (list, "%s%u. %s", i > 0 ? "\n" : "", i + 1, steps[i]);
+  gtk_label_set_label (self->words_label, words);
+  gtk_widget_set_visible (GTK_WIDGET (self->words_heading), words[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->words_label), words[0] != '\0');
+  gtk_label_set_label (self->steps_label, list->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->steps_heading), list->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->steps_label), list->len > 0);
+}
+
+static void
+show_checks (MfaTicketWindow *self)
+{
+  JsonObject *checks = object_member (manifest_root (self), "checks");
+  g_autoptr(GList) kinds = checks != NULL ? json_object_get_members (checks) : NULL;
+
+  for (GList *l = kinds; l != NULL; l = l->next)
+    {
+      const gchar *kind = l->data;
+      JsonObject *check = object_member (checks, kind);
+      JsonNode *evidence = json_object_get_member (self->evidence, kind);
+      g_autofree gchar *name = mfa_bundle_check_title (kind);
+      g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_bundle_json_string (check,
+                                                                                   "verdict"));
+      g_autofree gchar *details = mfa_bundle_evidence_text (kind, evidence);
+      g_autofree gchar *summary = mfa_format_printable (mfa_bundle_json_string (check, "summary"));
+      g_autofree gchar *title = g_strdup_printf (
+        /* TRANSLATORS: a check, then what it found: "The phone’s clock: a problem" */
+        _("%s: %s"), name, verdict);
+      GtkWidget *heading = text_label (title, FALSE);
+      GtkWidget *body = text_label (details != NULL ? details : summary, TRUE);
+
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_widget_set_margin_top (heading, 6);
+      gtk_box_append (self->checks_box, heading);
+      if (details != NULL || summary[0] != '\0')
+        gtk_box_append (self->checks_box, body);
+      else
+        g_object_ref_sink (body), g_object_unref (body);
+    }
+}
+
+/* For tests/bench/viewer-startup.sh: quit once the diagnosis is painted. */
+static void
+bench_quit_after_diagnosis (MfaTicketWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (g_getenv ("MFA_BENCH_QUIT_AFTER_DIAGNOSIS") == NULL || app == NULL)
+    return;
+  mfa_application_quit_after_paint (MFA_APPLICATION (app), GTK_WINDOW (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void verify (MfaTicketWindow *self);
+
+static void
+read_head_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (source);
+  Head *head = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autofree gchar *diagnosis = NULL;
+  JsonObject *checks;
+
+  if (head == NULL || g_error_matches (head->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&head, head_free);
+      return;
+    }
+  if (head->manifest == NULL)
+    {
+      g_autofree gchar *text = g_strdup_printf (_("This file is refused: %s"),
+                                                head->error != NULL ? head->error->message
+                                                                    : _("no manifest"));
+
+      set_integrity (self, "damaged", text);
+      g_free (self->integrity);
+      self->integrity = g_steal_pointer (&text);
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+      gtk_label_set_label (self->diagnosis_label, _("This is not a ticket bundle that can be "
+                                                    "shown."));
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-diagnosis", TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->copy_button));
+      head_free (head);
+      bench_quit_after_diagnosis (self);
+      return;
+    }
+  self->manifest = g_steal_pointer (&head->manifest);
+  self->evidence = json_object_ref (head->evidence);
+  checks = object_member (manifest_root (self), "checks");
+  diagnosis = mfa_bundle_diagnosis (checks, self->evidence);
+  gtk_label_set_label (self->diagnosis_label, diagnosis);
+  show_facts (self);
+  show_words (self);
+  show_checks (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-diagnosis", TRUE);
+  /* Not a selectable label: a caret there would hide the diagnosis's start. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->copy_button));
+  bench_quit_after_diagnosis (self);
+  head_free (head);
+  verify (self);
+}
+
+/* ---- verification and attachments -------------------------------------- */
+
+typedef struct
+{
+  MfaTicketWindow *self;        /* a reference */
+  GCancellable    *cancellable;
+  GByteArray      *buffer;
+  guint            permille;
+} Verify;
+
+static void
+verify_free (Verify *state)
+{
+  g_clear_object (&state->self);
+  g_clear_object (&state->cancellable);
+  g_clear_pointer (&state->buffer, g_byte_array_unref);
+  g_free (state);
+}
+
+typedef struct
+{
+  MfaTicketWindow *self;
+  guint            permille;
+  MfaAttachment   *attachment;
+} Post;
+
+static void
+post_free (Post *post)
+{
+  g_object_unref (post->self);
+  g_clear_pointer (&post->attachment, mfa_attachment_free);
+  g_free (post);
+}
+
+static gboolean
+show_progress (gpointer user_data)
+{
+  Post *post = user_data;
+
+  if (!g_cancellable_is_cancelled (post->self->cancellable))
+    gtk_progress_bar_set_fraction (post->self->progress_bar, post->permille / 1000.0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+verify_progress (guint64  done,
+                 guint64  total,
+                 gpointer user_data)
+{
+  Verify *state = user_data;
+  guint permille = total > 0 ? (guint) MIN (1000, done * 1000 / total) : 1000;
+  Post *post;
+
+  if (permille == state->permille)
+    return;
+  state->permille = permille;
+  post = g_new0 (Post, 1);
+  post->self = g_object_ref (state->self);
+  post->permille = permille;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, post,
+                              (GDestroyNotify) post_free);
+}
+
+static void
+size_prepared (GdkPixbufLoader *loader,
+               gint             width,
+               gint             height,
+               gpointer         user_data)
+{
+  gdouble scale;
+
+  /* A hostile image can claim any size: zero stops the loader at once. */
+  if (width <= 0 || height <= 0 || (gint64) width * height > MAX_IMAGE_PIXELS)
+    {
+      gdk_pixbuf_loader_set_size (loader, 0, 0);
+      return;
+    }
+  scale = MIN (1.0, MIN ((gdouble) THUMB_SIZE / width, (gdouble) THUMB_SIZE / height));
+  gdk_pixbuf_loader_set_size (loader, MAX (1, (gint) (width * scale)),
+                              MAX (1, (gint) (height * scale)));
+}
+
+static GdkTexture *
+make_thumbnail (GBytes *data)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  GdkPixbuf *pixbuf;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared), NULL);
+  if (!gdk_pixbuf_loader_write_bytes (loader, data, NULL) | !gdk_pixbuf_loader_close (loader, NULL))
+    return NULL;
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  return pixbuf != NULL ? gdk_texture_new_for_pixbuf (pixbuf) : NULL;
+}
+
+static GtkWidget *
+gallery_item (MfaAttachment *attachment)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree gchar *label = mfa_attachment_describe (attachment);
+  GtkWidget *caption = text_label (label, FALSE);
+  GtkWidget *image;
+
+  /* An image draws its paintable inside a square, aspect kept: every cell
+   * the same height whatever the shape of the picture. */
+  if (attachment->thumbnail != NULL)
+    image = gtk_image_new_from_paintable (GDK_PAINTABLE (attachment->thumbnail));
+  else
+    image = gtk_image_new_from_icon_name ("image-missing-symbolic");
+  gtk_image_set_pixel_size (GTK_IMAGE (image), THUMB_SIZE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  /* A long caption wraps under its picture instead of widening the cell. */
+  gtk_label_set_max_width_chars (GTK_LABEL (caption), 30);
+  gtk_widget_set_size_request (caption, THUMB_SIZE, -1);
+  gtk_box_append (GTK_BOX (box), image);
+  if (attachment->thumbnail == NULL)
+    gtk_box_append (GTK_BOX (box), text_label (_("This image cannot be shown."), FALSE));
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_widget_set_tooltip_text (box, _("Open to zoom"));
+  return box;
+}
+
+static gboolean
+show_attachment (gpointer user_data)
+{
+  Post *post = user_data;
+  MfaTicketWindow *self = post->self;
+  g_autofree gchar *description = NULL;
+  GtkWidget *child;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return G_SOURCE_REMOVE;
+  child = gtk_flow_box_child_new ();
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), gallery_item (post->attachment));
+  description = mfa_attachment_describe (post->attachment);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description, -1);
+  g_object_set_data_full (G_OBJECT (child), "attachment", g_steal_pointer (&post->attachment),
+                          (GDestroyNotify) mfa_attachment_free);
+  gtk_flow_box_append (self->gallery, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->gallery), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->gallery_heading), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+is_image (const MfaBundleFile *file)
+{
+  return g_str_has_prefix (file->path, "attachments/")
+         && (g_strcmp0 (file->media_type, "image/png") == 0
+             || g_strcmp0 (file->media_type, "image/jpeg") == 0);
+}
+
+static gboolean
+verify_sink (const MfaBundleFile  *file,
+             const guint8         *data,
+             gsize                 len,
+             gpointer              user_data,
+             GError              **error)
+{
+  Verify *state = user_data;
+  Post *post;
+
+  if (g_cancellable_set_error_if_cancelled (state->cancellable, error))
+    return FALSE;
+  if (!is_image (file))
+    return TRUE;
+  if (data != NULL)
+    {
+      if (state->buffer == NULL)
+        state->buffer = g_byte_array_sized_new (file->size);
+      g_byte_array_append (state->buffer, data, len);
+      return TRUE;
+    }
+  /* The end of an entry: its size and SHA-256 matched the manifest. */
+  post = g_new0 (Post, 1);
+  post->self = g_object_ref (state->self);
+  post->attachment = mfa_attachment_new (state->self->manifest, file,
+                                         g_byte_array_free_to_bytes (
+                                           state->buffer != NULL ? g_steal_pointer (&state->buffer)
+                                                                 : g_byte_array_new ()));
+  post->attachment->thumbnail = make_thumbnail (post->attachment->data);
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_attachment, post,
+                              (GDestroyNotify) post_free);
+  return TRUE;
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Verify *state = task_data;
+  g_autofree gchar *path = g_file_get_path (state->self->file);
+  g_autoptr(MfaBundle) bundle = NULL;
+  GError *error = NULL;
+
+  bundle = mfa_bundle_read (path, verify_sink, state, verify_progress, state, &error);
+  if (bundle == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, bundle->files->len);
+}
+
+static void
+verify_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  gssize n = g_task_propagate_int (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_free (self->integrity);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  if (error != NULL)
+    {
+      self->integrity = g_strdup_printf (
+        g_error_matches (error, MFA_ERROR, MFA_ERROR_BUNDLE_DAMAGED)
+          ? _("Damaged: %s. Do not trust this bundle; ask the user to send it again.")
+          : _("This file is refused: %s"),
+        error->message);
+      set_integrity (self, "damaged", self->integrity);
+      return;
+    }
+  self->intact = TRUE;
+  self->integrity = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Intact: the %d file matches the size and "
+                                                  "SHA-256 the manifest lists.",
+                                                  "Intact: all %d files match the sizes and "
+                                                  "SHA-256 checksums the manifest lists.",
+                                                  (gulong) n),
+                                     (gint) n);
+  set_integrity (self, "intact", self->integrity);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-attachments",
+                                 gtk_widget_get_first_child (GTK_WIDGET (self->gallery)) != NULL);
+}
+
+static void
+verify (MfaTicketWindow *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, verify_done, NULL);
+  Verify *state = g_new0 (Verify, 1);
+
+  state->self = g_object_ref (self);
+  state->cancellable = g_object_ref (self->cancellable);
+  g_task_set_task_data (task, state, (GDestroyNotify) verify_free);
+  g_task_set_source_tag (task, verify);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+/* ---- what the user can do --------------------------------------------------- */
+
+static void
+attachment_activated (MfaTicketWindow *self,
+                      GtkFlowBoxChild *child)
+{
+  MfaAttachment *attachment = g_object_get_data (G_OBJECT (child), "attachment");
+
+  if (attachment != NULL)
+    mfa_attachment_window_show (GTK_WINDOW (self), attachment);
+}
+
+static void
+copy_diagnosis (GtkWidget   *widget,
+                const gchar *action_name,
+                GVariant    *parameter)
+{
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (widget);
+  g_autofree gchar *text = NULL;
+
+  if (self->manifest != NULL)
+    text = mfa_bundle_report_text (self->manifest, self->evidence, self->integrity);
+  else
+    text = g_strdup (self->integrity != NULL ? self->integrity : "");
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  gtk_label_set_label (self->notice_label, _("The diagnosis was copied as plain text."));
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
+}
+
+static void
+saved (GObject      *source,
+       GAsyncResult *result,
+       gpointer      user_data)
+{
+  g_autoptr(MfaTicketWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *text = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      g_autofree gchar *name = g_file_get_parse_name (G_FILE (source));
+
+      self->n_save_failed++;
+      text = g_strdup_printf (_("%s could not be saved: %s"), name, error->message);
+    }
+  if (--self->n_saving == 0 && self->n_save_failed == 0)
+    text = g_strdup (_("The attachments were saved."));
+  if (text != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      gtk_label_set_label (self->notice_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
+    }
+}
+
+static void
+folder_chosen (GtkNativeDialog *dialog,
+               gint             response,
+               gpointer         user_data)
+{
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (user_data);
+  g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT && folder != NULL && self->intact)
+    {
+      self->n_save_failed = 0;
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        {
+          MfaAttachment *attachment = g_object_get_data (G_OBJECT (child), "attachment");
+          g_autofree gchar *name = attachment != NULL ? g_path_get_basename (attachment->path)
+                                                      : NULL;
+          g_autoptr(GFile) target = name != NULL ? g_file_get_child (folder, name) : NULL;
+
+          if (target == NULL)
+            continue;
+          /* The bytes that were verified, not the file again: it may have changed. */
+          self->n_saving++;
+          g_file_replace_contents_bytes_async (target, attachment->data, NULL, FALSE,
+                                               G_FILE_CREATE_NONE, self->cancellable, saved,
+                                               g_object_ref (self));
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+save_attachments (GtkWidget   *widget,
+                  const gchar *action_name,
+                  GVariant    *parameter)
+{
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (!self->intact)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save Attachments To"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Save"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (folder_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- the object -------------------------------------------------------- */
+
+static void
+mfa_ticket_window_constructed (GObject *object)
+{
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (object);
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, read_head_done, NULL);
+  g_autofree gchar *name = g_file_get_basename (self->file);
+  g_autofree gchar *shown = mfa_format_printable (name);
+
+  G_OBJECT_CLASS (mfa_ticket_window_parent_class)->constructed (object);
+  gtk_window_set_title (GTK_WINDOW (self), shown);
+  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
+  g_task_set_source_tag (task, mfa_ticket_window_constructed);
+  g_task_run_in_thread (task, read_head_thread);
+}
+
+static void
+mfa_ticket_window_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_set_object (&self->file, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mfa_ticket_window_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, MFA_TICKET_WINDOW (object)->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mfa_ticket_window_dispose (GObject *object)
+{
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MFA_TYPE_TICKET_WINDOW);
+  G_OBJECT_CLASS (mfa_ticket_window_parent_class)->dispose (object);
+}
+
+static void
+mfa_ticket_window_finalize (GObject *object)
+{
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (object);
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->manifest, json_node_unref);
+  g_clear_pointer (&self->evidence, json_object_unref);
+  g_free (self->integrity);
+  G_OBJECT_CLASS (mfa_ticket_window_parent_class)->finalize (object);
+}
+
+static void
+mfa_ticket_window_class_init (MfaTicketWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = mfa_ticket_window_constructed;
+  object_class->set_property = mfa_ticket_window_set_property;
+  object_class->get_property = mfa_ticket_window_get_property;
+  object_class->dispose = mfa_ticket_window_dispose;
+  object_class->finalize = mfa_ticket_window_finalize;
+
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
+                                                 | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/mfa-ticket-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, integrity_box);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, integrity_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, diagnosis_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, facts_grid);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, words_heading);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, words_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, steps_heading);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, steps_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, checks_box);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, gallery_heading);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, gallery);
+  gtk_widget_class_bind_template_callback (widget_class, attachment_activated);
+  gtk_widget_class_install_action (widget_class, "win.copy-diagnosis", NULL, copy_diagnosis);
+  gtk_widget_class_install_action (widget_class, "win.save-attachments", NULL, save_attachments);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-diagnosis", NULL);
+}
+
+static void
+mfa_ticket_window_init (MfaTicketWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-diagnosis", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-attachments", FALSE);
+  mfa_application_add_drop_target (GTK_WIDGET (self));
+}
+
+MfaTicketWindow *
+mfa_ticket_window_new (MfaApplication *application,
+                       GFile          *file)
+{
+  return g_object_new (MFA_TYPE_TICKET_WINDOW, "application", application, "file", file, NULL);
+}
