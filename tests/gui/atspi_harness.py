@@ -76,11 +76,13 @@ class App:
     def wait_label(self, test, what, tries=40):
         """The first label whose text passes `test`, waiting for it to appear."""
         for _ in range(tries):
-            labels = self.node.findChildren(lambda n: n.roleName == "label" and test(n.name))
+            labels = self.node.findChildren(lambda n: n.roleName == "label"
+                                            and test(n.name or ""))
             if labels:
                 return labels[0]
             time.sleep(0.25)
-        raise AssertionError(f"no label {what}")
+        shown = [n.name for n in self.node.findChildren(lambda n: n.roleName == "label")]
+        raise AssertionError(f"no label {what}; labels: {shown}")
 
     def close(self):
         self.process.terminate()

@@ -18,7 +18,7 @@ import zipfile
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi import App, case, run  # noqa: E402
+from atspi_harness import App, case, main  # noqa: E402
 
 WORK = tempfile.mkdtemp(prefix="mfa-viewer-test-")
 ACCOUNT = "alice@1234567890.onaliyun.com"
@@ -104,11 +104,11 @@ def intact_bundle():
     path = create_bundle("full.mfaticket")
     app = App(path)
     try:
-        app.label(lambda text: text == ACCOUNT, f"“{ACCOUNT}”")
-        app.label(lambda text: text.startswith("The phone’s clock was between 60 seconds and "
+        app.wait_label(lambda text: text == ACCOUNT, f"“{ACCOUNT}”")
+        app.wait_label(lambda text: text.startswith("The phone’s clock was between 60 seconds and "
                                                "90 seconds ahead"), "with the diagnosis")
-        app.label(lambda text: text.startswith("Intact:"), "saying “Intact”")
-        app.label(lambda text: text.startswith("The error page"), "captioning the attachment")
+        app.wait_label(lambda text: text.startswith("Intact:"), "saying “Intact”")
+        app.wait_label(lambda text: text.startswith("The error page"), "captioning the attachment")
         assert app.button("Save Attachments…").sensitive
     finally:
         app.close()
@@ -123,8 +123,8 @@ def flipped_byte_names_the_entry():
     app = App(path)
     try:
         # The head is intact: the account shows before verification ends.
-        app.label(lambda text: text == ACCOUNT, f"“{ACCOUNT}”")
-        app.label(lambda text: text.startswith("Damaged: attachments/01-error-page.png"),
+        app.wait_label(lambda text: text == ACCOUNT, f"“{ACCOUNT}”")
+        app.wait_label(lambda text: text.startswith("Damaged: attachments/01-error-page.png"),
                   "naming attachments/01-error-page.png")
         assert not app.button("Save Attachments…").sensitive
     finally:
@@ -138,7 +138,7 @@ def hostile_bundle_is_refused():
     path = hostile_bundle("hostile.mfaticket")
     app = App(path)
     try:
-        app.label(lambda text: "../../tmp/mfa-viewer-evil.txt: an unsafe path" in text
+        app.wait_label(lambda text: "../../tmp/mfa-viewer-evil.txt: an unsafe path" in text
                   and "refused" in text, "saying the unsafe path is refused")
         assert app.process.poll() is None, "the app is gone"
     finally:
@@ -154,9 +154,9 @@ def not_a_bundle_and_several_windows():
         out.write("This is not a ZIP archive at all.\n")
     app = App(junk, create_bundle("second.mfaticket"))
     try:
-        app.label(lambda text: text.startswith("This file is refused: not a ticket bundle"),
+        app.wait_label(lambda text: text.startswith("This file is refused: not a ticket bundle"),
                   "refusing the file")
-        app.label(lambda text: text == ACCOUNT, f"“{ACCOUNT}”")
+        app.wait_label(lambda text: text == ACCOUNT, f"“{ACCOUNT}”")
         frames = app.node.findChildren(lambda n: n.roleName == "frame", recursive=False)
         assert len(frames) == 2, [frame.name for frame in frames]
     finally:
@@ -164,4 +164,4 @@ def not_a_bundle_and_several_windows():
 
 
 if __name__ == "__main__":
-    run()
+    main()
