@@ -251,6 +251,20 @@ split_label (MfaOtpauth *otpauth,
     otpauth->issuer_mismatch = TRUE;
 }
 
+static gboolean
+check_name_length (const gchar  *what,
+                   const gchar  *name,
+                   GError      **error)
+{
+  gsize len = name != NULL ? strlen (name) : 0;
+
+  if (len <= MFA_OTPAUTH_MAX_NAME)
+    return TRUE;
+  /* TRANSLATORS: the first %s is "issuer" or "account name". */
+  return fail (error, _("The %s is too long (%lu bytes; at most %d)"), what, (gulong) len,
+               MFA_OTPAUTH_MAX_NAME);
+}
+
 MfaOtpauth *
 mfa_otpauth_parse (const gchar  *uri,
                    GError      **error)
@@ -307,6 +321,9 @@ mfa_otpauth_parse (const gchar  *uri,
   if (label == NULL || !parse_query (otpauth, question + 1, error))
     return NULL;
   split_label (otpauth, label);
+  if (!check_name_length (_("issuer"), otpauth->issuer, error)
+      || !check_name_length (_("account name"), otpauth->account, error))
+    return NULL;
   return g_steal_pointer (&otpauth);
 }
 

@@ -16,6 +16,10 @@ typedef enum
 
 /* Longest URI accepted: a QR code holds at most about 4 KB. */
 #define MFA_OTPAUTH_MAX_LENGTH 4096
+/* Issuer and account names, in bytes: real ones are far shorter, and the
+ * limit keeps every URI this library formats within MFA_OTPAUTH_MAX_LENGTH
+ * even when each byte needs percent-encoding. */
+#define MFA_OTPAUTH_MAX_NAME 256
 
 typedef struct
 {

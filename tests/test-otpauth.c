@@ -133,6 +133,13 @@ test_errors_say_what_is_wrong (void)
   assert_rejected ("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&period=0", "“0”");
   assert_rejected ("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&period=-30", "“-30”");
   assert_rejected ("otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP", "no counter");
+  {
+    /* Found by the fuzzer: a long name percent-encoded past the URI limit. */
+    g_autofree gchar *name = g_strnfill (MFA_OTPAUTH_MAX_NAME + 1, '!');
+    g_autofree gchar *uri = g_strdup_printf ("otpauth://totp/x?secret=JBSWY3DP&issuer=%s", name);
+
+    assert_rejected (uri, "issuer is too long");
+  }
   assert_rejected ("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&secret=AAAA", "twice");
   assert_rejected ("otpauth://totp/a%2?secret=JBSWY3DPEHPK3PXP", "percent escape");
   assert_rejected ("otpauth://totp/a%zz?secret=JBSWY3DPEHPK3PXP", "“%zz”");
