@@ -15,6 +15,7 @@
 #include "code-check.h"
 #include "duplicates.h"
 #include "importers/importer.h"
+#include "key-input.h"
 #include "flows/flow.h"
 #include "flows/flow-run.h"
 #include "flows/flow-validate.h"

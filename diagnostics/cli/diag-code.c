@@ -43,44 +43,18 @@ code_options_clear (CodeOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CodeOptions, code_options_clear)
 
-/* A screenshot or photo of a QR code: a few megabytes. */
-#define MAX_QR_IMAGE_SIZE (64 * 1024 * 1024)
-
 /* The first QR code in the image that holds an otpauth:// URI. */
 static MfaOtpauth *
 load_qr_key (const gchar  *path,
              GError      **error)
 {
   g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
-  g_autoptr(GPtrArray) symbols = NULL;
   g_autofree gchar *display = g_filename_display_name (path);
-  const guint8 *data;
-  gsize len;
 
   if (mapped == NULL)
     return NULL;
-  data = (const guint8 *) g_mapped_file_get_contents (mapped);
-  len = g_mapped_file_get_length (mapped);
-  if (len > MAX_QR_IMAGE_SIZE || !mfa_qr_is_image (data, len))
-    {
-      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
-                   _("%s is not a PNG or JPEG image"), display);
-      return NULL;
-    }
-  symbols = mfa_qr_find_in_data (data, len, error);
-  if (symbols == NULL)
-    return NULL;
-  for (guint i = 0; i < symbols->len; i++)
-    {
-      const MfaQrSymbol *symbol = g_ptr_array_index (symbols, i);
-
-      if (g_ascii_strncasecmp (symbol->text, "otpauth://", 10) == 0)
-        return mfa_otpauth_parse (symbol->text, error);
-    }
-  g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
-               _("%s holds no QR code with an otpauth:// key (found %u QR codes)"), display,
-               symbols->len);
-  return NULL;
+  return mfa_key_from_qr_image ((const guint8 *) g_mapped_file_get_contents (mapped),
+                                g_mapped_file_get_length (mapped), display, error);
 }
 
 /* Reads the key from a file of base32 text or of an otpauth:// URI, or
@@ -91,8 +65,6 @@ load_key (const CodeOptions  *options,
 {
   const gchar *path = options->uri_file != NULL ? options->uri_file : options->key_file;
   g_autoptr(MfaSecretString) text = NULL;
-  g_autoptr(MfaSecret) secret = NULL;
-  MfaOtpParams defaults = MFA_OTP_PARAMS_DEFAULT;
 
   if (options->qr_image != NULL)
     return load_qr_key (options->qr_image, error);
@@ -100,13 +72,9 @@ load_key (const CodeOptions  *options,
   if (text == NULL)
     return NULL;
   g_strstrip (text);
-  if (options->uri_file != NULL || g_ascii_strncasecmp (text, "otpauth", 7) == 0)
+  if (options->uri_file != NULL)
     return mfa_otpauth_parse (text, error);
-
-  secret = mfa_base32_decode (text, error);
-  if (secret == NULL)
-    return NULL;
-  return mfa_otpauth_new (MFA_OTP_TYPE_TOTP, NULL, NULL, secret, &defaults);
+  return mfa_key_from_text (text, error);
 }
 
 /* Explicit options override what the URI declares. */

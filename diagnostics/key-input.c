@@ -1,0 +1,67 @@
+/* key-input.c: an MFA key from text or from a QR code image
+ *
+ * The command line and the desktop app take keys the same way, so a key one
+ * accepts the other accepts too, with the same messages.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "base32.h"
+#include "key-input.h"
+#include "mfa-error.h"
+#include "qr/qr-image.h"
+
+MfaOtpauth *
+mfa_key_from_text (const gchar  *text,
+                   GError      **error)
+{
+  g_autoptr(MfaSecretString) copy = NULL;
+  g_autoptr(MfaSecret) secret = NULL;
+  MfaOtpParams defaults = MFA_OTP_PARAMS_DEFAULT;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  copy = g_strstrip (g_strdup (text));
+  if (g_ascii_strncasecmp (copy, "otpauth", 7) == 0)
+    return mfa_otpauth_parse (copy, error);
+  secret = mfa_base32_decode (copy, error);
+  if (secret == NULL)
+    return NULL;
+  return mfa_otpauth_new (MFA_OTP_TYPE_TOTP, NULL, NULL, secret, &defaults);
+}
+
+MfaOtpauth *
+mfa_key_from_qr_image (const guint8  *data,
+                       gsize          len,
+                       const gchar   *name,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) symbols = NULL;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (len > MFA_KEY_MAX_IMAGE_SIZE || !mfa_qr_is_image (data, len))
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                   _("%s is not a PNG or JPEG image"), name);
+      return NULL;
+    }
+  symbols = mfa_qr_find_in_data (data, len, error);
+  if (symbols == NULL)
+    return NULL;
+  for (guint i = 0; i < symbols->len; i++)
+    {
+      const MfaQrSymbol *symbol = g_ptr_array_index (symbols, i);
+
+      if (g_ascii_strncasecmp (symbol->text, "otpauth://", 10) == 0)
+        return mfa_otpauth_parse (symbol->text, error);
+    }
+  g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+               _("%s holds no QR code with an otpauth:// key (found %u QR codes)"), name,
+               symbols->len);
+  return NULL;
+}

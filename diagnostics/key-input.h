@@ -1,0 +1,26 @@
+/* key-input.h: an MFA key as people give it — typed or pasted text, or a
+ * picture of the QR code that bound it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "otpauth-uri.h"
+
+G_BEGIN_DECLS
+
+/* A screenshot or photo of a QR code: a few megabytes. */
+#define MFA_KEY_MAX_IMAGE_SIZE (64 * 1024 * 1024)
+
+/* Base32 text (the code check's defaults: SHA-1, 6 digits, 30 s) or an
+ * otpauth:// URI; surrounding white space is ignored. */
+MfaOtpauth *mfa_key_from_text     (const gchar   *text,
+                                   GError       **error);
+/* The first QR code in a PNG or JPEG image that holds an otpauth:// URI;
+ * name is how messages call the image. */
+MfaOtpauth *mfa_key_from_qr_image (const guint8  *data,
+                                   gsize          len,
+                                   const gchar   *name,
+                                   GError       **error);
+
+G_END_DECLS
