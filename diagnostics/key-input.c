@@ -65,3 +65,17 @@ mfa_key_from_qr_image (const guint8  *data,
                symbols->len);
   return NULL;
 }
+
+gboolean
+mfa_key_check_time_based (const MfaOtpauth  *key,
+                          GError           **error)
+{
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (key->type == MFA_OTP_TYPE_TOTP)
+    return TRUE;
+  g_set_error (error, MFA_ERROR, MFA_ERROR_UNSUPPORTED,
+               _("This key makes counter-based (HOTP) codes; the code check works with "
+                 "time-based (TOTP) codes"));
+  return FALSE;
+}

@@ -23,4 +23,9 @@ MfaOtpauth *mfa_key_from_qr_image (const guint8  *data,
                                    const gchar   *name,
                                    GError       **error);
 
+/* The code check works with time-based keys only: FALSE, with a message
+ * that says so, for a counter-based (HOTP) one. */
+gboolean    mfa_key_check_time_based (const MfaOtpauth  *key,
+                                      GError           **error);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "mfa-check-page.h"
+#include "mfa-code-page.h"
 
 G_DEFINE_INTERFACE (MfaCheckPage, mfa_check_page, GTK_TYPE_WIDGET)
 
@@ -19,6 +20,7 @@ typedef struct
 
 /* One line per page; the ids are those of DESIGN.md and the flows. */
 static const CheckPageType page_types[] = {
+  { "code", mfa_code_page_get_type },
   { NULL, NULL },
 };
 
@@ -74,4 +76,16 @@ mfa_check_page_new (const gchar  *id,
   g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
                _("There is no check “%s”; the checks are: %s"), id, list);
   return NULL;
+}
+
+const gchar *
+mfa_check_page_verdict_icon (const gchar *verdict)
+{
+  if (g_strcmp0 (verdict, "ok") == 0)
+    return "emblem-ok-symbolic";
+  if (g_strcmp0 (verdict, "warning") == 0)
+    return "dialog-warning-symbolic";
+  if (g_strcmp0 (verdict, "problem") == 0)
+    return "dialog-error-symbolic";
+  return "dialog-question-symbolic";
 }

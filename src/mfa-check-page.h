@@ -35,4 +35,7 @@ GtkWidget          *mfa_check_page_new         (const gchar   *id,
                                                 MfaSession    *session,
                                                 GError       **error);
 
+/* The icon that shows a verdict next to its summary. */
+const gchar        *mfa_check_page_verdict_icon (const gchar  *verdict);
+
 G_END_DECLS

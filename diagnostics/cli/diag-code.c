@@ -164,9 +164,8 @@ run_check (CodeOptions *options)
   key = load_key (options, &error);
   if (key == NULL)
     return mfa_cli_fail ("%s", error->message);
-  if (key->type == MFA_OTP_TYPE_HOTP)
-    return mfa_cli_fail (_("this key makes counter-based (HOTP) codes; the code check works "
-                           "with time-based (TOTP) codes"));
+  if (!mfa_key_check_time_based (key, &error))
+    return mfa_cli_fail ("%s", error->message);
   if (!apply_overrides (options, &key->params, &error))
     return mfa_cli_fail ("%s", error->message);
   window = window_seconds (options, &key->params, &error);

@@ -51,6 +51,21 @@ test_text_errors (void)
   g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_URI);
 }
 
+static void
+test_time_based_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MfaOtpauth) totp = mfa_key_from_text ("JBSWY3DPEHPK3PXP", NULL);
+  g_autoptr(MfaOtpauth) hotp =
+    mfa_key_from_text ("otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=3", NULL);
+
+  g_assert_true (mfa_key_check_time_based (totp, &error));
+  g_assert_no_error (error);
+  g_assert_false (mfa_key_check_time_based (hotp, &error));
+  g_assert_error (error, MFA_ERROR, MFA_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "counter-based (HOTP)"));
+}
+
 /* Writes text as a QR image into dir, and reads a key from it again. */
 static MfaOtpauth *
 key_from_qr (const gchar  *dir,
@@ -101,6 +116,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/key-input/text", test_text);
   g_test_add_func ("/key-input/text-errors", test_text_errors);
+  g_test_add_func ("/key-input/time-based-only", test_time_based_only);
   g_test_add_func ("/key-input/qr-image", test_qr_image);
   return g_test_run ();
 }
