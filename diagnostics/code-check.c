@@ -22,6 +22,18 @@
 
 /* ---- normalising what the user typed ---------------------------------- */
 
+/* Some fonts draw O like 0 and l like 1: people copy them as letters. */
+static const gchar *
+digit_lookalike_hint (gunichar c)
+{
+  switch (c)
+    {
+    case 'O': case 'o': return _(" (is it the digit 0?)");
+    case 'I': case 'l': return _(" (is it the digit 1?)");
+    default:            return "";
+    }
+}
+
 gchar *
 mfa_code_normalize (const gchar  *typed,
                     GError      **error)
@@ -52,7 +64,8 @@ mfa_code_normalize (const gchar  *typed,
 
           g_unichar_to_utf8 (c, utf8);
           g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_CODE,
-                       _("“%s” is not a digit; a code has only digits"), utf8);
+                       _("“%s” is not a digit%s; a code has only digits"), utf8,
+                       digit_lookalike_hint (c));
           mfa_wipe (digits->str, digits->len);
           return NULL;
         }

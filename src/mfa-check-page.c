@@ -9,6 +9,7 @@
 
 #include "mfa-check-page.h"
 #include "mfa-code-page.h"
+#include "mfa-duplicates-page.h"
 
 G_DEFINE_INTERFACE (MfaCheckPage, mfa_check_page, GTK_TYPE_WIDGET)
 
@@ -21,6 +22,7 @@ typedef struct
 /* One line per page; the ids are those of DESIGN.md and the flows. */
 static const CheckPageType page_types[] = {
   { "code", mfa_code_page_get_type },
+  { "duplicates", mfa_duplicates_page_get_type },
   { NULL, NULL },
 };
 
@@ -78,14 +80,27 @@ mfa_check_page_new (const gchar  *id,
   return NULL;
 }
 
-const gchar *
-mfa_check_page_verdict_icon (const gchar *verdict)
+void
+mfa_check_page_show_verdict (GtkImage    *image,
+                             const gchar *verdict)
 {
-  if (g_strcmp0 (verdict, "ok") == 0)
-    return "emblem-ok-symbolic";
-  if (g_strcmp0 (verdict, "warning") == 0)
-    return "dialog-warning-symbolic";
-  if (g_strcmp0 (verdict, "problem") == 0)
-    return "dialog-error-symbolic";
-  return "dialog-question-symbolic";
+  static const struct { const gchar *verdict, *icon, *style; } looks[] = {
+    { "ok", "emblem-ok-symbolic", "success" },
+    { "warning", "dialog-warning-symbolic", "warning" },
+    { "problem", "dialog-error-symbolic", "error" },
+  };
+  const gchar *icon = "dialog-question-symbolic";
+
+  g_return_if_fail (GTK_IS_IMAGE (image));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (looks); i++)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (image), looks[i].style);
+      if (g_strcmp0 (verdict, looks[i].verdict) == 0)
+        {
+          icon = looks[i].icon;
+          gtk_widget_add_css_class (GTK_WIDGET (image), looks[i].style);
+        }
+    }
+  gtk_image_set_from_icon_name (image, icon);
 }

@@ -13,10 +13,11 @@
 #include <glib/gi18n.h>
 
 #include "mfa-code-page.h"
+#include "mfa-file-check-page.h"
 
 struct _MfaCodePage
 {
-  GtkWidget             parent_instance;
+  MfaFileCheckPage      parent_instance;
 
   GtkEditable          *key_entry;
   GtkLabel             *key_status;
@@ -28,56 +29,23 @@ struct _MfaCodePage
   GtkImage             *verdict_icon;
   GtkLabel             *summary_label;
   GtkWidget            *details_box;
-
-  MfaSession           *session;
-  gchar                *verdict;
-  GCancellable         *cancellable;   /* the picture being read or the check running */
-  GtkFileChooserNative *chooser;
 };
 
-static void mfa_code_page_check_page_init (MfaCheckPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (MfaCodePage, mfa_code_page, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (MFA_TYPE_CHECK_PAGE,
-                                                      mfa_code_page_check_page_init))
-
-enum
-{
-  PROP_0,
-  PROP_SESSION,
-  PROP_VERDICT,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (MfaCodePage, mfa_code_page, MFA_TYPE_FILE_CHECK_PAGE)
 
 /* ---- state ------------------------------------------------------------ */
 
 static void
-set_busy (MfaCodePage *self,
-          gboolean     busy)
+set_busy (MfaFileCheckPage *page,
+          gboolean          busy)
 {
+  MfaCodePage *self = MFA_CODE_PAGE (page);
+
   gtk_widget_set_visible (self->cancel_button, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "code.check", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "code.open-image", !busy);
-}
-
-static GCancellable *
-start_work (MfaCodePage *self)
-{
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-  return self->cancellable;
-}
-
-static void
-cancel_work (MfaCodePage *self)
-{
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  set_busy (self, FALSE);
 }
 
 static void
@@ -95,12 +63,10 @@ show_status (GtkLabel    *label,
 
 /* Leaving the page forgets the key and the codes. */
 static void
-forget_secrets (MfaCodePage *self)
+forget (MfaFileCheckPage *page)
 {
-  cancel_work (self);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  MfaCodePage *self = MFA_CODE_PAGE (page);
+
   gtk_editable_set_text (self->key_entry, "");
   gtk_editable_set_text (GTK_EDITABLE (self->codes_entry), "");
   show_status (self->key_status, NULL, FALSE);
@@ -179,10 +145,8 @@ image_read (GObject      *source,
   ImageData *data = g_task_get_task_data (G_TASK (result));
 
   key = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!mfa_file_check_page_end_work (MFA_FILE_CHECK_PAGE (self), result))
     return;
-  set_busy (self, FALSE);
-  g_clear_object (&self->cancellable);
   if (key == NULL)
     {
       show_status (self->key_status, error->message, TRUE);
@@ -210,24 +174,20 @@ mfa_code_page_open_image (MfaCodePage *self,
 
   data = g_new0 (ImageData, 1);
   data->file = g_object_ref (file);
-  task = g_task_new (self, start_work (self), image_read, NULL);
+  task = g_task_new (self, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
+                     image_read, NULL);
   g_task_set_source_tag (task, mfa_code_page_open_image);
   g_task_set_task_data (task, data, (GDestroyNotify) image_data_free);
   g_task_run_in_thread (task, read_image_thread);
 }
 
+/* Only the first file: a key comes from one picture. */
 static void
-chooser_response (MfaCodePage *self,
-                  gint         response)
+open_files (MfaFileCheckPage *page,
+            GFile *const     *files,
+            guint             n_files)
 {
-  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
-  g_autoptr(GFile) file = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    mfa_code_page_open_image (self, file);
+  mfa_code_page_open_image (MFA_CODE_PAGE (page), files[0]);
 }
 
 static void
@@ -235,42 +195,13 @@ open_image (GtkWidget   *widget,
             const gchar *action_name,
             GVariant    *parameter)
 {
-  MfaCodePage *self = MFA_CODE_PAGE (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Open a Picture of the QR Code"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                               _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Pictures (PNG, JPEG)"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static gboolean
-file_dropped (GtkDropTarget *target,
-              const GValue  *value,
-              gdouble        x,
-              gdouble        y,
-              gpointer       user_data)
-{
-  MfaCodePage *self = user_data;
-  g_autoptr(GSList) files = NULL;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  if (files == NULL)
-    return FALSE;
-  mfa_code_page_open_image (self, files->data);
-  return TRUE;
+  mfa_file_check_page_choose_files (MFA_FILE_CHECK_PAGE (widget),
+                                    _("Open a Picture of the QR Code"), filter, FALSE);
 }
 
 /* ---- the check -------------------------------------------------------- */
@@ -350,7 +281,7 @@ show_report (MfaCodePage         *self,
   g_autofree gchar *summary = mfa_code_result_describe (report, deciding);
   g_autoptr(JsonNode) evidence = mfa_code_report_to_json (report);
 
-  gtk_image_set_from_icon_name (self->verdict_icon, mfa_check_page_verdict_icon (verdict));
+  mfa_check_page_show_verdict (self->verdict_icon, verdict);
   gtk_label_set_text (self->summary_label, headline (report, deciding));
   clear_details (self);
   for (guint i = 0; i < report->results->len; i++)
@@ -365,11 +296,8 @@ show_report (MfaCodePage         *self,
       gtk_box_append (GTK_BOX (self->details_box), label);
     }
   gtk_widget_set_visible (self->result_box, TRUE);
-
-  mfa_session_add_result (self->session, "code", verdict, summary, evidence);
-  g_free (self->verdict);
-  self->verdict = g_strdup (verdict);
-  g_object_notify (G_OBJECT (self), "verdict");
+  mfa_file_check_page_set_result (MFA_FILE_CHECK_PAGE (self), "code", verdict, summary,
+                                  evidence);
 }
 
 static void
@@ -381,11 +309,8 @@ check_done (GObject      *source,
   g_autoptr(MfaCodeReport) report = NULL;
 
   report = g_task_propagate_pointer (G_TASK (result), NULL);
-  if (g_task_had_error (G_TASK (result)) || report == NULL)
-    return;  /* cancelled: the page was left or the user gave up */
-  set_busy (self, FALSE);
-  g_clear_object (&self->cancellable);
-  show_report (self, report);
+  if (mfa_file_check_page_end_work (MFA_FILE_CHECK_PAGE (self), result) && report != NULL)
+    show_report (self, report);
 }
 
 static MfaOtpauth *
@@ -414,6 +339,7 @@ check_codes (GtkWidget   *widget,
   g_autoptr(GTask) task = NULL;
   g_autoptr(MfaSecretStrv) codes = NULL;
   g_autoptr(MfaOtpauth) key = read_key (self);
+  MfaSession *session;
   CheckData *data;
 
   if (key == NULL)
@@ -432,8 +358,10 @@ check_codes (GtkWidget   *widget,
   data->key = g_steal_pointer (&key);
   data->codes = g_steal_pointer (&codes);
   /* Against true time when the clock check measured this computer's clock. */
-  data->reference = mfa_session_get_true_time (self->session) / G_USEC_PER_SEC;
-  task = g_task_new (self, start_work (self), check_done, NULL);
+  session = mfa_file_check_page_get_session (MFA_FILE_CHECK_PAGE (self));
+  data->reference = mfa_session_get_true_time (session) / G_USEC_PER_SEC;
+  task = g_task_new (self, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
+                     check_done, NULL);
   g_task_set_source_tag (task, check_codes);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
@@ -445,7 +373,7 @@ cancel (GtkWidget   *widget,
         const gchar *action_name,
         GVariant    *parameter)
 {
-  cancel_work (MFA_CODE_PAGE (widget));
+  mfa_file_check_page_cancel_work (MFA_FILE_CHECK_PAGE (widget));
 }
 
 /* ---- template callbacks ----------------------------------------------- */
@@ -472,75 +400,10 @@ codes_activated (MfaCodePage *self)
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
-mfa_code_page_unmap (GtkWidget *widget)
-{
-  forget_secrets (MFA_CODE_PAGE (widget));
-  GTK_WIDGET_CLASS (mfa_code_page_parent_class)->unmap (widget);
-}
-
-static void
 mfa_code_page_dispose (GObject *object)
 {
-  MfaCodePage *self = MFA_CODE_PAGE (object);
-
-  if (self->key_entry != NULL)
-    forget_secrets (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MFA_TYPE_CODE_PAGE);
-  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (object), MFA_TYPE_CODE_PAGE);
   G_OBJECT_CLASS (mfa_code_page_parent_class)->dispose (object);
-}
-
-static void
-mfa_code_page_finalize (GObject *object)
-{
-  MfaCodePage *self = MFA_CODE_PAGE (object);
-
-  g_free (self->verdict);
-  G_OBJECT_CLASS (mfa_code_page_parent_class)->finalize (object);
-}
-
-static void
-mfa_code_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  MfaCodePage *self = MFA_CODE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    case PROP_VERDICT:
-      g_value_set_string (value, self->verdict);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mfa_code_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  MfaCodePage *self = MFA_CODE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mfa_code_page_check_page_init (MfaCheckPageInterface *iface)
-{
 }
 
 static void
@@ -548,14 +411,12 @@ mfa_code_page_class_init (MfaCodePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MfaFileCheckPageClass *page_class = MFA_FILE_CHECK_PAGE_CLASS (klass);
 
   object_class->dispose = mfa_code_page_dispose;
-  object_class->finalize = mfa_code_page_finalize;
-  object_class->get_property = mfa_code_page_get_property;
-  object_class->set_property = mfa_code_page_set_property;
-  widget_class->unmap = mfa_code_page_unmap;
-  g_object_class_override_property (object_class, PROP_SESSION, "session");
-  g_object_class_override_property (object_class, PROP_VERDICT, "verdict");
+  page_class->open_files = open_files;
+  page_class->set_busy = set_busy;
+  page_class->forget = forget;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mfa-code-page.ui");
@@ -575,22 +436,17 @@ mfa_code_page_class_init (MfaCodePageClass *klass)
   gtk_widget_class_install_action (widget_class, "code.open-image", NULL, open_image);
   gtk_widget_class_install_action (widget_class, "code.check", NULL, check_codes);
   gtk_widget_class_install_action (widget_class, "code.cancel", NULL, cancel);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 mfa_code_page_init (MfaCodePage *self)
 {
   g_autoptr(GtkEntryBuffer) buffer = NULL;
-  GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Codes are secrets too: their text lives in memory that is wiped. */
   buffer = gtk_password_entry_buffer_new ();
   gtk_entry_set_buffer (self->codes_entry, buffer);
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (target, "drop", G_CALLBACK (file_dropped), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 GtkWidget *

@@ -5,13 +5,13 @@
  */
 #pragma once
 
-#include "mfa-check-page.h"
+#include "mfa-file-check-page.h"
 
 G_BEGIN_DECLS
 
 #define MFA_TYPE_CODE_PAGE (mfa_code_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MfaCodePage, mfa_code_page, MFA, CODE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (MfaCodePage, mfa_code_page, MFA, CODE_PAGE, MfaFileCheckPage)
 
 GtkWidget *mfa_code_page_new        (MfaSession *session);
 /* Reads the key from a picture of its QR code, as opening or dropping the

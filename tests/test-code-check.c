@@ -250,6 +250,8 @@ test_normalize (void)
   const struct { const gchar *typed, *fragment; } bad[] = {
     { "12345", "5 digits" }, { "123456789", "9 digits" }, { "", "empty" }, { "   ", "empty" },
     { "12a456", "“a”" }, { "１２３４５Ｘ", "“Ｘ”" }, { "\xff\xfe", "not text" },
+    { "12O456", "“O” is not a digit (is it the digit 0?)" },
+    { "l23456", "“l” is not a digit (is it the digit 1?)" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (good); i++)

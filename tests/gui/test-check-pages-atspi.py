@@ -10,10 +10,12 @@ import os
 import shutil
 import sys
 import subprocess
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from atspi import App, case, main, skip_all  # noqa: E402 - after the path is set
+from dogtail import tree  # noqa: E402
 from dogtail.rawinput import keyCombo, pressKey, typeText  # noqa: E402
 
 if shutil.which("oathtool") is None:
@@ -64,6 +66,54 @@ def code_page_bad_key():
         app.label_containing("is it the letter O?")
     finally:
         app.close()
+
+
+def open_through_chooser(app, path):
+    """Opens a file as a user would: the button, then a path typed (Ctrl+L)
+    into GTK's own file chooser, which stands in for the portal here."""
+    app.press("Open Export Files…")
+    for _ in range(30):
+        if app.node.findChildren(lambda n: n.roleName in ("file chooser", "dialog"),
+                                 recursive=False) or \
+           tree.root.findChildren(lambda n: n.name == "Open Authenticator Exports",
+                                  recursive=True):
+            break
+        time.sleep(0.2)
+    time.sleep(0.5)
+    keyCombo("<Control>l")
+    typeText(path)
+    time.sleep(0.3)
+    pressKey("Return")
+
+
+@case
+def duplicates_page_stale_binding():
+    """/gui/atspi/duplicates: a planted stale binding is found; a bad file loses nothing."""
+    with tempfile.TemporaryDirectory() as folder:
+        export = os.path.join(folder, "export.txt")
+        with open(export, "w", encoding="utf-8") as out:
+            out.write("otpauth://totp/Aliyun:alice?secret=JBSWY3DPEHPK3PXP&issuer=Aliyun\n"
+                      "otpauth://totp/GitHub:bob?secret=GEZDGNBVGY3TQOJQ&issuer=GitHub\n"
+                      "otpauth://totp/Aliyun:alice?secret=KRSXG5CTMVRXEZLU&issuer=Aliyun\n")
+        garbage = os.path.join(folder, "notes.txt")
+        with open(garbage, "w", encoding="utf-8") as out:
+            out.write("shopping list: milk, bread\n")
+        app = App("--check", "duplicates")
+        try:
+            time.sleep(1)
+            open_through_chooser(app, export)
+            app.label_containing("Aliyun / alice: 2 entries with different keys")
+            app.label_containing("1 account has entries with different keys")
+            app.label_containing("export.txt, entry 3: Aliyun:alice")
+            app.label_containing("delete every entry for the account")
+            # A file that is no export says so, and what was read stays.
+            open_through_chooser(app, garbage)
+            said = app.label_containing("cannot be read as an authenticator export")
+            assert "notes.txt" in said, said
+            app.label_containing("Read 3 entries from export.txt.")
+            app.label_containing("Aliyun / alice: 2 entries with different keys")
+        finally:
+            app.close()
 
 
 if __name__ == "__main__":
