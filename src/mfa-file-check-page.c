@@ -205,7 +205,11 @@ mfa_file_check_page_dispose (GObject *object)
 {
   MfaFileCheckPage *self = MFA_FILE_CHECK_PAGE (object);
   MfaFileCheckPagePrivate *priv = mfa_file_check_page_get_instance_private (self);
+  GtkWidget *child;
 
+  /* A plain widget owns its children: what the template left goes here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
   if (priv->chooser != NULL)
