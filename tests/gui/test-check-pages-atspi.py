@@ -116,5 +116,30 @@ def duplicates_page_stale_binding():
             app.close()
 
 
+@case
+def duplicates_step_in_flow():
+    """/gui/atspi/duplicates-in-flow: the page's verdict takes the flow on."""
+    with tempfile.TemporaryDirectory() as folder:
+        export = os.path.join(folder, "export.txt")
+        with open(export, "w", encoding="utf-8") as out:
+            out.write("otpauth://totp/Aliyun:alice?secret=JBSWY3DPEHPK3PXP&issuer=Aliyun\n"
+                      "otpauth://totp/Aliyun:alice?secret=KRSXG5CTMVRXEZLU&issuer=Aliyun\n")
+        app = App("--topic", "binding-code-rejected")
+        try:
+            app.heading("Is your phone’s clock right?")
+            app.press("My phone’s clock is right")
+            app.heading("Use the newest code, once")
+            app.press("No, it still fails")
+            app.heading("Start the binding again")
+            app.press("No, it still fails")
+            app.heading("Look for duplicate entries")
+            open_through_chooser(app, export)
+            app.label_containing("Aliyun / alice: 2 entries with different keys")
+            app.press("Continue With This Result")
+            app.heading("Keep only the newest entry")
+        finally:
+            app.close()
+
+
 if __name__ == "__main__":
     main()
