@@ -86,18 +86,25 @@ def open_through_chooser(app, path):
     pressKey("Return")
 
 
+# Two entries for one account with different keys: a stale binding.
+STALE = ["otpauth://totp/Aliyun:alice?secret=JBSWY3DPEHPK3PXP&issuer=Aliyun",
+         "otpauth://totp/Aliyun:alice?secret=KRSXG5CTMVRXEZLU&issuer=Aliyun"]
+COPY = "otpauth://totp/GitHub:bob?secret=GEZDGNBVGY3TQOJQ&issuer=GitHub"
+
+
+def write(folder, name, lines):
+    path = os.path.join(folder, name)
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("".join(line + "\n" for line in lines))
+    return path
+
+
 @case
 def duplicates_page_stale_binding():
     """/gui/atspi/duplicates: a planted stale binding is found; a bad file loses nothing."""
     with tempfile.TemporaryDirectory() as folder:
-        export = os.path.join(folder, "export.txt")
-        with open(export, "w", encoding="utf-8") as out:
-            out.write("otpauth://totp/Aliyun:alice?secret=JBSWY3DPEHPK3PXP&issuer=Aliyun\n"
-                      "otpauth://totp/GitHub:bob?secret=GEZDGNBVGY3TQOJQ&issuer=GitHub\n"
-                      "otpauth://totp/Aliyun:alice?secret=KRSXG5CTMVRXEZLU&issuer=Aliyun\n")
-        garbage = os.path.join(folder, "notes.txt")
-        with open(garbage, "w", encoding="utf-8") as out:
-            out.write("shopping list: milk, bread\n")
+        export = write(folder, "export.txt", [STALE[0], COPY, STALE[1]])
+        garbage = write(folder, "notes.txt", ["shopping list: milk, bread"])
         app = App("--check", "duplicates")
         try:
             time.sleep(1)
@@ -120,10 +127,7 @@ def duplicates_page_stale_binding():
 def duplicates_step_in_flow():
     """/gui/atspi/duplicates-in-flow: the page's verdict takes the flow on."""
     with tempfile.TemporaryDirectory() as folder:
-        export = os.path.join(folder, "export.txt")
-        with open(export, "w", encoding="utf-8") as out:
-            out.write("otpauth://totp/Aliyun:alice?secret=JBSWY3DPEHPK3PXP&issuer=Aliyun\n"
-                      "otpauth://totp/Aliyun:alice?secret=KRSXG5CTMVRXEZLU&issuer=Aliyun\n")
+        export = write(folder, "export.txt", STALE)
         app = App("--topic", "binding-code-rejected")
         try:
             app.heading("Is your phone’s clock right?")
