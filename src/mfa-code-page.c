@@ -447,6 +447,9 @@ mfa_code_page_init (MfaCodePage *self)
   /* Codes are secrets too: their text lives in memory that is wiped. */
   buffer = gtk_password_entry_buffer_new ();
   gtk_entry_set_buffer (self->codes_entry, buffer);
+  /* Undo keeps copies of the text in ordinary memory. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->codes_entry), FALSE);
+  gtk_editable_set_enable_undo (self->key_entry, FALSE);
 }
 
 GtkWidget *

@@ -153,6 +153,9 @@ test_code_drift (void)
       now = mfa_session_get_true_time (session) / G_USEC_PER_SEC;
     }
   mfa_otp_format_code (mfa_totp (secret, &params, now - 60), 6, code);
+  /* No undo history keeps a copy of the key or the codes. */
+  g_assert_false (gtk_editable_get_enable_undo (key));
+  g_assert_false (gtk_editable_get_enable_undo (codes));
   gtk_editable_set_text (key, KEY);
   gtk_editable_set_text (codes, code);
   gtk_widget_activate_action (page, "code.check", NULL);
@@ -215,10 +218,16 @@ test_duplicates_keep_on_failure (void)
   g_autofree gchar *notes_path = fixture_write (dir, "notes.txt", "milk, bread\n");
   g_autoptr(GFile) export = g_file_new_for_path (list_path);
   g_autoptr(GFile) notes = g_file_new_for_path (notes_path);
+  g_autofree gchar *vault_path =
+    fixture_write (dir, "vault.json",
+                   "{\"version\": 1, \"header\": {\"slots\": [{\"type\": 1}],"
+                   " \"params\": {\"nonce\": \"00\", \"tag\": \"00\"}}, \"db\": \"AAAA\"}");
+  g_autoptr(GFile) encrypted = g_file_new_for_path (vault_path);
   g_autofree gchar *evidence = NULL;
   GtkWindow *window;
   GtkWidget *page = show_page ("duplicates", session, &window);
   LabelWait failed = { page, "cannot be read as an authenticator export" };
+  LabelWait refused = { page, "This export is encrypted, so it cannot be read" };
 
   mfa_duplicates_page_open_files (MFA_DUPLICATES_PAGE (page), &export, 1);
   wait_for (has_verdict, page);
@@ -236,12 +245,19 @@ test_duplicates_keep_on_failure (void)
   g_assert_nonnull (find_label (page, "Read 6 entries from export.txt."));
   g_assert_nonnull (find_label (page, "Aliyun / alice: 2 entries with different keys"));
 
+  /* An encrypted backup says so, and how to export without a password. */
+  mfa_duplicates_page_open_files (MFA_DUPLICATES_PAGE (page), &encrypted, 1);
+  wait_for (label_shown, &refused);
+  g_assert_nonnull (find_label (page, "vault.json: this Aegis backup is encrypted"));
+  g_assert_nonnull (find_label (page, "Aliyun / alice: 2 entries with different keys"));
+
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
   g_assert_null (find_label (page, "Aliyun / alice"));
   g_assert_cmpstr (mfa_session_lookup_result (session, "duplicates")->verdict, ==, "problem");
   gtk_window_destroy (window);
   g_unlink (list_path);
   g_unlink (notes_path);
+  g_unlink (vault_path);
   g_rmdir (dir);
 }
 
