@@ -51,8 +51,6 @@ class App:
         env = dict(os.environ)
         env["GSETTINGS_BACKEND"] = "memory"
         env["G_DEBUG"] = "fatal-criticals"
-        # No portal here: GtkFileChooserNative falls back to GTK's own dialog.
-        env["GTK_USE_PORTAL"] = "0"
         env.pop("NO_AT_BRIDGE", None)
         self.process = subprocess.Popen([os.environ["MFA_TROUBLESHOOTER"], *args], env=env,
                                         stderr=subprocess.PIPE, text=True)
