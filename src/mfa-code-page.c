@@ -400,20 +400,11 @@ codes_activated (MfaCodePage *self)
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
-mfa_code_page_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), MFA_TYPE_CODE_PAGE);
-  G_OBJECT_CLASS (mfa_code_page_parent_class)->dispose (object);
-}
-
-static void
 mfa_code_page_class_init (MfaCodePageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   MfaFileCheckPageClass *page_class = MFA_FILE_CHECK_PAGE_CLASS (klass);
 
-  object_class->dispose = mfa_code_page_dispose;
   page_class->open_files = open_files;
   page_class->set_busy = set_busy;
   page_class->forget = forget;

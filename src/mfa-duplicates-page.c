@@ -344,7 +344,6 @@ mfa_duplicates_page_dispose (GObject *object)
 
   /* The keys go with the entries, as soon as the page does. */
   g_clear_pointer (&self->entries, g_ptr_array_unref);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MFA_TYPE_DUPLICATES_PAGE);
   G_OBJECT_CLASS (mfa_duplicates_page_parent_class)->dispose (object);
 }
 

@@ -207,7 +207,9 @@ mfa_file_check_page_dispose (GObject *object)
   MfaFileCheckPagePrivate *priv = mfa_file_check_page_get_instance_private (self);
   GtkWidget *child;
 
-  /* A plain widget owns its children: what the template left goes here. */
+  /* The template is the concrete page's; a plain widget owns its children,
+   * so what the template does not clear goes here too. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_cancellable_cancel (priv->cancellable);

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_DERIVABLE_TYPE (MfaFileCheckPage, mfa_file_check_page, MFA, FILE_CHECK_PAGE, GtkWidget)
 
+/* A page's template belongs to its own (final) class; this class disposes
+ * of it. */
+
 struct _MfaFileCheckPageClass
 {
   GtkWidgetClass parent_class;
