@@ -22,6 +22,18 @@
 
 /* ---- normalising what the user typed ---------------------------------- */
 
+/* Some fonts draw O like 0 and l like 1: people copy them as letters. */
+static const gchar *
+digit_lookalike_hint (gunichar c)
+{
+  switch (c)
+    {
+    case 'O': case 'o': return _(" (is it the digit 0?)");
+    case 'I': case 'l': return _(" (is it the digit 1?)");
+    default:            return "";
+    }
+}
+
 gchar *
 mfa_code_normalize (const gchar  *typed,
                     GError      **error)
@@ -52,7 +64,8 @@ mfa_code_normalize (const gchar  *typed,
 
           g_unichar_to_utf8 (c, utf8);
           g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_CODE,
-                       _("“%s” is not a digit; a code has only digits"), utf8);
+                       _("“%s” is not a digit%s; a code has only digits"), utf8,
+                       digit_lookalike_hint (c));
           mfa_wipe (digits->str, digits->len);
           return NULL;
         }
@@ -71,6 +84,65 @@ mfa_code_normalize (const gchar  *typed,
       return NULL;
     }
   return g_string_free (g_steal_pointer (&digits), FALSE);
+}
+
+/* Commas, semicolons and their full-width forms always end a code. */
+static gboolean
+is_code_separator (gunichar c)
+{
+  return c == ',' || c == ';' || c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == '\n';
+}
+
+static void
+add_piece (GPtrArray    *pieces,
+           const gchar **start,
+           const gchar  *end,
+           glong        *n_chars)
+{
+  if (*start != NULL)
+    g_ptr_array_add (pieces, g_strndup (*start, end - *start));
+  *start = NULL;
+  *n_chars = 0;
+}
+
+/* A space ends a code only once the code has enough characters: people
+ * type "123 456" for one code as the authenticator groups it, and
+ * "123456 654321" for two. Each piece is one stretch of the text, copied
+ * once, so no partial copy is left in freed memory. */
+gchar **
+mfa_code_split_list (const gchar *text)
+{
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new ();
+  const gchar *start = NULL;
+  const gchar *end = NULL;
+  glong n_chars = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      /* Left whole, so normalising it reports what is wrong. */
+      g_ptr_array_add (pieces, g_strdup (text));
+      g_ptr_array_add (pieces, NULL);
+      return (gchar **) g_ptr_array_free (g_steal_pointer (&pieces), FALSE);
+    }
+  for (const gchar *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_code_separator (c) || (g_unichar_isspace (c) && n_chars >= MFA_OTP_MIN_DIGITS))
+        add_piece (pieces, &start, end, &n_chars);
+      else if (!g_unichar_isspace (c))
+        {
+          if (start == NULL)
+            start = p;
+          end = g_utf8_next_char (p);
+          n_chars++;
+        }
+    }
+  add_piece (pieces, &start, end, &n_chars);
+  g_ptr_array_add (pieces, NULL);
+  return (gchar **) g_ptr_array_free (g_steal_pointer (&pieces), FALSE);
 }
 
 /* ---- verdicts --------------------------------------------------------- */
@@ -227,6 +299,56 @@ mfa_code_report_all_current (const MfaCodeReport *report)
     if (g_array_index (report->results, MfaCodeResult, i).verdict != MFA_CODE_VERDICT_CURRENT)
       return FALSE;
   return report->results->len > 0;
+}
+
+/* 0 ok, 1 warning, 2 problem; -1 for a code that says nothing. */
+static gint
+result_severity (const MfaCodeResult *result)
+{
+  switch (result->verdict)
+    {
+    case MFA_CODE_VERDICT_CURRENT:
+      return 0;
+    case MFA_CODE_VERDICT_DRIFT:
+      /* Most sites accept a code one step either way. */
+      return ABS (result->offset_steps) <= 1 ? 1 : 2;
+    case MFA_CODE_VERDICT_REPLAYED:
+      return 1;
+    case MFA_CODE_VERDICT_OTHER_PARAMETERS:
+    case MFA_CODE_VERDICT_NOT_FOUND:
+      return 2;
+    case MFA_CODE_VERDICT_MALFORMED:
+    default:
+      return -1;
+    }
+}
+
+const gchar *
+mfa_code_report_verdict (const MfaCodeReport *report,
+                         gint                *deciding)
+{
+  static const gchar *const verdicts[] = { "ok", "warning", "problem" };
+  gint worst = -1;
+  gint worst_index = -1;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  for (guint i = 0; i < report->results->len; i++)
+    {
+      gint severity = result_severity (&g_array_index (report->results, MfaCodeResult, i));
+
+      if (severity > worst)
+        {
+          worst = severity;
+          worst_index = i;
+        }
+    }
+  /* No code says anything: the first one tells why. */
+  if (worst < 0 && report->results->len > 0)
+    worst_index = 0;
+  if (deciding != NULL)
+    *deciding = worst_index;
+  return worst < 0 ? "unknown" : verdicts[worst];
 }
 
 const gchar *

@@ -48,6 +48,10 @@ typedef struct
 gchar         *mfa_code_normalize       (const gchar  *typed,
                                          GError      **error);
 
+/* The codes in a list as people type it: separated by commas, semicolons,
+ * new lines, or spaces between whole codes. Free with mfa_free_strv(). */
+gchar        **mfa_code_split_list      (const gchar  *text);
+
 MfaCodeReport *mfa_code_check           (const MfaSecret    *key,
                                          const MfaOtpParams *declared,
                                          gint64              reference_time,
@@ -55,6 +59,14 @@ MfaCodeReport *mfa_code_check           (const MfaSecret    *key,
                                          const gchar * const *codes);
 void           mfa_code_report_free     (MfaCodeReport *report);
 gboolean       mfa_code_report_all_current (const MfaCodeReport *report);
+
+/* The check's verdict as flows branch on it: "ok" when every code is
+ * current, "warning" for a code one step off or used twice, "problem" for
+ * one further off, under other settings or not found, "unknown" when no
+ * code could be read. deciding (may be NULL) gets the result that decided
+ * it (the first code when none could be read), or -1 when there is none. */
+const gchar   *mfa_code_report_verdict  (const MfaCodeReport *report,
+                                         gint                *deciding);
 
 const gchar   *mfa_code_verdict_to_string (MfaCodeVerdict verdict);
 gchar         *mfa_code_result_describe (const MfaCodeReport *report,

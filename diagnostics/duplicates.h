@@ -51,6 +51,16 @@ MfaDuplicateReport *mfa_duplicates_find     (GPtrArray           *entries,
 void                mfa_duplicate_report_free (MfaDuplicateReport *report);
 JsonNode           *mfa_duplicate_report_to_json (const MfaDuplicateReport *report);
 const gchar        *mfa_duplicate_kind_to_string (MfaDuplicateKind kind);
+
+/* In words (duplicates-report.c): "Issuer / account"; what a group means;
+ * one member as "file, entry N: label". Labels only, never a key. */
+gchar              *mfa_duplicate_group_name     (const MfaDuplicateGroup *group);
+gchar              *mfa_duplicate_group_describe (const MfaDuplicateGroup *group);
+gchar              *mfa_duplicate_entry_describe (const MfaImportEntry    *entry);
+/* "problem" when some account has entries with different keys, else "ok". */
+const gchar        *mfa_duplicate_report_verdict (const MfaDuplicateReport *report);
+/* One sentence for the whole report. */
+gchar              *mfa_duplicate_report_summarize (const MfaDuplicateReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaDuplicateReport, mfa_duplicate_report_free)
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "code-check.h"
 #include "duplicates.h"
 #include "importers/importer.h"
+#include "key-input.h"
 #include "flows/flow.h"
 #include "flows/flow-run.h"
 #include "flows/flow-validate.h"
@@ -28,3 +29,4 @@
 #include "otpauth-uri.h"
 #include "phone-clock.h"
 #include "qr/qr-image.h"
+#include "qr/qr-key.h"

@@ -10,6 +10,8 @@
 #include "mfa-check-page.h"
 #include "mfa-clock-page.h"
 #include "mfa-phone-clock-page.h"
+#include "mfa-code-page.h"
+#include "mfa-duplicates-page.h"
 
 G_DEFINE_INTERFACE (MfaCheckPage, mfa_check_page, GTK_TYPE_WIDGET)
 
@@ -23,6 +25,8 @@ typedef struct
 static const CheckPageType page_types[] = {
   { "clock", mfa_clock_page_get_type },
   { "phone-clock", mfa_phone_clock_page_get_type },
+  { "code", mfa_code_page_get_type },
+  { "duplicates", mfa_duplicates_page_get_type },
   { NULL, NULL },
 };
 
@@ -78,4 +82,29 @@ mfa_check_page_new (const gchar  *id,
   g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
                _("There is no check “%s”; the checks are: %s"), id, list);
   return NULL;
+}
+
+void
+mfa_check_page_show_verdict (GtkImage    *image,
+                             const gchar *verdict)
+{
+  static const struct { const gchar *verdict, *icon, *style; } looks[] = {
+    { "ok", "emblem-ok-symbolic", "success" },
+    { "warning", "dialog-warning-symbolic", "warning" },
+    { "problem", "dialog-error-symbolic", "error" },
+  };
+  const gchar *icon = "dialog-question-symbolic";
+
+  g_return_if_fail (GTK_IS_IMAGE (image));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (looks); i++)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (image), looks[i].style);
+      if (g_strcmp0 (verdict, looks[i].verdict) == 0)
+        {
+          icon = looks[i].icon;
+          gtk_widget_add_css_class (GTK_WIDGET (image), looks[i].style);
+        }
+    }
+  gtk_image_set_from_icon_name (image, icon);
 }

@@ -35,4 +35,8 @@ GtkWidget          *mfa_check_page_new         (const gchar   *id,
                                                 MfaSession    *session,
                                                 GError       **error);
 
+/* Shows a verdict as an icon in its colour, next to its summary. */
+void                mfa_check_page_show_verdict (GtkImage     *image,
+                                                 const gchar  *verdict);
+
 G_END_DECLS

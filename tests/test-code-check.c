@@ -250,6 +250,8 @@ test_normalize (void)
   const struct { const gchar *typed, *fragment; } bad[] = {
     { "12345", "5 digits" }, { "123456789", "9 digits" }, { "", "empty" }, { "   ", "empty" },
     { "12a456", "“a”" }, { "１２３４５Ｘ", "“Ｘ”" }, { "\xff\xfe", "not text" },
+    { "12O456", "“O” is not a digit (is it the digit 0?)" },
+    { "l23456", "“l” is not a digit (is it the digit 1?)" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
@@ -339,6 +341,59 @@ test_json (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (text, ==, pretty);
 }
 
+/* How flows branch: one step off is a warning, more is a problem, and a
+ * code that could not be read says nothing unless no code says anything. */
+static void
+test_verdict (Fixture *fixture, gconstpointer data)
+{
+  g_autofree gchar *now = code_at (fixture, &fixture->params, 0);
+  g_autofree gchar *step_behind = code_at (fixture, &fixture->params, -30);
+  g_autofree gchar *two_behind = code_at (fixture, &fixture->params, -60);
+  g_autoptr(MfaCodeReport) current = check (fixture, now, "12x456", NULL);
+  g_autoptr(MfaCodeReport) near = check (fixture, step_behind, NULL);
+  g_autoptr(MfaCodeReport) far = check (fixture, now, two_behind, NULL);
+  g_autoptr(MfaCodeReport) replayed = check (fixture, now, now, NULL);
+  g_autoptr(MfaCodeReport) unreadable = check (fixture, "12x456", "1", NULL);
+  g_autoptr(MfaCodeReport) none = check (fixture, NULL);
+  gint deciding = -2;
+
+  g_assert_cmpstr (mfa_code_report_verdict (current, &deciding), ==, "ok");
+  g_assert_cmpint (deciding, ==, 0);
+  g_assert_cmpstr (mfa_code_report_verdict (near, NULL), ==, "warning");
+  g_assert_cmpstr (mfa_code_report_verdict (far, &deciding), ==, "problem");
+  g_assert_cmpint (deciding, ==, 1);
+  g_assert_cmpstr (mfa_code_report_verdict (replayed, &deciding), ==, "warning");
+  g_assert_cmpint (deciding, ==, 1);
+  g_assert_cmpstr (mfa_code_report_verdict (unreadable, &deciding), ==, "unknown");
+  g_assert_cmpint (deciding, ==, 0);
+  g_assert_cmpstr (mfa_code_report_verdict (none, &deciding), ==, "unknown");
+  g_assert_cmpint (deciding, ==, -1);
+}
+
+static void
+assert_split (const gchar        *text,
+              const gchar *const *expected)
+{
+  g_autoptr(MfaSecretStrv) codes = mfa_code_split_list (text);
+
+  g_assert_cmpstrv (codes, expected);
+}
+
+static void
+test_split_list (void)
+{
+  assert_split ("123456", (const gchar *[]) { "123456", NULL });
+  assert_split (" 123456 654321 ", (const gchar *[]) { "123456", "654321", NULL });
+  /* Grouped as authenticators show them, a space is inside one code. */
+  assert_split ("123 456 654 321", (const gchar *[]) { "123 456", "654 321", NULL });
+  assert_split ("123 456,654321;\n11223344",
+                (const gchar *[]) { "123 456", "654321", "11223344", NULL });
+  assert_split ("１２３４５６，６５４３２１、111111",
+                (const gchar *[]) { "１２３４５６", "６５４３２１", "111111", NULL });
+  assert_split ("123-456 12", (const gchar *[]) { "123-456", "12", NULL });
+  assert_split (" , ;", (const gchar *[]) { NULL });
+}
+
 #define ADD(path, func) \
   g_test_add ("/code-check/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -359,6 +414,8 @@ main (int argc, char **argv)
   ADD ("malformed", test_malformed);
   ADD ("nearest-match-wins", test_nearest_match_wins);
   ADD ("json", test_json);
+  ADD ("verdict", test_verdict);
   g_test_add_func ("/code-check/normalize", test_normalize);
+  g_test_add_func ("/code-check/split-list", test_split_list);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "cli-common.h"
 #include "code-check.h"
 #include "diag-commands.h"
+#include "key-input.h"
 #include "mfa-error.h"
 #include "mfa-format.h"
 #include "mfa-secret.h"
@@ -50,17 +51,14 @@ code_options_clear (CodeOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CodeOptions, code_options_clear)
 
-/* A screenshot or photo of a QR code: a few megabytes. */
-#define MAX_QR_IMAGE_SIZE (64 * 1024 * 1024)
-
 /* The first QR code in the image that holds an otpauth:// URI. */
 static MfaOtpauth *
 load_qr_key (const gchar  *path,
              GError      **error)
 {
   g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
-  g_autoptr(GPtrArray) symbols = NULL;
   g_autofree gchar *display = g_filename_display_name (path);
+  g_autoptr(GPtrArray) symbols = NULL;
   const MfaQrModule *qr;
   const guint8 *data;
   gsize len;
@@ -72,26 +70,12 @@ load_qr_key (const gchar  *path,
     return NULL;
   data = (const guint8 *) g_mapped_file_get_contents (mapped);
   len = g_mapped_file_get_length (mapped);
-  if (len > MAX_QR_IMAGE_SIZE || !qr->is_image (data, len))
-    {
-      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
-                   _("%s is not a PNG or JPEG image"), display);
-      return NULL;
-    }
+  if (!mfa_key_check_image (data, len, qr->is_image (data, len), display, error))
+    return NULL;
   symbols = qr->find_in_data (data, len, error);
   if (symbols == NULL)
     return NULL;
-  for (guint i = 0; i < symbols->len; i++)
-    {
-      const MfaQrSymbol *symbol = g_ptr_array_index (symbols, i);
-
-      if (g_ascii_strncasecmp (symbol->text, "otpauth://", 10) == 0)
-        return mfa_otpauth_parse (symbol->text, error);
-    }
-  g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
-               _("%s holds no QR code with an otpauth:// key (found %u QR codes)"), display,
-               symbols->len);
-  return NULL;
+  return mfa_key_from_qr_symbols (symbols, display, error);
 }
 
 /* Reads the key from a file of base32 text or of an otpauth:// URI, or
@@ -102,8 +86,6 @@ load_key (const CodeOptions  *options,
 {
   const gchar *path = options->uri_file != NULL ? options->uri_file : options->key_file;
   g_autoptr(MfaSecretString) text = NULL;
-  g_autoptr(MfaSecret) secret = NULL;
-  MfaOtpParams defaults = MFA_OTP_PARAMS_DEFAULT;
 
   if (options->qr_image != NULL)
     return load_qr_key (options->qr_image, error);
@@ -111,13 +93,9 @@ load_key (const CodeOptions  *options,
   if (text == NULL)
     return NULL;
   g_strstrip (text);
-  if (options->uri_file != NULL || g_ascii_strncasecmp (text, "otpauth", 7) == 0)
+  if (options->uri_file != NULL)
     return mfa_otpauth_parse (text, error);
-
-  secret = mfa_base32_decode (text, error);
-  if (secret == NULL)
-    return NULL;
-  return mfa_otpauth_new (MFA_OTP_TYPE_TOTP, NULL, NULL, secret, &defaults);
+  return mfa_key_from_text (text, error);
 }
 
 /* Explicit options override what the URI declares. */
@@ -207,9 +185,8 @@ run_check (CodeOptions *options)
   key = load_key (options, &error);
   if (key == NULL)
     return mfa_cli_fail ("%s", error->message);
-  if (key->type == MFA_OTP_TYPE_HOTP)
-    return mfa_cli_fail (_("this key makes counter-based (HOTP) codes; the code check works "
-                           "with time-based (TOTP) codes"));
+  if (!mfa_key_check_time_based (key, &error))
+    return mfa_cli_fail ("%s", error->message);
   if (!apply_overrides (options, &key->params, &error))
     return mfa_cli_fail ("%s", error->message);
   window = window_seconds (options, &key->params, &error);

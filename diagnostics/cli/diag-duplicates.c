@@ -30,22 +30,15 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DuplicatesOptions, duplicates_options_clear)
 static void
 print_group (const MfaDuplicateGroup *group)
 {
-  g_autofree gchar *name = group->issuer[0] != '\0'
-                             ? g_strdup_printf ("%s / %s", group->issuer, group->account)
-                             : g_strdup (group->account);
+  g_autofree gchar *sentence = mfa_duplicate_group_describe (group);
 
-  if (group->kind == MFA_DUPLICATE_DIFFERENT_KEYS)
-    g_print (_("%s: %u entries with different keys. Only one of them can be the current "
-               "binding; the others are stale and make codes that are rejected.\n"),
-             name, group->members->len);
-  else
-    g_print (_("%s: %u entries with the same key (harmless copies).\n"),
-             name, group->members->len);
+  g_print ("%s\n", sentence);
   for (guint i = 0; i < group->members->len; i++)
     {
-      const MfaImportEntry *entry = g_ptr_array_index (group->members, i);
+      g_autofree gchar *member =
+        mfa_duplicate_entry_describe (g_ptr_array_index (group->members, i));
 
-      g_print (_("  %s, entry %u: %s\n"), entry->file, entry->index, entry->label);
+      g_print ("  %s\n", member);
     }
 }
 

@@ -207,6 +207,7 @@ import_image (const MfaImportInput  *input,
 
 static gboolean
 import_file (const gchar       *file,
+             const gchar       *name,
              MfaImportFormat    format,
              MfaGoogleBatches  *batches,
              GPtrArray         *entries,
@@ -214,7 +215,7 @@ import_file (const gchar       *file,
 {
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
-  MfaImportInput input = { file, NULL, 0, NULL, batches };
+  MfaImportInput input = { name, NULL, 0, NULL, batches };
   g_autofree gchar *copy = NULL;
   gboolean ok;
 
@@ -267,6 +268,15 @@ mfa_import_files (const gchar * const *files,
                   MfaImportFormat      format,
                   GError             **error)
 {
+  return mfa_import_files_named (files, NULL, format, error);
+}
+
+GPtrArray *
+mfa_import_files_named (const gchar * const *files,
+                        const gchar * const *names,
+                        MfaImportFormat      format,
+                        GError             **error)
+{
   g_autoptr(GPtrArray) entries =
     g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_import_entry_free);
   g_autoptr(MfaGoogleBatches) batches = mfa_google_batches_new ();
@@ -274,7 +284,8 @@ mfa_import_files (const gchar * const *files,
   for (guint i = 0; files[i] != NULL; i++)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autofree gchar *display = g_filename_display_name (files[i]);
+      g_autofree gchar *display = names != NULL ? g_strdup (names[i])
+                                                : g_filename_display_name (files[i]);
 
       if (given_before (files, i))
         {
@@ -283,7 +294,8 @@ mfa_import_files (const gchar * const *files,
                        _("%s: the same file is given twice"), display);
           return NULL;
         }
-      if (!import_file (files[i], format, batches, entries, &local_error))
+      if (!import_file (files[i], names != NULL ? names[i] : files[i], format, batches, entries,
+                        &local_error))
         {
           g_set_error (error, local_error->domain, local_error->code, "%s: %s", display,
                        local_error->message);

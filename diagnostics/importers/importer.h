@@ -93,5 +93,11 @@ GPtrArray   *mfa_import_data   (const gchar      *file,
 GPtrArray   *mfa_import_files  (const gchar * const *files,
                                 MfaImportFormat      format,
                                 GError             **error);
+/* The same, with each file called by a name of the caller's (a file name
+ * without its folder, say) in the entries and in messages. */
+GPtrArray   *mfa_import_files_named (const gchar * const *files,
+                                     const gchar * const *names,
+                                     MfaImportFormat      format,
+                                     GError             **error);
 
 G_END_DECLS

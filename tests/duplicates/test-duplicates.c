@@ -157,13 +157,22 @@ test_label_prefix_in_account (void)
   g_assert_cmpuint (report->groups->len, ==, 1);
 }
 
+/* The planted entries as one list, and their report. */
+static MfaDuplicateReport *
+planted_report (GPtrArray **entries)
+{
+  g_autofree gchar *text = fixture_uri_list (fixture_planted, FIXTURE_N_PLANTED);
+  g_autoptr(MfaAliasTable) aliases = mfa_alias_table_new ();
+
+  *entries = import_lines (text);
+  return find (*entries, aliases);
+}
+
 static void
 test_json_names_no_key (void)
 {
-  g_autofree gchar *text = fixture_uri_list (fixture_planted, FIXTURE_N_PLANTED);
-  g_autoptr(GPtrArray) entries = import_lines (text);
-  g_autoptr(MfaAliasTable) aliases = mfa_alias_table_new ();
-  g_autoptr(MfaDuplicateReport) report = find (entries, aliases);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(MfaDuplicateReport) report = planted_report (&entries);
   g_autoptr(JsonNode) node = mfa_duplicate_report_to_json (report);
   g_autofree gchar *json = json_to_string (node, FALSE);
 
@@ -172,6 +181,51 @@ test_json_names_no_key (void)
   g_assert_null (strstr (json, "JBSWY3DP"));
   g_assert_null (strstr (json, "GEZDGNBV"));
   g_assert_null (strstr (json, "secret"));
+}
+
+static void
+test_words (void)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(MfaDuplicateReport) report = planted_report (&entries);
+  const MfaDuplicateGroup *stale = g_ptr_array_index (report->groups, 0);
+  const MfaDuplicateGroup *copies = g_ptr_array_index (report->groups, 1);
+  g_autofree gchar *name = mfa_duplicate_group_name (stale);
+  g_autofree gchar *stale_words = mfa_duplicate_group_describe (stale);
+  g_autofree gchar *copies_words = mfa_duplicate_group_describe (copies);
+  g_autofree gchar *member = mfa_duplicate_entry_describe (g_ptr_array_index (stale->members, 1));
+  g_autofree gchar *summary = mfa_duplicate_report_summarize (report);
+
+  g_assert_cmpstr (name, ==, "Aliyun / alice");
+  g_assert_true (g_str_has_prefix (stale_words, "Aliyun / alice: 2 entries with different keys."));
+  g_assert_cmpstr (copies_words, ==, "GitHub / bob: 2 entries with the same key (harmless copies).");
+  /* Counted from 1, as the importers' own messages count entries. */
+  g_assert_cmpstr (member, ==, "list, entry 2: 阿里云:Alice");
+  g_assert_cmpstr (mfa_duplicate_report_verdict (report), ==, "problem");
+  g_assert_cmpstr (summary, ==,
+                   "1 account has entries with different keys: codes from the stale ones are "
+                   "rejected.");
+}
+
+static void
+test_words_harmless_and_none (void)
+{
+  g_autofree gchar *copies = fixture_uri_list (fixture_planted + 2, 2);
+  g_autofree gchar *single = fixture_uri_list (fixture_planted + 3, 3);
+  g_autoptr(GPtrArray) copy_entries = import_lines (copies);
+  g_autoptr(GPtrArray) single_entries = import_lines (single);
+  g_autoptr(MfaAliasTable) aliases = mfa_alias_table_new ();
+  g_autoptr(MfaDuplicateReport) copy_report = find (copy_entries, aliases);
+  g_autoptr(MfaDuplicateReport) single_report = find (single_entries, aliases);
+  g_autofree gchar *copy_summary = mfa_duplicate_report_summarize (copy_report);
+  g_autofree gchar *single_summary = mfa_duplicate_report_summarize (single_report);
+
+  /* Copies of one key make the same codes: nothing to fix. */
+  g_assert_cmpstr (mfa_duplicate_report_verdict (copy_report), ==, "ok");
+  g_assert_cmpstr (copy_summary, ==,
+                   "1 account has several entries with the same key (harmless copies).");
+  g_assert_cmpstr (mfa_duplicate_report_verdict (single_report), ==, "ok");
+  g_assert_cmpstr (single_summary, ==, "Read 3 entries; no account has more than one.");
 }
 
 int
@@ -186,5 +240,7 @@ main (int    argc,
   g_test_add_func ("/duplicates/mixed-group", test_mixed_group_is_different_keys);
   g_test_add_func ("/duplicates/label-prefix-in-account", test_label_prefix_in_account);
   g_test_add_func ("/duplicates/json-names-no-key", test_json_names_no_key);
+  g_test_add_func ("/duplicates/words/stale-binding", test_words);
+  g_test_add_func ("/duplicates/words/harmless-and-none", test_words_harmless_and_none);
   return g_test_run ();
 }

@@ -313,6 +313,34 @@ test_bitwarden_skips_logins_without_totp (void)
   g_assert_cmpuint (entry->index, ==, 1);
 }
 
+/* The app names files without their folders, in entries and in errors. */
+static void
+test_files_named (void)
+{
+  g_autofree gchar *dir = g_dir_make_tmp ("mfa-named-XXXXXX", NULL);
+  g_autofree gchar *text = fixture_uri_list (fixture_planted, 2);
+  g_autofree gchar *list = fixture_write (dir, "list.txt", text);
+  g_autofree gchar *notes = fixture_write (dir, "notes.txt", "milk, bread\n");
+  const gchar *good[] = { list, NULL };
+  const gchar *both[] = { list, notes, NULL };
+  const gchar *names[] = { "A", "B", NULL };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entries = mfa_import_files_named (good, names, MFA_IMPORT_AUTO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpstr (((MfaImportEntry *) g_ptr_array_index (entries, 1))->file, ==, "A");
+
+  g_assert_null (mfa_import_files_named (both, names, MFA_IMPORT_AUTO, &error));
+  g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT);
+  g_assert_true (g_str_has_prefix (error->message, "B: "));
+  g_assert_null (strstr (error->message, dir));
+  g_unlink (list);
+  g_unlink (notes);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -333,5 +361,6 @@ main (int    argc,
   g_test_add_func ("/importers/encrypted", test_encrypted);
   g_test_add_func ("/importers/damaged", test_damaged);
   g_test_add_func ("/importers/format-given-wrong", test_format_given_wrong);
+  g_test_add_func ("/importers/files-named", test_files_named);
   return g_test_run ();
 }

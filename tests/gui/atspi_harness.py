@@ -84,6 +84,24 @@ class App:
         shown = [n.name for n in self.node.findChildren(lambda n: n.roleName == "label")]
         raise AssertionError(f"no label {what}; labels: {shown}")
 
+    def heading(self, name):
+        """Waits until a label with this text is showing (the page title)."""
+        # GTK 4.8 reports hidden stack pages as showing too: page labels
+        # change with the step, so a match means this page is current.
+        try:
+            return self.wait_label(lambda n: n == name, f"“{name}”", tries=20)
+        except AssertionError:
+            raise AssertionError(f"no page titled “{name}”") from None
+
+    def label_containing(self, text, tries=30):
+        """Waits for a label whose text holds `text`, and returns its text."""
+        return self.wait_label(lambda name: text in name, f"saying “{text}”", tries).name
+
+    def open_topic(self, title):
+        row = self.node.child(name=title, roleName="list item")
+        row.doActionNamed("topic.open")
+        time.sleep(0.5)
+
     def close(self):
         self.process.terminate()
         _, err = self.process.communicate(timeout=10)

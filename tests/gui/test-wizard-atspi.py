@@ -12,27 +12,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import atspi_harness  # noqa: E402 - after the path
-from atspi_harness import case, main  # noqa: E402
+from atspi_harness import App, case, main  # noqa: E402 - after the path
 from dogtail.rawinput import keyCombo, pressKey, typeText  # noqa: E402 - after the a11y switch
-
-
-class App(atspi_harness.App):
-    """The wizard: pages titled by a label, topics opened from the start page."""
-
-    def heading(self, name):
-        """Waits until a label with this text is showing (the page title)."""
-        # GTK 4.8 reports hidden stack pages as showing too: page labels
-        # change with the step, so a match means this page is current.
-        try:
-            return self.wait_label(lambda n: n == name, f"“{name}”", tries=20)
-        except AssertionError:
-            raise AssertionError(f"no page titled “{name}”") from None
-
-    def open_topic(self, title):
-        row = self.node.child(name=title, roleName="list item")
-        row.doActionNamed("topic.open")
-        time.sleep(0.5)
 
 
 @case

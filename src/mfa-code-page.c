@@ -1,0 +1,454 @@
+/* mfa-code-page.c: the code check, on a page of its own or on a flow step
+ *
+ * The key and the codes are secrets: they live only in the entries (the
+ * key's in non-pageable memory that GTK wipes), in the check's own copies
+ * (wiped when the check ends), and they are cleared when the page is left.
+ * What the session records is the report's JSON: verdicts and offsets,
+ * never a key or a code.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mfa-code-page.h"
+#include "mfa-file-check-page.h"
+
+struct _MfaCodePage
+{
+  MfaFileCheckPage      parent_instance;
+
+  GtkEditable          *key_entry;
+  GtkLabel             *key_status;
+  GtkEntry             *codes_entry;
+  GtkLabel             *codes_status;
+  GtkWidget            *cancel_button;
+  GtkSpinner           *spinner;
+  GtkWidget            *result_box;
+  GtkImage             *verdict_icon;
+  GtkLabel             *summary_label;
+  GtkWidget            *details_box;
+};
+
+G_DEFINE_FINAL_TYPE (MfaCodePage, mfa_code_page, MFA_TYPE_FILE_CHECK_PAGE)
+
+/* ---- state ------------------------------------------------------------ */
+
+static void
+set_busy (MfaFileCheckPage *page,
+          gboolean          busy)
+{
+  MfaCodePage *self = MFA_CODE_PAGE (page);
+
+  gtk_widget_set_visible (self->cancel_button, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "code.check", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "code.open-image", !busy);
+}
+
+static void
+show_status (GtkLabel    *label,
+             const gchar *text,
+             gboolean     is_error)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+}
+
+/* Leaving the page forgets the key and the codes. */
+static void
+forget (MfaFileCheckPage *page)
+{
+  MfaCodePage *self = MFA_CODE_PAGE (page);
+
+  gtk_editable_set_text (self->key_entry, "");
+  gtk_editable_set_text (GTK_EDITABLE (self->codes_entry), "");
+  show_status (self->key_status, NULL, FALSE);
+  show_status (self->codes_status, NULL, TRUE);
+}
+
+/* ---- reading the key from a picture ----------------------------------- */
+
+typedef struct
+{
+  GFile *file;
+  gchar *name;   /* set by the thread: how the file manager calls the file */
+} ImageData;
+
+static void
+image_data_free (ImageData *data)
+{
+  g_object_unref (data->file);
+  g_free (data->name);
+  g_free (data);
+}
+
+static void
+read_image_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ImageData *data = task_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+  const gchar *name;
+  MfaOtpauth *key;
+
+  info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  name = data->name = g_strdup (g_file_info_get_display_name (info));
+  if (g_file_info_get_size (info) > MFA_KEY_MAX_IMAGE_SIZE)
+    {
+      g_task_return_new_error (task, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                               _("%s is too large to be a picture of a QR code"), name);
+      return;
+    }
+  bytes = g_file_load_bytes (data->file, cancellable, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  key = mfa_key_from_qr_image (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name,
+                               &error);
+  if (key == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, key, (GDestroyNotify) mfa_otpauth_free);
+}
+
+static void
+image_read (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  MfaCodePage *self = MFA_CODE_PAGE (source);
+  g_autoptr(MfaOtpauth) key = NULL;
+  g_autoptr(MfaSecretString) uri = NULL;
+  g_autofree gchar *label = NULL;
+  g_autofree gchar *status = NULL;
+  g_autoptr(GError) error = NULL;
+  ImageData *data = g_task_get_task_data (G_TASK (result));
+
+  key = g_task_propagate_pointer (G_TASK (result), &error);
+  if (!mfa_file_check_page_end_work (MFA_FILE_CHECK_PAGE (self), result))
+    return;
+  if (key == NULL)
+    {
+      show_status (self->key_status, error->message, TRUE);
+      return;
+    }
+  /* The entry holds the key from now on, as if it had been pasted. */
+  uri = mfa_otpauth_format (key);
+  gtk_editable_set_text (self->key_entry, uri);
+  label = mfa_otpauth_label (key);
+  status = label[0] != '\0' ? g_strdup_printf (_("Read the key for %s from %s."), label,
+                                               data->name)
+                            : g_strdup_printf (_("Read the key from %s."), data->name);
+  show_status (self->key_status, status, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->codes_entry));
+}
+
+void
+mfa_code_page_open_image (MfaCodePage *self,
+                          GFile       *file)
+{
+  g_autoptr(GTask) task = NULL;
+  ImageData *data;
+
+  g_return_if_fail (MFA_IS_CODE_PAGE (self) && G_IS_FILE (file));
+
+  data = g_new0 (ImageData, 1);
+  data->file = g_object_ref (file);
+  task = g_task_new (self, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
+                     image_read, NULL);
+  g_task_set_source_tag (task, mfa_code_page_open_image);
+  g_task_set_task_data (task, data, (GDestroyNotify) image_data_free);
+  g_task_run_in_thread (task, read_image_thread);
+}
+
+/* Only the first file: a key comes from one picture. */
+static void
+open_files (MfaFileCheckPage *page,
+            GFile *const     *files,
+            guint             n_files)
+{
+  mfa_code_page_open_image (MFA_CODE_PAGE (page), files[0]);
+}
+
+static void
+open_image (GtkWidget   *widget,
+            const gchar *action_name,
+            GVariant    *parameter)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Pictures (PNG, JPEG)"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  mfa_file_check_page_choose_files (MFA_FILE_CHECK_PAGE (widget),
+                                    _("Open a Picture of the QR Code"), filter, FALSE);
+}
+
+/* ---- the check -------------------------------------------------------- */
+
+typedef struct
+{
+  MfaOtpauth *key;
+  gchar     **codes;
+  gint64      reference;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  mfa_otpauth_free (data->key);
+  mfa_free_strv (data->codes);
+  g_free (data);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckData *data = task_data;
+  MfaCodeReport *report;
+
+  report = mfa_code_check (data->key->secret, &data->key->params, data->reference,
+                           MFA_CODE_CHECK_DEFAULT_WINDOW, (const gchar * const *) data->codes);
+  g_task_return_pointer (task, report, (GDestroyNotify) mfa_code_report_free);
+}
+
+/* A headline for the code that decided the verdict. */
+static const gchar *
+headline (const MfaCodeReport *report,
+          gint                 deciding)
+{
+  const MfaCodeResult *result = &g_array_index (report->results, MfaCodeResult, deciding);
+
+  switch (result->verdict)
+    {
+    case MFA_CODE_VERDICT_CURRENT:
+      return ngettext ("The code is right for this key at this moment.",
+                       "The codes are right for this key at this moment.",
+                       report->results->len);
+    case MFA_CODE_VERDICT_DRIFT:
+      return _("A code is from another time: the clock on your phone is off.");
+    case MFA_CODE_VERDICT_OTHER_PARAMETERS:
+      return _("A code was made with other settings: the authenticator entry was set up "
+               "wrongly.");
+    case MFA_CODE_VERDICT_REPLAYED:
+      return _("A code was used twice: use the latest, unused code.");
+    case MFA_CODE_VERDICT_NOT_FOUND:
+      return _("A code does not belong to this key: the authenticator entry holds another key.");
+    case MFA_CODE_VERDICT_MALFORMED:
+    default:
+      return _("No code could be read.");
+    }
+}
+
+static void
+clear_details (MfaCodePage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->details_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->details_box), child);
+}
+
+static void
+show_report (MfaCodePage         *self,
+             const MfaCodeReport *report)
+{
+  gint deciding = -1;
+  const gchar *verdict = mfa_code_report_verdict (report, &deciding);
+  g_autofree gchar *summary = mfa_code_result_describe (report, deciding);
+  g_autofree gchar *evidence_text = mfa_code_report_to_json (report);
+  /* The library writes this JSON itself; failing to read it back is a bug. */
+  g_autoptr(JsonNode) evidence = json_from_string (evidence_text, NULL);
+
+  mfa_check_page_show_verdict (self->verdict_icon, verdict);
+  gtk_label_set_text (self->summary_label, headline (report, deciding));
+  clear_details (self);
+  for (guint i = 0; i < report->results->len; i++)
+    {
+      g_autofree gchar *sentence = mfa_code_result_describe (report, i);
+      GtkWidget *label = gtk_label_new (sentence);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (self->details_box), label);
+    }
+  gtk_widget_set_visible (self->result_box, TRUE);
+  mfa_file_check_page_set_result (MFA_FILE_CHECK_PAGE (self), "code", verdict, summary,
+                                  evidence);
+}
+
+static void
+check_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  MfaCodePage *self = MFA_CODE_PAGE (source);
+  g_autoptr(MfaCodeReport) report = NULL;
+
+  report = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (mfa_file_check_page_end_work (MFA_FILE_CHECK_PAGE (self), result) && report != NULL)
+    show_report (self, report);
+}
+
+static MfaOtpauth *
+read_key (MfaCodePage *self)
+{
+  g_autoptr(MfaOtpauth) key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  key = mfa_key_from_text (gtk_editable_get_text (self->key_entry), &error);
+  if (key != NULL && !mfa_key_check_time_based (key, &error))
+    g_clear_pointer (&key, mfa_otpauth_free);
+  if (key == NULL)
+    {
+      show_status (self->key_status, error->message, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->key_entry));
+    }
+  return g_steal_pointer (&key);
+}
+
+static void
+check_codes (GtkWidget   *widget,
+             const gchar *action_name,
+             GVariant    *parameter)
+{
+  MfaCodePage *self = MFA_CODE_PAGE (widget);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(MfaSecretStrv) codes = NULL;
+  g_autoptr(MfaOtpauth) key = read_key (self);
+  MfaSession *session;
+  CheckData *data;
+
+  if (key == NULL)
+    return;
+  codes = mfa_code_split_list (gtk_editable_get_text (GTK_EDITABLE (self->codes_entry)));
+  if (codes[0] == NULL)
+    {
+      show_status (self->codes_status, _("Type at least one code from your authenticator."),
+                   TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->codes_entry));
+      return;
+    }
+  show_status (self->codes_status, NULL, TRUE);
+
+  data = g_new0 (CheckData, 1);
+  data->key = g_steal_pointer (&key);
+  data->codes = g_steal_pointer (&codes);
+  /* Against true time when the clock check measured this computer's clock. */
+  session = mfa_file_check_page_get_session (MFA_FILE_CHECK_PAGE (self));
+  data->reference = mfa_session_get_true_time (session) / G_USEC_PER_SEC;
+  task = g_task_new (self, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
+                     check_done, NULL);
+  g_task_set_source_tag (task, check_codes);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+static void
+cancel (GtkWidget   *widget,
+        const gchar *action_name,
+        GVariant    *parameter)
+{
+  mfa_file_check_page_cancel_work (MFA_FILE_CHECK_PAGE (widget));
+}
+
+/* ---- template callbacks ----------------------------------------------- */
+
+static void
+key_activated (MfaCodePage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->codes_entry));
+}
+
+static void
+key_changed (MfaCodePage *self)
+{
+  /* What was said about the previous key no longer holds. */
+  show_status (self->key_status, NULL, FALSE);
+}
+
+static void
+codes_activated (MfaCodePage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "code.check", NULL);
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+mfa_code_page_class_init (MfaCodePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MfaFileCheckPageClass *page_class = MFA_FILE_CHECK_PAGE_CLASS (klass);
+
+  page_class->open_files = open_files;
+  page_class->set_busy = set_busy;
+  page_class->forget = forget;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/mfa-code-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MfaCodePage, key_entry);
+  gtk_widget_class_bind_template_child (widget_class, MfaCodePage, key_status);
+  gtk_widget_class_bind_template_child (widget_class, MfaCodePage, codes_entry);
+  gtk_widget_class_bind_template_child (widget_class, MfaCodePage, codes_status);
+  gtk_widget_class_bind_template_child (widget_class, MfaCodePage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, MfaCodePage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MfaCodePage, result_box);
+  gtk_widget_class_bind_template_child (widget_class, MfaCodePage, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, MfaCodePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaCodePage, details_box);
+  gtk_widget_class_bind_template_callback (widget_class, key_activated);
+  gtk_widget_class_bind_template_callback (widget_class, key_changed);
+  gtk_widget_class_bind_template_callback (widget_class, codes_activated);
+  gtk_widget_class_install_action (widget_class, "code.open-image", NULL, open_image);
+  gtk_widget_class_install_action (widget_class, "code.check", NULL, check_codes);
+  gtk_widget_class_install_action (widget_class, "code.cancel", NULL, cancel);
+}
+
+static void
+mfa_code_page_init (MfaCodePage *self)
+{
+  g_autoptr(GtkEntryBuffer) buffer = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Codes are secrets too: their text lives in memory that is wiped. */
+  buffer = gtk_password_entry_buffer_new ();
+  gtk_entry_set_buffer (self->codes_entry, buffer);
+  /* Undo keeps copies of the text in ordinary memory. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->codes_entry), FALSE);
+  gtk_editable_set_enable_undo (self->key_entry, FALSE);
+}
+
+GtkWidget *
+mfa_code_page_new (MfaSession *session)
+{
+  g_return_val_if_fail (MFA_IS_SESSION (session), NULL);
+
+  return g_object_new (MFA_TYPE_CODE_PAGE, "session", session, NULL);
+}

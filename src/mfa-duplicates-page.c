@@ -1,0 +1,402 @@
+/* mfa-duplicates-page.c: the duplicates check, on a page of its own or on a
+ * flow step
+ *
+ * Exports hold every key the user has. They are read in a thread with the
+ * library's importers, the entries (whose keys are wiped when freed) stay
+ * only while the page is shown, and the page and the session get labels
+ * only. All files are read again as one collection when one is added, so
+ * the images of one Google Authenticator export combine, and a file that
+ * fails leaves what was read before as it was.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mfa-duplicates-page.h"
+#include "mfa-file-check-page.h"
+
+struct _MfaDuplicatesPage
+{
+  MfaFileCheckPage      parent_instance;
+
+  GtkWidget            *cancel_button;
+  GtkSpinner           *spinner;
+  GtkLabel             *error_label;
+  GtkLabel             *files_label;
+  GtkWidget            *result_box;
+  GtkImage             *verdict_icon;
+  GtkLabel             *summary_label;
+  GtkWidget            *groups_box;
+  GtkWidget            *rebind_label;
+
+  GPtrArray            *paths;      /* the files read, as paths */
+  GPtrArray            *entries;    /* MfaImportEntry *, from all of them */
+};
+
+G_DEFINE_FINAL_TYPE (MfaDuplicatesPage, mfa_duplicates_page, MFA_TYPE_FILE_CHECK_PAGE)
+
+/* ---- state ------------------------------------------------------------ */
+
+static void
+set_busy (MfaFileCheckPage *page,
+          gboolean          busy)
+{
+  MfaDuplicatesPage *self = MFA_DUPLICATES_PAGE (page);
+
+  gtk_widget_set_visible (self->cancel_button, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.open", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.clear",
+                                 !busy && self->paths->len > 0);
+}
+
+static void
+show_error (MfaDuplicatesPage *self,
+            const gchar       *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+/* Entries and what was shown of them go; the session keeps its result. */
+static void
+forget (MfaFileCheckPage *page)
+{
+  MfaDuplicatesPage *self = MFA_DUPLICATES_PAGE (page);
+
+  g_ptr_array_set_size (self->paths, 0);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  clear_box (self->groups_box);
+  gtk_widget_set_visible (self->result_box, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->files_label), FALSE);
+  show_error (self, NULL);
+  set_busy (page, FALSE);
+}
+
+/* ---- showing a report ------------------------------------------------- */
+
+static GtkWidget *
+wrapped_label (const gchar *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
+  return label;
+}
+
+static GtkWidget *
+group_widget (const MfaDuplicateGroup *group)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree gchar *sentence = mfa_duplicate_group_describe (group);
+  GtkWidget *heading = wrapped_label (sentence);
+  GtkWidget *frame;
+  const gchar *advice;
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+  for (guint i = 0; i < group->members->len; i++)
+    {
+      g_autofree gchar *member = mfa_duplicate_entry_describe (g_ptr_array_index (group->members,
+                                                                                  i));
+      g_autofree gchar *item = g_strdup_printf ("• %s", member);
+      GtkWidget *label = wrapped_label (item);
+
+      gtk_widget_set_margin_start (label, 12);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  advice = group->kind == MFA_DUPLICATE_DIFFERENT_KEYS
+             ? _("Delete all of these entries, then bind again as described below.")
+             : _("These make the same codes: keep one and delete the others, or keep them all.");
+  gtk_box_append (GTK_BOX (box), wrapped_label (advice));
+  frame = gtk_frame_new (NULL);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 10);
+  gtk_widget_set_margin_end (box, 10);
+  gtk_frame_set_child (GTK_FRAME (frame), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (frame), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence,
+                                  -1);
+  return frame;
+}
+
+static gchar *
+describe_files (MfaDuplicatesPage *self)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  g_autofree gchar *joined = NULL;
+
+  for (guint i = 0; i < self->paths->len; i++)
+    {
+      g_autofree gchar *name = g_filename_display_basename (g_ptr_array_index (self->paths, i));
+
+      g_strv_builder_add (names, name);
+    }
+  list = g_strv_builder_end (names);
+  /* TRANSLATORS: the separator between file names in a list */
+  joined = g_strjoinv (_(", "), list);
+  return g_strdup_printf (ngettext ("Read %u entry from %s.", "Read %u entries from %s.",
+                                    self->entries->len),
+                          self->entries->len, joined);
+}
+
+static void
+show_report (MfaDuplicatesPage *self)
+{
+  g_autoptr(MfaAliasTable) aliases = mfa_alias_table_new ();
+  g_autoptr(MfaDuplicateReport) report = mfa_duplicates_find (self->entries, aliases);
+  g_autoptr(JsonNode) evidence = mfa_duplicate_report_to_json (report);
+  g_autofree gchar *summary = mfa_duplicate_report_summarize (report);
+  g_autofree gchar *files = describe_files (self);
+  const gchar *verdict = mfa_duplicate_report_verdict (report);
+
+  gtk_label_set_text (self->files_label, files);
+  gtk_widget_set_visible (GTK_WIDGET (self->files_label), TRUE);
+  mfa_check_page_show_verdict (self->verdict_icon, verdict);
+  gtk_label_set_text (self->summary_label, summary);
+  clear_box (self->groups_box);
+  for (guint i = 0; i < report->groups->len; i++)
+    gtk_box_append (GTK_BOX (self->groups_box), group_widget (g_ptr_array_index (report->groups,
+                                                                                 i)));
+  gtk_widget_set_visible (self->rebind_label, g_str_equal (verdict, "problem"));
+  gtk_widget_set_visible (self->result_box, TRUE);
+  mfa_file_check_page_set_result (MFA_FILE_CHECK_PAGE (self), "duplicates", verdict, summary,
+                                  evidence);
+}
+
+/* ---- reading files ---------------------------------------------------- */
+
+static void
+read_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GPtrArray *paths = task_data;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *entries;
+  GError *error = NULL;
+
+  /* Pages and the ticket name files, never the folders they are in. */
+  for (guint i = 0; g_ptr_array_index (paths, i) != NULL; i++)
+    g_ptr_array_add (names, g_filename_display_basename (g_ptr_array_index (paths, i)));
+  g_ptr_array_add (names, NULL);
+  entries = mfa_import_files_named ((const gchar * const *) paths->pdata,
+                                    (const gchar * const *) names->pdata, MFA_IMPORT_AUTO,
+                                    &error);
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* A heading that says what kind of failure it is, then the library's
+ * message, which names the file. */
+static gchar *
+describe_error (const GError *error)
+{
+  if (g_error_matches (error, MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT))
+    return g_strdup_printf (_("This export is encrypted, so it cannot be read: %s."),
+                            error->message);
+  if (g_error_matches (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT))
+    return g_strdup_printf (_("This file cannot be read as an authenticator export: %s."),
+                            error->message);
+  return g_strdup_printf (_("This file cannot be read: %s."), error->message);
+}
+
+static void
+files_read (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  MfaDuplicatesPage *self = MFA_DUPLICATES_PAGE (source);
+  GPtrArray *paths = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entries = g_task_propagate_pointer (G_TASK (result), &error);
+  if (!mfa_file_check_page_end_work (MFA_FILE_CHECK_PAGE (self), result))
+    return;
+  if (entries == NULL)
+    {
+      g_autofree gchar *message = describe_error (error);
+
+      show_error (self, message);
+      return;
+    }
+  show_error (self, NULL);
+  g_ptr_array_set_size (self->paths, 0);
+  for (guint i = 0; g_ptr_array_index (paths, i) != NULL; i++)
+    g_ptr_array_add (self->paths, g_strdup (g_ptr_array_index (paths, i)));
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  self->entries = g_steal_pointer (&entries);
+  set_busy (MFA_FILE_CHECK_PAGE (self), FALSE);
+  show_report (self);
+}
+
+static gboolean
+has_path (MfaDuplicatesPage *self,
+          const gchar       *path)
+{
+  for (guint i = 0; i < self->paths->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->paths, i), path))
+      return TRUE;
+  return FALSE;
+}
+
+void
+mfa_duplicates_page_open_files (MfaDuplicatesPage *self,
+                                GFile *const      *files,
+                                guint              n_files)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MFA_IS_DUPLICATES_PAGE (self));
+
+  for (guint i = 0; i < self->paths->len; i++)
+    g_ptr_array_add (paths, g_strdup (g_ptr_array_index (self->paths, i)));
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree gchar *path = g_file_get_path (files[i]);
+
+      if (path == NULL)
+        {
+          g_autofree gchar *uri = g_file_get_uri (files[i]);
+          g_autofree gchar *message =
+            g_strdup_printf (_("%s is not a file on this computer: save it to a folder first."),
+                             uri);
+
+          show_error (self, message);
+          return;
+        }
+      /* Opened again, a file adds nothing; read twice it would pair with itself. */
+      if (!has_path (self, path))
+        g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+  if (paths->len == self->paths->len)
+    return;
+  g_ptr_array_add (paths, NULL);
+
+  task = g_task_new (self, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
+                     files_read, NULL);
+  g_task_set_source_tag (task, mfa_duplicates_page_open_files);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, g_steal_pointer (&paths), (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, read_thread);
+}
+
+static void
+open_files (MfaFileCheckPage *page,
+            GFile *const     *files,
+            guint             n_files)
+{
+  mfa_duplicates_page_open_files (MFA_DUPLICATES_PAGE (page), files, n_files);
+}
+
+static void
+choose_files (GtkWidget   *widget,
+              const gchar *action_name,
+              GVariant    *parameter)
+{
+  mfa_file_check_page_choose_files (MFA_FILE_CHECK_PAGE (widget),
+                                    _("Open Authenticator Exports"), NULL, TRUE);
+}
+
+static void
+clear (GtkWidget   *widget,
+       const gchar *action_name,
+       GVariant    *parameter)
+{
+  forget (MFA_FILE_CHECK_PAGE (widget));
+}
+
+static void
+cancel (GtkWidget   *widget,
+        const gchar *action_name,
+        GVariant    *parameter)
+{
+  mfa_file_check_page_cancel_work (MFA_FILE_CHECK_PAGE (widget));
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+mfa_duplicates_page_dispose (GObject *object)
+{
+  MfaDuplicatesPage *self = MFA_DUPLICATES_PAGE (object);
+
+  /* The keys go with the entries, as soon as the page does. */
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  G_OBJECT_CLASS (mfa_duplicates_page_parent_class)->dispose (object);
+}
+
+static void
+mfa_duplicates_page_finalize (GObject *object)
+{
+  MfaDuplicatesPage *self = MFA_DUPLICATES_PAGE (object);
+
+  g_ptr_array_unref (self->paths);
+  G_OBJECT_CLASS (mfa_duplicates_page_parent_class)->finalize (object);
+}
+
+static void
+mfa_duplicates_page_class_init (MfaDuplicatesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MfaFileCheckPageClass *page_class = MFA_FILE_CHECK_PAGE_CLASS (klass);
+
+  object_class->dispose = mfa_duplicates_page_dispose;
+  object_class->finalize = mfa_duplicates_page_finalize;
+  page_class->open_files = open_files;
+  page_class->set_busy = set_busy;
+  page_class->forget = forget;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/mfa-duplicates-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, files_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, result_box);
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, rebind_label);
+  gtk_widget_class_install_action (widget_class, "duplicates.open", NULL, choose_files);
+  gtk_widget_class_install_action (widget_class, "duplicates.clear", NULL, clear);
+  gtk_widget_class_install_action (widget_class, "duplicates.cancel", NULL, cancel);
+}
+
+static void
+mfa_duplicates_page_init (MfaDuplicatesPage *self)
+{
+  self->paths = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  set_busy (MFA_FILE_CHECK_PAGE (self), FALSE);
+}
+
+GtkWidget *
+mfa_duplicates_page_new (MfaSession *session)
+{
+  g_return_val_if_fail (MFA_IS_SESSION (session), NULL);
+
+  return g_object_new (MFA_TYPE_DUPLICATES_PAGE, "session", session, NULL);
+}
