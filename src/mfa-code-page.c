@@ -298,7 +298,7 @@ show_report (MfaCodePage         *self,
       gtk_box_append (GTK_BOX (self->details_box), label);
     }
   gtk_widget_set_visible (self->result_box, TRUE);
-  mfa_file_check_page_set_result (MFA_FILE_CHECK_PAGE (self), "code", verdict, summary,
+  mfa_check_page_base_record (MFA_CHECK_PAGE_BASE (self), "code", verdict, summary,
                                   evidence);
 }
 
@@ -360,7 +360,7 @@ check_codes (GtkWidget   *widget,
   data->key = g_steal_pointer (&key);
   data->codes = g_steal_pointer (&codes);
   /* Against true time when the clock check measured this computer's clock. */
-  session = mfa_file_check_page_get_session (MFA_FILE_CHECK_PAGE (self));
+  session = mfa_check_page_base_get_session (MFA_CHECK_PAGE_BASE (self));
   data->reference = mfa_session_get_true_time (session) / G_USEC_PER_SEC;
   task = g_task_new (self, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
                      check_done, NULL);

@@ -176,7 +176,7 @@ show_report (MfaDuplicatesPage *self)
                                                                                  i)));
   gtk_widget_set_visible (self->rebind_label, g_str_equal (verdict, "problem"));
   gtk_widget_set_visible (self->result_box, TRUE);
-  mfa_file_check_page_set_result (MFA_FILE_CHECK_PAGE (self), "duplicates", verdict, summary,
+  mfa_check_page_base_record (MFA_CHECK_PAGE_BASE (self), "duplicates", verdict, summary,
                                   evidence);
 }
 

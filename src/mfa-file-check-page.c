@@ -11,53 +11,12 @@
 
 typedef struct
 {
-  MfaSession           *session;
-  gchar                *verdict;
   GCancellable         *cancellable;  /* the work running, if any */
   GtkFileChooserNative *chooser;
 } MfaFileCheckPagePrivate;
 
-static void mfa_file_check_page_check_page_init (MfaCheckPageInterface *iface);
-
-G_DEFINE_ABSTRACT_TYPE_WITH_CODE (MfaFileCheckPage, mfa_file_check_page, GTK_TYPE_WIDGET,
-                                  G_ADD_PRIVATE (MfaFileCheckPage)
-                                  G_IMPLEMENT_INTERFACE (MFA_TYPE_CHECK_PAGE,
-                                                         mfa_file_check_page_check_page_init))
-
-enum
-{
-  PROP_0,
-  PROP_SESSION,
-  PROP_VERDICT,
-  N_PROPS
-};
-
-MfaSession *
-mfa_file_check_page_get_session (MfaFileCheckPage *self)
-{
-  MfaFileCheckPagePrivate *priv = mfa_file_check_page_get_instance_private (self);
-
-  g_return_val_if_fail (MFA_IS_FILE_CHECK_PAGE (self), NULL);
-
-  return priv->session;
-}
-
-void
-mfa_file_check_page_set_result (MfaFileCheckPage *self,
-                                const gchar      *kind,
-                                const gchar      *verdict,
-                                const gchar      *summary,
-                                JsonNode         *evidence)
-{
-  MfaFileCheckPagePrivate *priv = mfa_file_check_page_get_instance_private (self);
-
-  g_return_if_fail (MFA_IS_FILE_CHECK_PAGE (self));
-
-  mfa_session_add_result (priv->session, kind, verdict, summary, evidence);
-  g_free (priv->verdict);
-  priv->verdict = g_strdup (verdict);
-  g_object_notify (G_OBJECT (self), "verdict");
-}
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MfaFileCheckPage, mfa_file_check_page,
+                                     MFA_TYPE_CHECK_PAGE_BASE)
 
 static void
 set_busy (MfaFileCheckPage *self,
@@ -217,64 +176,7 @@ mfa_file_check_page_dispose (GObject *object)
   if (priv->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (priv->chooser));
   g_clear_object (&priv->chooser);
-  g_clear_object (&priv->session);
   G_OBJECT_CLASS (mfa_file_check_page_parent_class)->dispose (object);
-}
-
-static void
-mfa_file_check_page_finalize (GObject *object)
-{
-  MfaFileCheckPage *self = MFA_FILE_CHECK_PAGE (object);
-  MfaFileCheckPagePrivate *priv = mfa_file_check_page_get_instance_private (self);
-
-  g_free (priv->verdict);
-  G_OBJECT_CLASS (mfa_file_check_page_parent_class)->finalize (object);
-}
-
-static void
-mfa_file_check_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  MfaFileCheckPage *self = MFA_FILE_CHECK_PAGE (object);
-  MfaFileCheckPagePrivate *priv = mfa_file_check_page_get_instance_private (self);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, priv->session);
-      break;
-    case PROP_VERDICT:
-      g_value_set_string (value, priv->verdict);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mfa_file_check_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  MfaFileCheckPage *self = MFA_FILE_CHECK_PAGE (object);
-  MfaFileCheckPagePrivate *priv = mfa_file_check_page_get_instance_private (self);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      priv->session = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mfa_file_check_page_check_page_init (MfaCheckPageInterface *iface)
-{
 }
 
 static void
@@ -284,12 +186,7 @@ mfa_file_check_page_class_init (MfaFileCheckPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mfa_file_check_page_dispose;
-  object_class->finalize = mfa_file_check_page_finalize;
-  object_class->get_property = mfa_file_check_page_get_property;
-  object_class->set_property = mfa_file_check_page_set_property;
   widget_class->unmap = mfa_file_check_page_unmap;
-  g_object_class_override_property (object_class, PROP_SESSION, "session");
-  g_object_class_override_property (object_class, PROP_VERDICT, "verdict");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 

@@ -1,25 +1,27 @@
 /* mfa-file-check-page.h: what the check pages that read the user's files
- * (the code and duplicates checks) share — the session and the verdict, one
- * piece of work at a time with cancel, and files opened or dropped
+ * (the code and duplicates checks) share beyond MfaCheckPageBase: one piece
+ * of work at a time with cancel, and files opened or dropped
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "mfa-check-page.h"
+#include "mfa-check-page-base.h"
 
 G_BEGIN_DECLS
 
 #define MFA_TYPE_FILE_CHECK_PAGE (mfa_file_check_page_get_type ())
 
-G_DECLARE_DERIVABLE_TYPE (MfaFileCheckPage, mfa_file_check_page, MFA, FILE_CHECK_PAGE, GtkWidget)
+G_DECLARE_DERIVABLE_TYPE (MfaFileCheckPage, mfa_file_check_page, MFA, FILE_CHECK_PAGE,
+                          MfaCheckPageBase)
 
 /* A page's template belongs to its own (final) class; this class disposes
  * of it. */
 
 struct _MfaFileCheckPageClass
 {
-  GtkWidgetClass parent_class;
+  MfaCheckPageBaseClass parent_class;
 
   /* Files the user opened or dropped (at least one). */
   void (*open_files) (MfaFileCheckPage *self,
@@ -31,14 +33,6 @@ struct _MfaFileCheckPageClass
   /* The page is left: forget every secret (work is cancelled already). */
   void (*forget)     (MfaFileCheckPage *self);
 };
-
-MfaSession   *mfa_file_check_page_get_session  (MfaFileCheckPage *self);
-/* Records the check's result in the session and makes it the verdict. */
-void          mfa_file_check_page_set_result   (MfaFileCheckPage *self,
-                                                const gchar      *kind,
-                                                const gchar      *verdict,
-                                                const gchar      *summary,
-                                                JsonNode         *evidence);
 
 /* Cancels any work still running and returns a cancellable for new work. */
 GCancellable *mfa_file_check_page_start_work   (MfaFileCheckPage *self);
