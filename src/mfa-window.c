@@ -161,6 +161,19 @@ populate_topics (MfaWindow *self)
 }
 
 static void
+open_check_action (GtkWidget   *widget,
+                   const gchar *action_name,
+                   GVariant    *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The buttons name only the checks that exist: failing is a bug. */
+  if (!mfa_window_open_check (MFA_WINDOW (widget), g_variant_get_string (parameter, NULL),
+                              &error))
+    g_critical ("%s", error->message);
+}
+
+static void
 mfa_window_dispose (GObject *object)
 {
   MfaWindow *self = MFA_WINDOW (object);
@@ -193,6 +206,7 @@ mfa_window_class_init (MfaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, show_topics);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);
+  gtk_widget_class_install_action (widget_class, "win.open-check", "s", open_check_action);
 }
 
 static void

@@ -37,6 +37,21 @@ def sms_missing_to_solved():
 
 
 @case
+def start_page_opens_a_check():
+    """/gui/atspi/start-check: a check opened from the start page, and back to the topics."""
+    app = App()
+    try:
+        app.press("A Code Against Its Key")
+        app.heading("Check a Code Against Its Key")
+        app.press("All Topics")
+        app.heading("What went wrong?")
+        app.press("The Phone’s Clock")
+        app.heading("Is Your Phone’s Clock Right?")
+    finally:
+        app.close()
+
+
+@case
 def device_lost_ram_user_to_ticket():
     """/gui/atspi/device-lost: RAM user, to the support ticket; back and forward."""
     app = App()
