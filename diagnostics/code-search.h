@@ -19,6 +19,10 @@ MfaCodeSearch *mfa_code_search_new      (const MfaSecret    *key,
                                          gint64              reference_time,
                                          guint               window_seconds);
 void           mfa_code_search_free     (MfaCodeSearch      *search);
+/* How many threads fill the tables (1: the caller's alone); by default all
+ * processors on a machine of four or more, else one. */
+void           mfa_code_search_set_workers (MfaCodeSearch   *search,
+                                            guint            n_workers);
 
 guint          mfa_code_search_settings (const MfaCodeSearch *search,
                                          guint               digits,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mfadiag.h"
+#include "code-search.h"
 
 #define REFERENCE G_GINT64_CONSTANT (1795867231) /* 2026-11-28T12:00:31Z */
 
@@ -397,6 +398,38 @@ test_split_list (void)
 #define ADD(path, func) \
   g_test_add ("/code-check/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+/* Tables filled by several threads hold what one thread computes: codes
+ * from far steps under every setting are found at the same offset. */
+static void
+test_workers_agree (void)
+{
+  const guint8 bytes[] = "12345678901234567890";
+  g_autoptr(MfaSecret) key = mfa_secret_new (bytes, 20);
+  MfaOtpParams declared = MFA_OTP_PARAMS_DEFAULT;
+  gint64 now = 1795867231;
+  const gint64 steps[] = { -2880, -1001, -1, 0, 7, 1500, 2879 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      MfaOtpParams params = { MFA_ALGORITHM_SHA256, 6, 30 };
+      gint64 at = now + steps[i] * (gint64) params.period;
+      gchar code[MFA_OTP_MAX_DIGITS + 1];
+      MfaOtpParams found[2];
+      gint64 offset[2];
+
+      mfa_otp_format_code (mfa_totp (key, &params, at), params.digits, code);
+      for (guint w = 0; w < 2; w++)
+        {
+          g_autoptr(MfaCodeSearch) search = mfa_code_search_new (key, &declared, now, 86400);
+
+          mfa_code_search_set_workers (search, w == 0 ? 1 : 4);
+          g_assert_true (mfa_code_search_nearest (search, code, &found[w], &offset[w]));
+        }
+      g_assert_true (mfa_otp_params_equal (&found[0], &found[1]));
+      g_assert_cmpint (offset[0], ==, offset[1]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -417,5 +450,6 @@ main (int argc, char **argv)
   ADD ("verdict", test_verdict);
   g_test_add_func ("/code-check/normalize", test_normalize);
   g_test_add_func ("/code-check/split-list", test_split_list);
+  g_test_add_func ("/code-check/workers-agree", test_workers_agree);
   return g_test_run ();
 }
