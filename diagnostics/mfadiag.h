@@ -7,6 +7,7 @@
 #include "base32.h"
 #include "bundle/bundle.h"
 #include "bundle/bundle-reader.h"
+#include "bundle/bundle-upload.h"
 #include "bundle/bundle-writer.h"
 #include "clock/clock-check.h"
 #include "clock/http-time.h"

@@ -84,6 +84,7 @@ test_round_trip (void)
   g_autoptr(MfaBundle) bundle = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree gchar *extracted = NULL;
+  g_autofree gchar *text = NULL, *expected = NULL;
   JsonObject *root;
 
   json_parser_load_from_data (parser, "{\"verdict\":\"problem\",\"summary\":\"47 s slow\"}", -1,
@@ -97,7 +98,7 @@ test_round_trip (void)
 
   bundle = mfa_bundle_verify (target, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (bundle->files->len, ==, 4);
+  g_assert_cmpuint (bundle->files->len, ==, 5);
   root = json_node_get_object (bundle->manifest);
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "mfa-ticket");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "account"),
@@ -115,6 +116,16 @@ test_round_trip (void)
   g_file_get_contents (big1, &original, &original_len, NULL);
   g_assert_cmpuint (original_len, >, 3 << 20);
   g_assert_cmpmem (copy, copy_len, original, original_len);
+
+  /* summary.txt is what the app copies for a ticket form, word for word. */
+  g_free (extracted);
+  extracted = g_build_filename (out, "summary.txt", NULL);
+  g_assert_true (g_file_get_contents (extracted, &text, NULL, NULL));
+  expected = mfa_bundle_content_summary (content);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_nonnull (strstr (text, "alice@1234567.onaliyun.com"));
+  g_assert_nonnull (strstr (text, "47 s slow"));
+  g_assert_nonnull (strstr (text, "Sign-in error"));
 }
 
 /* ---- redaction and refused text ------------------------------------------ */
@@ -659,7 +670,7 @@ test_cli_statuses (void)
   g_assert_cmpint (run_ticket (show, &o5, &e5), ==, 0);
   g_assert_nonnull (strstr (o5, "\"2026-11-28T12:00:31.000Z\""));
   g_assert_cmpint (run_ticket (extract, &o6, &e6), ==, 0);
-  g_assert_cmpuint (count_entries (out_dir), ==, 3);
+  g_assert_cmpuint (count_entries (out_dir), ==, 4);
 
   /* One flipped byte near the end (inside the attachment): damaged, exit 1. */
   g_file_get_contents (target, &contents, &len, NULL);
