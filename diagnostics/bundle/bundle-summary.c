@@ -22,8 +22,8 @@ static const gchar style[] =
   ".unknown{color:#666}img{max-width:100%;border:1px solid #ccc}"
   "@media print{body{margin:0}}";
 
-static const gchar *
-kind_label (const gchar *kind)
+const gchar *
+mfa_bundle_attachment_kind_label (const gchar *kind)
 {
   if (g_strcmp0 (kind, "error-page") == 0)
     return _("The error page");
@@ -55,6 +55,31 @@ format_local_time (gint64       unix_usec,
   text = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
   offset = g_date_time_format (local, "%:z");
   return g_strdup_printf ("%s (%s, UTC%s)", text, g_time_zone_get_identifier (zone), offset);
+}
+
+GPtrArray *
+mfa_bundle_content_facts (const MfaBundleContent *content)
+{
+  GPtrArray *facts = g_ptr_array_new_with_free_func (g_free);
+  const gchar *given = content->operation_time_given ? _("the user") : _("the computer’s clock");
+
+  g_ptr_array_add (facts, g_strdup (_("Account type")));
+  g_ptr_array_add (facts, g_strdup (account_type_label (content->account_type)));
+  g_ptr_array_add (facts, g_strdup (_("Account")));
+  g_ptr_array_add (facts, g_strdup (content->account_name != NULL ? content->account_name : ""));
+  g_ptr_array_add (facts, g_strdup (_("Operation time (UTC)")));
+  g_ptr_array_add (facts, mfa_format_iso8601 (content->operation_time_usec));
+  g_ptr_array_add (facts, g_strdup (_("Operation time (user’s zone)")));
+  g_ptr_array_add (facts, format_local_time (content->operation_time_usec,
+                                             content->operation_zone));
+  g_ptr_array_add (facts, g_strdup (_("Time given by")));
+  g_ptr_array_add (facts, g_strdup (given));
+  if (content->flow_id != NULL)
+    {
+      g_ptr_array_add (facts, g_strdup (_("Topic")));
+      g_ptr_array_add (facts, g_strdup (content->flow_id));
+    }
+  return facts;
 }
 
 static void
@@ -126,7 +151,7 @@ append_attachments (GString   *html,
       g_string_append (html, "\" alt=\"");
       append_escaped (html, entry->file.caption);
       g_string_append (html, "\"><figcaption><strong>");
-      append_escaped (html, kind_label (entry->file.kind));
+      append_escaped (html, mfa_bundle_attachment_kind_label (entry->file.kind));
       g_string_append (html, "</strong>");
       if (entry->file.caption != NULL && entry->file.caption[0] != '\0')
         {
@@ -147,20 +172,13 @@ mfa_bundle_summary_html (const MfaBundleContent *content,
                          JsonObject             *checks)
 {
   g_autoptr(GString) html = g_string_new ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">");
-  g_autofree gchar *utc = mfa_format_iso8601 (content->operation_time_usec);
-  g_autofree gchar *local = format_local_time (content->operation_time_usec,
-                                               content->operation_zone);
+  g_autoptr(GPtrArray) facts = mfa_bundle_content_facts (content);
 
   g_string_append_printf (html, "<title>%s</title><style>%s</style></head><body>\n",
                           _("MFA ticket"), style);
   g_string_append_printf (html, "<h1>%s</h1>\n<table>\n", _("MFA sign-in ticket"));
-  append_row (html, _("Account type"), account_type_label (content->account_type));
-  append_row (html, _("Account"), content->account_name);
-  append_row (html, _("Operation time (UTC)"), utc);
-  append_row (html, _("Operation time (user’s zone)"), local);
-  append_row (html, _("Time given by"), content->operation_time_given ? _("the user")
-                                                                      : _("the computer’s clock"));
-  append_row (html, _("Topic"), content->flow_id);
+  for (guint i = 0; i + 1 < facts->len; i += 2)
+    append_row (html, facts->pdata[i], facts->pdata[i + 1]);
   g_string_append (html, "</table>\n");
 
   g_string_append_printf (html, "<h2>%s</h2>\n<p>", _("In the user’s words"));
@@ -184,14 +202,6 @@ mfa_bundle_summary_html (const MfaBundleContent *content,
 }
 
 /* ---- plain text ----------------------------------------------------------- */
-
-static void
-append_line (GString     *text,
-             const gchar *label,
-             const gchar *value)
-{
-  g_string_append_printf (text, "%s: %s\n", label, value != NULL ? value : "");
-}
 
 static void
 append_checks_text (GString    *text,
@@ -218,19 +228,12 @@ mfa_bundle_summary_text (const MfaBundleContent *content,
                          JsonObject             *checks)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree gchar *utc = mfa_format_iso8601 (content->operation_time_usec);
-  g_autofree gchar *local = format_local_time (content->operation_time_usec,
-                                               content->operation_zone);
+  g_autoptr(GPtrArray) facts = mfa_bundle_content_facts (content);
 
   g_string_append_printf (text, "%s\n\n", _("MFA sign-in ticket"));
-  append_line (text, _("Account type"), account_type_label (content->account_type));
-  append_line (text, _("Account"), content->account_name);
-  append_line (text, _("Operation time (UTC)"), utc);
-  append_line (text, _("Operation time (user’s zone)"), local);
-  append_line (text, _("Time given by"), content->operation_time_given ? _("the user")
-                                                                       : _("the computer’s clock"));
-  if (content->flow_id != NULL)
-    append_line (text, _("Topic"), content->flow_id);
+  for (guint i = 0; i + 1 < facts->len; i += 2)
+    g_string_append_printf (text, "%s: %s\n", (const gchar *) facts->pdata[i],
+                            (const gchar *) facts->pdata[i + 1]);
   g_string_append_printf (text, "\n%s\n%s\n", _("In the user’s words"),
                           content->description != NULL ? content->description : "");
   if (content->steps->len > 0)
@@ -248,7 +251,7 @@ mfa_bundle_summary_text (const MfaBundleContent *content,
         {
           const MfaBundleAttachment *attachment = g_ptr_array_index (content->attachments, i);
 
-          g_string_append_printf (text, "- %s%s%s\n", kind_label (attachment->kind),
+          g_string_append_printf (text, "- %s%s%s\n", mfa_bundle_attachment_kind_label (attachment->kind),
                                   attachment->caption[0] != '\0' ? ": " : "",
                                   attachment->caption);
         }

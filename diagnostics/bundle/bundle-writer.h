@@ -64,6 +64,12 @@ gboolean          mfa_bundle_inspect_image           (const gchar  *source,
 
 /* What summary.txt in the bundle says: plain text for a ticket form. Holds
  * only what the bundle holds, so never a key or a code. */
+/* "The error page", "The time shown on the phone" or "Other", translated. */
+const gchar      *mfa_bundle_attachment_kind_label   (const gchar  *kind);
+
+/* What every summary starts with: label, value, label, value… (translated). */
+GPtrArray        *mfa_bundle_content_facts           (const MfaBundleContent *content);
+
 gchar            *mfa_bundle_content_summary         (const MfaBundleContent *content);
 
 gboolean          mfa_bundle_write                   (const MfaBundleContent *content,

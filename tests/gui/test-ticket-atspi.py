@@ -1,0 +1,239 @@
+#!/usr/bin/python3
+# test-ticket-atspi.py: the ticket assistant driven through AT-SPI (dogtail)
+# as a user would: account, time, words, an image through the file chooser,
+# review, a save that fails and one that works; then the bundle is verified
+# with mfa-ticket and every entry searched for the MFA key and its codes.
+# Prints TAP; skips cleanly without a display or dogtail.
+#
+# With MFA_SHOTS=DIR it also saves a screenshot of every page (on demand,
+# for people to look at; LANGUAGE picks the translation):
+#   xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- env MFA_SHOTS=shots/en \
+#     MFA_TROUBLESHOOTER=build/src/mfa-troubleshooter MFA_TICKET=build/diagnostics/cli/mfa-ticket \
+#     GSETTINGS_SCHEMA_DIR=build/data GSK_RENDERER=cairo /usr/bin/python3 tests/gui/test-ticket-atspi.py
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import gettext
+import importlib.util
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+
+# The wizard test's harness (TAP on its own stream, the app under test with
+# its warnings checked, case registry): loaded, not copied; its own cases
+# are dropped so that only the ticket's run here.
+_spec = importlib.util.spec_from_file_location(
+    "wizard_atspi", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                 "test-wizard-atspi.py"))
+harness = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(harness)
+harness.CASES.clear()
+for tool in ("qrencode", "oathtool", "unzip", "zbarimg"):
+    if shutil.which(tool) is None:
+        harness.skip_all(f"{tool} is not installed")
+from dogtail.rawinput import keyCombo, pressKey, typeText  # noqa: E402 - after the harness
+
+KEY = "JBSWY3DPEHPK3PXP"
+URI = f"otpauth://totp/Aliyun:alice@1234567.onaliyun.com?secret={KEY}&issuer=Aliyun"
+SHOTS = os.environ.get("MFA_SHOTS")
+_ = gettext.translation("mfa-troubleshooter", os.environ.get("LOCALEDIR", "/usr/local/share/locale"),
+                        languages=[os.environ.get("LANGUAGE", "C")], fallback=True).gettext
+shot_number = 0
+
+
+def shoot(name):
+    global shot_number
+    if not SHOTS:
+        return
+    shot_number += 1
+    os.makedirs(SHOTS, exist_ok=True)
+    time.sleep(0.8)
+    subprocess.run(["import", "-window", "root", os.path.join(SHOTS, f"{shot_number:02d}-{name}.png")],
+                   check=True)
+
+
+def wait_for(node, predicate, what, tries=25):
+    for _ in range(tries):
+        found = node.findChildren(predicate)
+        if found:
+            return found[0]
+        time.sleep(0.3)
+    raise AssertionError(f"never appeared: {what}")
+
+
+def label_starting(node, text):
+    return wait_for(node, lambda n: n.roleName == "label" and n.name.startswith(text),
+                    f"a label starting “{text}”")
+
+
+def frame(app, title):
+    """A top-level window of the app, whatever its role."""
+    for _ in range(25):
+        windows = [w for w in app.node.children if w.name == title]
+        if windows:
+            return windows[0]
+        time.sleep(0.3)
+    names = [(w.roleName, w.name) for w in app.node.children]
+    raise AssertionError(f"no window “{title}” among {names}")
+
+
+def focus(node, name, role):
+    """Tabs to a control, as a keyboard user would: GTK 4.8 answers no AT-SPI
+    grabFocus, and gives check and radio buttons no action."""
+    target = node.child(name=name, roleName=role)
+    for _ in range(60):
+        if target.focused:
+            return target
+        pressKey("Tab")
+        time.sleep(0.1)
+    focused = [(n.roleName, n.name) for n in node.findChildren(lambda n: n.focused)]
+    raise AssertionError(f"Tab never reached {role} “{name}”; focused: {focused}")
+
+
+def toggle(node, name):
+    focus(node, name, "check box")
+    pressKey("space")
+    time.sleep(0.3)
+
+
+def choose(node, first, name):
+    """Picks a radio button: Tab reaches a group's chosen member only, and the
+    arrow keys move the choice."""
+    focus(node, first, "check box")
+    target = node.child(name=name, roleName="check box")
+    for _ in range(5):
+        if target.checked:
+            return
+        pressKey("Down")
+        time.sleep(0.3)
+    raise AssertionError(f"the arrow keys never chose “{name}”")
+
+
+def press(node, name):
+    node.child(name=name, roleName="push button").doActionNamed("click")
+    time.sleep(0.5)
+
+
+def type_into(node, name, text):
+    focus(node, name, "text")
+    keyCombo("<Control>a")
+    typeText(text)
+    time.sleep(0.3)
+
+
+def through_file_chooser(app, title, path):
+    """Types a path into GTK's own file chooser (there is no portal here)."""
+    frame(app, title)
+    time.sleep(0.5)
+    keyCombo("<Control>l")
+    time.sleep(0.3)
+    keyCombo("<Control>a")
+    typeText(path)
+    time.sleep(0.4)
+    pressKey("Return")
+    time.sleep(1.0)
+
+
+def codes_near_now():
+    now = int(time.time())
+    out = subprocess.run(["oathtool", "--totp", "-b", KEY, "-w", "4", "--now", f"@{now - 60}"],
+                         capture_output=True, text=True, check=True).stdout
+    return out.split()
+
+
+def open_assistant():
+    app = harness.App("--topic", "device-lost")
+    app.press(_("A RAM user"))
+    app.press(_("No, it still fails"))
+    app.press(_("Prepare a Ticket…"))
+    return app, frame(app, _("Prepare a Ticket"))
+
+
+@harness.case
+def ticket_saved_without_secrets():
+    """/gui/atspi/ticket: through every page, save, verify, no key or code inside."""
+    work = tempfile.mkdtemp(prefix="mfa-ticket-atspi-")
+    image = os.path.join(work, "binding-page.png")
+    target = os.path.join(work, "ticket.mfaticket")
+    subprocess.run(["qrencode", "-s", "8", "-m", "4", "-o", image, URI], check=True)
+    app, assistant = open_assistant()
+    try:
+        shoot("account")
+        choose(assistant, _("An Alibaba Cloud account (the main account)"),
+               _("A RAM user (signs in as name@alias.onaliyun.com)"))
+        type_into(assistant, _("Account name or RAM user logon name"), "alice")
+        press(assistant, _("Next"))
+        # Not the shape of a RAM user's logon name: a warning to confirm, not a change.
+        label_starting(assistant, _("A RAM user’s logon name looks like")[:20])
+        shoot("account-warning")
+        toggle(assistant, _("Keep the name as typed"))
+        press(assistant, _("Next"))
+        label_starting(assistant, _("When did it fail?"))
+        shoot("time")
+        choose(assistant, _("Just now"), _("At another time"))
+        shoot("time-picked")
+        press(assistant, _("Next"))
+
+        words = _("What happened, in your words")
+        type_into(assistant, words, f"The code is rejected. My key is {KEY}")
+        label_starting(assistant, _("The description"))
+        shoot("words-key-refused")
+        press(assistant, _("Next"))
+        label_starting(assistant, _("The description"))  # still here: Next refused
+        type_into(assistant, words, "Every code is rejected at sign-in since I changed phones.")
+        press(assistant, _("Next"))
+
+        press(assistant, _("Take Screenshot…"))
+        label_starting(assistant, _("Screenshots are taken through"))
+        shoot("attachments-no-portal")
+        press(assistant, _("Choose Image…"))
+        through_file_chooser(app, _("Choose Images"), image)
+        wait_for(assistant, lambda n: n.roleName == "list item" and n.name == "binding-page.png",
+                 "the attached image's row")
+        label_starting(assistant, _("Shows a QR code"))
+        type_into(assistant, _("Caption"), "The binding page")
+        shoot("attachments")
+        press(assistant, _("Next"))
+        label_starting(assistant, _("A QR code in this image will be painted over"))
+        shoot("review")
+
+        # A place that cannot be written: a clear message, nothing lost.
+        press(assistant, _("Save Ticket…"))
+        through_file_chooser(app, _("Save Ticket"), "/proc/ticket.mfaticket")
+        label_starting(assistant, _("The ticket was not saved")[:12])
+        shoot("save-failed")
+        press(assistant, _("Save Ticket…"))
+        through_file_chooser(app, _("Save Ticket"), target)
+        label_starting(assistant, _("Saved as")[:5])
+        shoot("saved")
+    finally:
+        app.close()
+
+    verify = subprocess.run([os.environ["MFA_TICKET"], "verify", target], capture_output=True,
+                            text=True)
+    assert verify.returncode == 0, verify.stderr
+    names = subprocess.run(["unzip", "-Z1", target], capture_output=True, text=True,
+                           check=True).stdout.split()
+    assert "summary.txt" in names and "attachments/01-error-page.png" in names, names
+    secrets = [KEY, KEY.lower(), "otpauth", *codes_near_now()]
+    for name in names:
+        data = subprocess.run(["unzip", "-p", target, name], capture_output=True,
+                              check=True).stdout
+        for secret in secrets:
+            assert secret.encode() not in data, f"{name} holds {secret}"
+    summary = subprocess.run(["unzip", "-p", target, "summary.txt"], capture_output=True,
+                             text=True, check=True).stdout
+    assert "Every code is rejected at sign-in" in summary and "alice" in summary, summary
+    # The QR code that carried the key is painted over: nothing left to decode.
+    masked = os.path.join(work, "masked.png")
+    with open(masked, "wb") as out:
+        out.write(subprocess.run(["unzip", "-p", target, "attachments/01-error-page.png"],
+                                 capture_output=True, check=True).stdout)
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", masked], capture_output=True, text=True)
+    assert KEY not in decoded.stdout, decoded.stdout
+
+
+if __name__ == "__main__":
+    harness.main()
