@@ -282,9 +282,13 @@ written (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree gchar *text = NULL;
 
+  /* Closed while saving: the window is gone, there is no one to tell. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   self->saving = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ticket.save", TRUE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
       text = g_strdup_printf (_("The ticket was not saved: %s. Everything you entered is still "
                                 "here: free some space or choose another place, and save "

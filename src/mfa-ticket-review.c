@@ -132,6 +132,7 @@ attachment_item (MfaAttachmentRow *row)
                     new_label (_("A QR code in this image will be painted over: it may carry "
                                  "your MFA key."), "warning"));
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), text);
   return box;
 }

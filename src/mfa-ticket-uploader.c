@@ -26,6 +26,7 @@ struct _MfaTicketUploader
   gchar          *url;
   gchar          *path;
   GCancellable   *cancellable;
+  gboolean        disposed;    /* a late callback finds no widgets to update */
 };
 
 G_DEFINE_FINAL_TYPE (MfaTicketUploader, mfa_ticket_uploader, GTK_TYPE_BOX)
@@ -51,6 +52,8 @@ progress (goffset  sent,
   /* TRANSLATORS: upload progress, e.g. "1.2 MB of 3.4 MB" */
   g_autofree gchar *text = g_strdup_printf (_("%s of %s"), sent_text, total_text);
 
+  if (self->disposed)
+    return;
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (gdouble) sent / total : 0);
   gtk_progress_bar_set_text (self->progress_bar, text);
 }
@@ -65,6 +68,8 @@ uploaded (GObject      *source,
   g_autoptr(MfaBundleUploadReply) reply = mfa_bundle_upload_finish (result, &error);
   g_autofree gchar *text = NULL;
 
+  if (self->disposed)
+    return;
   g_clear_object (&self->cancellable);
   set_busy (self, FALSE);
   if (reply == NULL)
@@ -122,6 +127,7 @@ mfa_ticket_uploader_dispose (GObject *object)
 {
   MfaTicketUploader *self = MFA_TICKET_UPLOADER (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MFA_TYPE_TICKET_UPLOADER);

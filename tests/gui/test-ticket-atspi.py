@@ -9,7 +9,8 @@
 # for people to look at; LANGUAGE picks the translation):
 #   xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- env MFA_SHOTS=shots/en \
 #     MFA_TROUBLESHOOTER=build/src/mfa-troubleshooter MFA_TICKET=build/diagnostics/cli/mfa-ticket \
-#     GSETTINGS_SCHEMA_DIR=build/data GSK_RENDERER=cairo /usr/bin/python3 tests/gui/test-ticket-atspi.py
+#     GSETTINGS_SCHEMA_DIR=build/data GSK_RENDERER=cairo \
+#     /usr/bin/python3 tests/gui/test-ticket-atspi.py
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -37,8 +38,21 @@ from dogtail.rawinput import keyCombo, pressKey, typeText  # noqa: E402 - after 
 
 KEY = "JBSWY3DPEHPK3PXP"
 URI = f"otpauth://totp/Aliyun:alice@1234567.onaliyun.com?secret={KEY}&issuer=Aliyun"
+# The app's messages the test waits for (translated through the catalogue).
+RAM_SHAPE = ("A RAM user’s logon name looks like name@<account alias or ID>.onaliyun.com; "
+             "this one does not. Check it, or keep it if you are sure.")
+NO_PORTAL = ("Screenshots are taken through the desktop’s screenshot service, which is not "
+             "available here. Take the screenshot with your desktop’s own tool, then choose "
+             "the file.")
+HAS_QR = ("Shows a QR code, which may carry your MFA key: the ticket will have it painted "
+          "over.")
+WILL_MASK = "A QR code in this image will be painted over: it may carry your MFA key."
+NOT_SAVED = ("The ticket was not saved: %s. Everything you entered is still here: free some "
+             "space or choose another place, and save again.")
+SAVED = "Saved as %s. Attach this file to your support ticket."
 SHOTS = os.environ.get("MFA_SHOTS")
-_ = gettext.translation("mfa-troubleshooter", os.environ.get("LOCALEDIR", "/usr/local/share/locale"),
+_ = gettext.translation("mfa-troubleshooter",
+                        os.environ.get("LOCALEDIR", "/usr/local/share/locale"),
                         languages=[os.environ.get("LANGUAGE", "C")], fallback=True).gettext
 shot_number = 0
 
@@ -50,8 +64,8 @@ def shoot(name):
     shot_number += 1
     os.makedirs(SHOTS, exist_ok=True)
     time.sleep(0.8)
-    subprocess.run(["import", "-window", "root", os.path.join(SHOTS, f"{shot_number:02d}-{name}.png")],
-                   check=True)
+    path = os.path.join(SHOTS, f"{shot_number:02d}-{name}.png")
+    subprocess.run(["import", "-window", "root", path], check=True)
 
 
 def wait_for(node, predicate, what, tries=25):
@@ -61,6 +75,11 @@ def wait_for(node, predicate, what, tries=25):
             return found[0]
         time.sleep(0.3)
     raise AssertionError(f"never appeared: {what}")
+
+
+def start_of(msgid):
+    """The translated message up to its first placeholder: what a label starts with."""
+    return _(msgid).split("%")[0][:16]
 
 
 def label_starting(node, text):
@@ -126,12 +145,12 @@ def type_into(node, name, text):
 def through_file_chooser(app, title, path):
     """Types a path into GTK's own file chooser (there is no portal here)."""
     frame(app, title)
-    time.sleep(0.5)
+    time.sleep(1.0)
     keyCombo("<Control>l")
-    time.sleep(0.3)
+    time.sleep(0.5)
     keyCombo("<Control>a")
     typeText(path)
-    time.sleep(0.4)
+    time.sleep(0.8)
     pressKey("Return")
     time.sleep(1.0)
 
@@ -166,7 +185,7 @@ def ticket_saved_without_secrets():
         type_into(assistant, _("Account name or RAM user logon name"), "alice")
         press(assistant, _("Next"))
         # Not the shape of a RAM user's logon name: a warning to confirm, not a change.
-        label_starting(assistant, _("A RAM user’s logon name looks like")[:20])
+        label_starting(assistant, start_of(RAM_SHAPE))
         shoot("account-warning")
         toggle(assistant, _("Keep the name as typed"))
         press(assistant, _("Next"))
@@ -186,28 +205,34 @@ def ticket_saved_without_secrets():
         press(assistant, _("Next"))
 
         press(assistant, _("Take Screenshot…"))
-        label_starting(assistant, _("Screenshots are taken through"))
+        label_starting(assistant, start_of(NO_PORTAL))
         shoot("attachments-no-portal")
         press(assistant, _("Choose Image…"))
         through_file_chooser(app, _("Choose Images"), image)
         wait_for(assistant, lambda n: n.roleName == "list item" and n.name == "binding-page.png",
                  "the attached image's row")
-        label_starting(assistant, _("Shows a QR code"))
+        label_starting(assistant, start_of(HAS_QR))
         type_into(assistant, _("Caption"), "The binding page")
         shoot("attachments")
         press(assistant, _("Next"))
-        label_starting(assistant, _("A QR code in this image will be painted over"))
+        mask_note = label_starting(assistant, start_of(WILL_MASK))
         shoot("review")
+        if SHOTS:
+            focus(assistant, mask_note.name, "label")  # scrolls the attachments into view
+            shoot("review-attachments")
 
         # A place that cannot be written: a clear message, nothing lost.
         press(assistant, _("Save Ticket…"))
         through_file_chooser(app, _("Save Ticket"), "/proc/ticket.mfaticket")
-        label_starting(assistant, _("The ticket was not saved")[:12])
+        label_starting(assistant, start_of(NOT_SAVED))
         shoot("save-failed")
         press(assistant, _("Save Ticket…"))
         through_file_chooser(app, _("Save Ticket"), target)
-        label_starting(assistant, _("Saved as")[:5])
+        label_starting(assistant, start_of(SAVED))
         shoot("saved")
+    except Exception:
+        shoot("failed-here")
+        raise
     finally:
         app.close()
 
