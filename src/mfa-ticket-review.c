@@ -80,7 +80,10 @@ add_words_and_steps (MfaTicketReview        *self,
                      const MfaBundleContent *content)
 {
   add_heading (self, _("In the user’s words"));
-  gtk_box_append (GTK_BOX (self), new_label (content->description, NULL));
+  if (content->description == NULL || content->description[0] == '\0')
+    gtk_box_append (GTK_BOX (self), new_label (_("Nothing written."), "dim-label"));
+  else
+    gtk_box_append (GTK_BOX (self), new_label (content->description, NULL));
   if (content->steps->len == 0)
     return;
   add_heading (self, _("Steps taken"));

@@ -206,3 +206,10 @@ mfa_ticket_uploader_set_file (MfaTicketUploader *self,
     gtk_label_set_label (self->status_label, "");
   set_busy (self, self->cancellable != NULL);
 }
+
+const gchar *
+mfa_ticket_uploader_get_status (MfaTicketUploader *self)
+{
+  g_return_val_if_fail (MFA_IS_TICKET_UPLOADER (self), NULL);
+  return gtk_label_get_label (self->status_label);
+}

@@ -18,4 +18,7 @@ GtkWidget *mfa_ticket_uploader_new      (const gchar       *url);
 void       mfa_ticket_uploader_set_file (MfaTicketUploader *self,
                                          const gchar       *path);
 
+/* What the widget says now: the server's answer, a failure, or progress. */
+const gchar *mfa_ticket_uploader_get_status (MfaTicketUploader *self);
+
 G_END_DECLS

@@ -4,19 +4,14 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "mfadiag.h"
+#include "ticket-server.h"
 
 typedef struct
 {
-  SoupServer   *server;
-  gchar        *url;
-  guint         status;      /* what the server answers */
-  const gchar  *answer;
-  GBytes       *received;    /* the body the server got */
-  gchar        *media_type;
+  TicketServer *server;
   gchar        *bundle;      /* a file to send */
   gsize         bundle_len;
   GMainLoop    *loop;
@@ -27,55 +22,20 @@ typedef struct
   guint         n_progress;
 } Fixture;
 
-static void
-handle (SoupServer        *server,
-        SoupServerMessage *message,
-        const char        *path,
-        GHashTable        *query,
-        gpointer           user_data)
-{
-  Fixture *fixture = user_data;
-  SoupMessageBody *body = soup_server_message_get_request_body (message);
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
-
-  g_clear_pointer (&fixture->received, g_bytes_unref);
-  fixture->received = soup_message_body_flatten (body);
-  g_free (fixture->media_type);
-  fixture->media_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
-  soup_server_message_set_status (message, fixture->status, NULL);
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
-                                    fixture->answer, strlen (fixture->answer));
-}
-
 /* A bundle-sized file of varied bytes, so a shifted or lost block shows. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree guint8 *bytes = NULL;
-  g_autoptr(GSList) uris = NULL;
   gsize len = GPOINTER_TO_SIZE (data);
-  g_autofree gchar *dir = g_dir_make_tmp ("mfa-upload-XXXXXX", &error);
 
-  g_assert_no_error (error);
   bytes = g_malloc (len);
   for (gsize i = 0; i < len; i++)
     bytes[i] = (guint8) (i * 2654435761u >> 13);
-  fixture->bundle = g_build_filename (dir, "ticket.mfaticket", NULL);
+  fixture->server = ticket_server_new ();
+  fixture->bundle = g_strdup (ticket_server_write_bundle (fixture->server, bytes, len));
   fixture->bundle_len = len;
-  g_file_set_contents (fixture->bundle, (const gchar *) bytes, len, &error);
-  g_assert_no_error (error);
-
-  fixture->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->server, "/tickets", handle, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (fixture->server);
-  fixture->url = g_strdup_printf ("http://127.0.0.1:%d/tickets", g_uri_get_port (uris->data));
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-  fixture->status = SOUP_STATUS_CREATED;
-  fixture->answer = "{\"ticket\": \"T-2026-0042\"}\n";
   fixture->loop = g_main_loop_new (NULL, FALSE);
   fixture->cancellable = g_cancellable_new ();
 }
@@ -84,15 +44,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree gchar *dir = g_path_get_dirname (fixture->bundle);
-
-  g_unlink (fixture->bundle);
-  g_rmdir (dir);
   g_free (fixture->bundle);
-  g_clear_object (&fixture->server);
-  g_free (fixture->url);
-  g_free (fixture->media_type);
-  g_clear_pointer (&fixture->received, g_bytes_unref);
+  ticket_server_free (fixture->server);
   g_clear_object (&fixture->result);
   g_clear_object (&fixture->cancellable);
   g_main_loop_unref (fixture->loop);
@@ -153,7 +106,7 @@ test_success (Fixture       *fixture,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MfaBundleUploadReply) reply = upload (fixture, fixture->url, progress, &error);
+  g_autoptr(MfaBundleUploadReply) reply = upload (fixture, fixture->server->url, progress, &error);
   g_autofree gchar *original = NULL;
   gsize original_len;
 
@@ -161,10 +114,10 @@ test_success (Fixture       *fixture,
   g_assert_cmpuint (reply->status, ==, 201);
   g_assert_cmpstr (reply->ticket_id, ==, "T-2026-0042");
   g_assert_cmpstr (reply->first_line, ==, "{\"ticket\": \"T-2026-0042\"}");
-  g_assert_cmpstr (fixture->media_type, ==, MFA_BUNDLE_MEDIA_TYPE);
+  g_assert_cmpstr (fixture->server->media_type, ==, MFA_BUNDLE_MEDIA_TYPE);
   g_file_get_contents (fixture->bundle, &original, &original_len, NULL);
-  g_assert_cmpmem (g_bytes_get_data (fixture->received, NULL),
-                   g_bytes_get_size (fixture->received), original, original_len);
+  g_assert_cmpmem (g_bytes_get_data (fixture->server->received, NULL),
+                   g_bytes_get_size (fixture->server->received), original, original_len);
   g_assert_cmpuint (fixture->n_progress, >, 1);
   g_assert_cmpint (fixture->last_sent, ==, original_len);
   g_assert_cmpint (fixture->last_total, ==, original_len);
@@ -177,9 +130,9 @@ test_server_error (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(MfaBundleUploadReply) reply = NULL;
 
-  fixture->status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
-  fixture->answer = "The ticket store is full\nsecond line";
-  reply = upload (fixture, fixture->url, NULL, &error);
+  fixture->server->status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+  fixture->server->answer = "The ticket store is full\nsecond line";
+  reply = upload (fixture, fixture->server->url, NULL, &error);
   g_assert_null (reply);
   g_assert_error (error, MFA_ERROR, MFA_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "500"));
@@ -209,7 +162,7 @@ test_refused (Fixture       *fixture,
   g_assert_null (reply);
   g_assert_error (error, MFA_ERROR, MFA_ERROR_IO);
   g_assert_nonnull (strstr (error->message, url));
-  g_assert_null (fixture->received);
+  g_assert_null (fixture->server->received);
 }
 
 static void
@@ -217,7 +170,7 @@ test_cancel_midway (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MfaBundleUploadReply) reply = upload (fixture, fixture->url, progress_then_cancel,
+  g_autoptr(MfaBundleUploadReply) reply = upload (fixture, fixture->server->url, progress_then_cancel,
                                                   &error);
 
   g_assert_null (reply);
@@ -225,7 +178,7 @@ test_cancel_midway (Fixture       *fixture,
   g_assert_cmpint (fixture->last_sent, >, 0);
   g_assert_cmpint (fixture->last_sent, <, fixture->bundle_len);
   /* The server never saw a whole request, so it never answered one. */
-  g_assert_null (fixture->received);
+  g_assert_null (fixture->server->received);
 }
 
 static void

@@ -16,10 +16,13 @@
 
 import gettext
 import importlib.util
+import http.server
+import json
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 
 # The wizard test's harness (TAP on its own stream, the app under test with
@@ -50,6 +53,7 @@ WILL_MASK = "A QR code in this image will be painted over: it may carry your MFA
 NOT_SAVED = ("The ticket was not saved: %s. Everything you entered is still here: free some "
              "space or choose another place, and save again.")
 SAVED = "Saved as %s. Attach this file to your support ticket."
+UPLOADED = "Uploaded. Your ticket number is %s."
 SHOTS = os.environ.get("MFA_SHOTS")
 _ = gettext.translation("mfa-troubleshooter",
                         os.environ.get("LOCALEDIR", "/usr/local/share/locale"),
@@ -258,6 +262,70 @@ def ticket_saved_without_secrets():
                                  capture_output=True, check=True).stdout)
     decoded = subprocess.run(["zbarimg", "--raw", "-q", masked], capture_output=True, text=True)
     assert KEY not in decoded.stdout, decoded.stdout
+
+
+class TicketServer(http.server.BaseHTTPRequestHandler):
+    """A support endpoint on loopback: keeps each body, answers with a ticket id."""
+    bodies = []
+
+    def do_POST(self):  # noqa: N802 - the name http.server calls
+        length = int(self.headers["Content-Length"])
+        TicketServer.bodies.append((self.headers["Content-Type"], self.rfile.read(length)))
+        answer = json.dumps({"ticket": "T-2026-0042"}).encode()
+        self.send_response(201)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args):
+        pass
+
+
+def schemas_with_upload(work, url):
+    """The app's schema with upload-endpoint set, as an organisation's override would."""
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data")
+    for name in os.listdir(source):
+        if name.endswith(".gschema.xml"):
+            shutil.copy(os.path.join(source, name), work)
+    with open(os.path.join(work, "zz-upload.gschema.override"), "w") as override:
+        override.write(f"[io.github.mfatroubleshooter.MfaTroubleshooter]\n"
+                       f"upload-endpoint='{url}'\n")
+    subprocess.run(["glib-compile-schemas", work], check=True)
+    return work
+
+
+@harness.case
+def ticket_uploaded():
+    """/gui/atspi/ticket-upload: with an upload address set, the saved bundle is sent."""
+    work = tempfile.mkdtemp(prefix="mfa-ticket-upload-")
+    target = os.path.join(work, "upload.mfaticket")
+    server = http.server.HTTPServer(("127.0.0.1", 0), TicketServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/tickets"
+    saved_dir = os.environ["GSETTINGS_SCHEMA_DIR"]
+    schemas = os.path.join(work, "schemas")
+    os.makedirs(schemas)
+    os.environ["GSETTINGS_SCHEMA_DIR"] = schemas_with_upload(schemas, url)
+    try:
+        app, assistant = open_assistant()
+    finally:
+        os.environ["GSETTINGS_SCHEMA_DIR"] = saved_dir
+    try:
+        type_into(assistant, _("Account name or RAM user logon name"), "bob@example.com")
+        for _page in range(4):
+            press(assistant, _("Next"))
+        press(assistant, _("Save Ticket…"))
+        through_file_chooser(app, _("Save Ticket"), target)
+        label_starting(assistant, start_of(SAVED))
+        press(assistant, _("Upload to Support"))
+        label_starting(assistant, start_of(UPLOADED))
+        shoot("uploaded")
+    finally:
+        app.close()
+        server.shutdown()
+    with open(target, "rb") as saved:
+        assert TicketServer.bodies == [("application/x-mfa-ticket", saved.read())]
 
 
 if __name__ == "__main__":
