@@ -331,6 +331,14 @@ mfa_attachment_list_get_rows (MfaAttachmentList *self)
   return rows;
 }
 
+const gchar *
+mfa_attachment_list_get_message (MfaAttachmentList *self)
+{
+  g_return_val_if_fail (MFA_IS_ATTACHMENT_LIST (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->attach_message))
+           ? gtk_label_get_label (self->attach_message) : NULL;
+}
+
 gboolean
 mfa_attachment_list_validate (MfaAttachmentList *self)
 {

@@ -21,6 +21,8 @@ void       mfa_attachment_list_add_file  (MfaAttachmentList  *self,
                                           const gchar        *path,
                                           gint64              taken_usec);
 void       mfa_attachment_list_paste     (MfaAttachmentList  *self);
+/* The refusal or hint shown above the list; NULL when there is none. */
+const gchar *mfa_attachment_list_get_message (MfaAttachmentList *self);
 /* FALSE with a message shown when a caption holds a key. */
 gboolean   mfa_attachment_list_validate  (MfaAttachmentList  *self);
 
