@@ -50,12 +50,14 @@ typedef struct
   gchar  *path;
   gint64  taken_usec;
   guint   n_qr_codes;
+  GBytes *masked;      /* the image as the bundle will hold it, if it differs */
 } Inspection;
 
 static void
 inspection_free (Inspection *inspection)
 {
   g_free (inspection->path);
+  g_clear_pointer (&inspection->masked, g_bytes_unref);
   g_free (inspection);
 }
 
@@ -68,7 +70,8 @@ inspect_in_thread (GTask        *task,
   Inspection *inspection = task_data;
   GError *error = NULL;
 
-  if (mfa_bundle_inspect_image (inspection->path, &inspection->n_qr_codes, &error))
+  if (mfa_bundle_inspect_image (inspection->path, &inspection->n_qr_codes,
+                                &inspection->masked, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -103,7 +106,8 @@ inspected (GObject      *source,
                                 mfa_attachment_list_get_rows (self)->len == 0 ? "error-page"
                                 : mfa_attachment_list_get_rows (self)->len == 1 ? "phone-time"
                                 : "other", inspection->taken_usec);
-  mfa_attachment_row_set_qr_codes (MFA_ATTACHMENT_ROW (row), inspection->n_qr_codes);
+  mfa_attachment_row_set_qr_codes (MFA_ATTACHMENT_ROW (row), inspection->n_qr_codes,
+                                   inspection->masked);
   g_signal_connect_swapped (row, "remove-requested", G_CALLBACK (remove_row), self);
   gtk_list_box_append (self->list_box, row);
 }

@@ -29,6 +29,7 @@ struct _MfaAttachmentRow
   gchar         *path;
   gint64         taken_usec;
   gint           n_qr_codes;
+  GdkTexture    *masked;      /* NULL: the bundle holds the image as it is */
 };
 
 G_DEFINE_FINAL_TYPE (MfaAttachmentRow, mfa_attachment_row, GTK_TYPE_LIST_BOX_ROW)
@@ -66,6 +67,7 @@ mfa_attachment_row_finalize (GObject *object)
   MfaAttachmentRow *self = MFA_ATTACHMENT_ROW (object);
 
   g_free (self->path);
+  g_clear_object (&self->masked);
   G_OBJECT_CLASS (mfa_attachment_row_parent_class)->finalize (object);
 }
 
@@ -164,11 +166,15 @@ mfa_attachment_row_get_taken (MfaAttachmentRow *self)
 
 void
 mfa_attachment_row_set_qr_codes (MfaAttachmentRow *self,
-                                 gint              n_codes)
+                                 gint              n_codes,
+                                 GBytes           *masked)
 {
   g_return_if_fail (MFA_IS_ATTACHMENT_ROW (self));
 
   self->n_qr_codes = n_codes;
+  g_clear_object (&self->masked);
+  if (masked != NULL)
+    self->masked = gdk_texture_new_from_bytes (masked, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), n_codes > 0);
   if (n_codes > 0)
     gtk_label_set_label (self->note_label,
@@ -189,7 +195,9 @@ mfa_attachment_row_new_thumbnail (MfaAttachmentRow *self)
   GtkWidget *picture;
 
   g_return_val_if_fail (MFA_IS_ATTACHMENT_ROW (self), NULL);
-  picture = gtk_picture_new_for_paintable (gtk_picture_get_paintable (self->thumbnail));
+  picture = gtk_picture_new_for_paintable (self->masked != NULL
+                                             ? GDK_PAINTABLE (self->masked)
+                                             : gtk_picture_get_paintable (self->thumbnail));
   gtk_widget_set_size_request (picture, 120, 80);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   return picture;

@@ -20,11 +20,13 @@ const gchar *mfa_attachment_row_get_path     (MfaAttachmentRow *self);
 const gchar *mfa_attachment_row_get_kind     (MfaAttachmentRow *self);
 const gchar *mfa_attachment_row_get_caption  (MfaAttachmentRow *self);
 gint64       mfa_attachment_row_get_taken    (MfaAttachmentRow *self);
-/* How many QR codes the bundle will paint over; -1 while not yet known. */
+/* How many QR codes the bundle will paint over (-1 while not yet known),
+ * and the image with them painted over (PNG), for the review. */
 void         mfa_attachment_row_set_qr_codes (MfaAttachmentRow *self,
-                                              gint              n_codes);
+                                              gint              n_codes,
+                                              GBytes           *masked);
 gint         mfa_attachment_row_get_qr_codes (MfaAttachmentRow *self);
-/* A small picture of the image, for the review page. */
+/* A small picture of the image as the bundle will hold it, for the review. */
 GtkWidget   *mfa_attachment_row_new_thumbnail (MfaAttachmentRow *self);
 
 G_END_DECLS

@@ -13,7 +13,6 @@
 
 #include "bundle-entry.h"
 #include "mfa-error.h"
-#include "qr/qr-image.h"
 
 static const gchar *
 image_type (GBytes       *data,
@@ -67,20 +66,20 @@ mfa_bundle_read_image (const gchar  *source,
 gboolean
 mfa_bundle_inspect_image (const gchar  *source,
                           guint        *n_qr_codes,
+                          GBytes      **masked,
                           GError      **error)
 {
-  const gchar *media_type, *extension;
-  g_autoptr(GBytes) data = mfa_bundle_read_image (source, &media_type, &extension, error);
-  g_autoptr(GPtrArray) symbols = NULL;
+  g_autoptr(MfaBundleEntry) entry = g_new0 (MfaBundleEntry, 1);
+  g_autoptr(GBytes) painted = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize len;
-  const guint8 *bytes;
+  const gchar *media_type, *extension;
 
-  if (data == NULL)
+  entry->masked = g_array_new (FALSE, FALSE, sizeof (gint));
+  entry->data = mfa_bundle_read_image (source, &media_type, &extension, error);
+  if (entry->data == NULL)
     return FALSE;
-  bytes = g_bytes_get_data (data, &len);
-  symbols = mfa_qr_find_in_data (bytes, len, &local_error);
-  if (symbols == NULL)
+  /* The writer's own masking, so the preview is what support will see. */
+  if (!mfa_bundle_mask_qr_codes (entry, &painted, &local_error))
     {
       g_autofree gchar *display = g_filename_display_name (source);
 
@@ -88,6 +87,8 @@ mfa_bundle_inspect_image (const gchar  *source,
                    display, local_error->message);
       return FALSE;
     }
-  *n_qr_codes = symbols->len;
+  *n_qr_codes = entry->masked->len / 4;
+  if (masked != NULL)
+    *masked = g_steal_pointer (&painted);
   return TRUE;
 }

@@ -56,10 +56,13 @@ gboolean          mfa_bundle_check_text              (const gchar  *field,
                                                       GError      **error);
 
 /* Whether a file can be attached (a PNG or JPEG image within
- * MFA_BUNDLE_MAX_ATTACHMENT_SIZE), and how many QR codes the writer will
- * paint over in it. Reads the whole file: call it off the main thread. */
+ * MFA_BUNDLE_MAX_ATTACHMENT_SIZE), how many QR codes the writer will paint
+ * over in it, and (when `masked` is given and there are any) the image as
+ * the bundle will hold it, as PNG. Reads the whole file: call it off the
+ * main thread. */
 gboolean          mfa_bundle_inspect_image           (const gchar  *source,
                                                       guint        *n_qr_codes,
+                                                      GBytes      **masked,
                                                       GError      **error);
 
 /* What summary.txt in the bundle says: plain text for a ticket form. Holds

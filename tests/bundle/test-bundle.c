@@ -160,6 +160,30 @@ test_qr_code_masked (void)
   g_assert_null (g_strstr_len (after, after_len, "JBSWY3DPEHPK3PXP"));
 }
 
+/* The assistant's preview: the same count and the same painted image. */
+static void
+test_inspect_image (void)
+{
+  g_autofree gchar *shot = make_image ("inspect.png", 600, 400,
+                                       "otpauth://totp/Aliyun:alice?secret=JBSWY3DPEHPK3PXP");
+  g_autofree gchar *plain = make_image ("inspect-plain.png", 300, 200, NULL);
+  g_autoptr(GBytes) masked = NULL;
+  g_autoptr(GBytes) none = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_codes = 0;
+
+  g_assert_true (mfa_bundle_inspect_image (shot, &n_codes, &masked, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_codes, ==, 1);
+  found = mfa_qr_find_in_data (g_bytes_get_data (masked, NULL), g_bytes_get_size (masked),
+                               &error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_assert_true (mfa_bundle_inspect_image (plain, &n_codes, &none, &error));
+  g_assert_cmpuint (n_codes, ==, 0);
+  g_assert_null (none);
+}
+
 static void
 test_script_stays_text (void)
 {
@@ -731,6 +755,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/bundle/round-trip", test_round_trip);
   g_test_add_func ("/bundle/qr-code-masked", test_qr_code_masked);
+  g_test_add_func ("/bundle/inspect-image", test_inspect_image);
   g_test_add_func ("/bundle/script-stays-text", test_script_stays_text);
   g_test_add_func ("/bundle/keys-in-text-refused", test_keys_in_text_refused);
   g_test_add_func ("/bundle/account-shapes", test_account_shapes);
