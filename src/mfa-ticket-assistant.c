@@ -202,6 +202,13 @@ refresh_review (MfaTicketAssistant *self)
 }
 
 static void
+session_changed (MfaTicketAssistant *self)
+{
+  if (current_index (self) + 1 == G_N_ELEMENTS (page_names))
+    refresh_review (self);
+}
+
+static void
 page_changed (MfaTicketAssistant *self)
 {
   guint index = current_index (self);
@@ -468,7 +475,6 @@ mfa_ticket_assistant_class_init (MfaTicketAssistantClass *klass)
                                        "ticket.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
                                        "ticket.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -494,6 +500,9 @@ mfa_ticket_assistant_new (GtkWindow   *parent,
   g_return_val_if_fail (MFA_IS_SESSION (session), self);
 
   self->session = g_object_ref (session);
+  /* A check run in the wizard meanwhile shows up on the review at once. */
+  g_signal_connect_object (session, "changed", G_CALLBACK (session_changed), self,
+                           G_CONNECT_SWAPPED);
   gtk_link_button_set_uri (self->ticket_link, ticket_url);
   self->uploader = mfa_ticket_uploader_new (upload_url);
   gtk_box_append (self->uploader_holder, self->uploader);
