@@ -14,6 +14,7 @@
 #include <qrencode.h>
 
 #include "mfadiag.h"
+#include "test-support.h"
 #include "qr/qr-image.h"
 
 static gchar *workdir;
@@ -56,17 +57,7 @@ make_image (const gchar *name, guint width, guint height, const gchar *qr_text)
 static MfaBundleContent *
 sample_content (void)
 {
-  MfaBundleContent *content = mfa_bundle_content_new ();
-
-  content->account_type = g_strdup ("ram-user");
-  content->account_name = g_strdup ("alice@1234567.onaliyun.com");
-  content->operation_time_usec = G_GINT64_CONSTANT (1795867231) * G_USEC_PER_SEC;
-  content->operation_zone = g_strdup ("Asia/Shanghai");
-  content->operation_time_given = TRUE;
-  content->flow_id = g_strdup ("signin-code-rejected");
-  content->description = g_strdup ("The code is rejected every time.");
-  g_ptr_array_add (content->steps, g_strdup ("Checked the phone's clock"));
-  return content;
+  return test_sample_content ();
 }
 
 static void

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "gtk-test-support.h"
 #include <glib/gstdio.h>
 #include <qrencode.h>
 
@@ -220,11 +221,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!test_gtk_init_or_skip ())
+    return 0;
   g_test_add ("/attachment-list/files-kinds-and-qr", Fixture, NULL, fixture_set_up,
               test_files_kinds_and_qr, fixture_tear_down);
   g_test_add ("/attachment-list/refusals", Fixture, NULL, fixture_set_up, test_refusals,

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "gtk-test-support.h"
 #include <libsoup/soup.h>
 
 #include "mfa-ticket-uploader.h"
@@ -112,11 +113,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!test_gtk_init_or_skip ())
+    return 0;
   g_test_add ("/ticket-uploader/ticket-number", Fixture, NULL, fixture_set_up,
               test_ticket_number_shown, fixture_tear_down);
   g_test_add ("/ticket-uploader/failure-then-retry", Fixture, NULL, fixture_set_up,
