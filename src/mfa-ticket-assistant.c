@@ -49,23 +49,25 @@ G_DEFINE_FINAL_TYPE (MfaTicketAssistant, mfa_ticket_assistant, GTK_TYPE_WINDOW)
 
 static const gchar *const page_names[] = { "account", "time", "words", "attachments", "review" };
 
+typedef enum
+{
+  MESSAGE_NOTE,
+  MESSAGE_WARNING,
+  MESSAGE_ERROR,
+} MessageKind;
+
+/* A label under a field or the buttons: hidden when there is nothing to say. */
 static void
 show_message (GtkLabel    *label,
               const gchar *text,
-              gboolean     is_error)
+              MessageKind  kind)
 {
   gtk_label_set_label (label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-  if (is_error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-    }
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
+  if (kind != MESSAGE_NOTE)
+    gtk_widget_add_css_class (GTK_WIDGET (label), kind == MESSAGE_ERROR ? "error" : "warning");
 }
 
 /* ---- what was typed ----------------------------------------------------------- */
@@ -133,10 +135,10 @@ check_account (MfaTicketAssistant *self)
       /* The library's messages start in lower case to fit after a colon. */
       text[0] = g_ascii_toupper (text[0]);
       show_message (self->account_message, self->account_tried || name[0] != '\0' ? text : NULL,
-                    TRUE);
+                    MESSAGE_ERROR);
     }
   else
-    show_message (self->account_message, warning, FALSE);
+    show_message (self->account_message, warning, MESSAGE_WARNING);
   gtk_widget_set_visible (GTK_WIDGET (self->keep_name_button), ok && warning != NULL);
   return ok && (warning == NULL || gtk_check_button_get_active (self->keep_name_button));
 }
@@ -156,10 +158,10 @@ check_words (MfaTicketAssistant *self)
 
   if (!mfa_bundle_check_text (_("The description"), text, &error))
     {
-      show_message (self->words_message, error->message, TRUE);
+      show_message (self->words_message, error->message, MESSAGE_ERROR);
       return FALSE;
     }
-  show_message (self->words_message, NULL, TRUE);
+  show_message (self->words_message, NULL, MESSAGE_ERROR);
   return TRUE;
 }
 
@@ -300,13 +302,11 @@ written (GObject      *source,
       text = g_strdup_printf (_("The ticket was not saved: %s. Everything you entered is still "
                                 "here: free some space or choose another place, and save "
                                 "again."), error->message);
-      show_message (self->save_status, text, TRUE);
+      show_message (self->save_status, text, MESSAGE_ERROR);
       return;
     }
   text = g_strdup_printf (_("Saved as %s. Attach this file to your support ticket."), display);
-  gtk_label_set_label (self->save_status, text);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->save_status), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->save_status), "warning");
+  show_message (self->save_status, text, MESSAGE_NOTE);
   mfa_ticket_uploader_set_file (MFA_TICKET_UPLOADER (self->uploader), target);
 }
 
@@ -318,7 +318,7 @@ save_to (MfaTicketAssistant *self,
 
   self->saving = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ticket.save", FALSE);
-  gtk_label_set_label (self->save_status, _("Saving…"));
+  show_message (self->save_status, _("Saving…"), MESSAGE_NOTE);
   g_object_set_data_full (G_OBJECT (task), "target", g_strdup (target), g_free);
   g_task_set_task_data (task, build_content (self), (GDestroyNotify) mfa_bundle_content_free);
   g_task_run_in_thread (task, write_in_thread);
@@ -339,7 +339,8 @@ save_chosen (GtkNativeDialog *dialog,
       if (path != NULL)
         save_to (self, path);
       else
-        show_message (self->save_status, _("Choose a place on this computer."), TRUE);
+        show_message (self->save_status, _("Choose a place on this computer."),
+                      MESSAGE_ERROR);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -398,13 +399,13 @@ copy_summary (GtkWidget   *widget,
   summary = mfa_bundle_content_summary (content);
   if (!mfa_bundle_check_text (_("The summary"), summary, &error))
     {
-      show_message (self->save_status, error->message, TRUE);
+      show_message (self->save_status, error->message, MESSAGE_ERROR);
       return;
     }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), summary);
-  gtk_label_set_label (self->save_status,
-                       _("The summary is on the clipboard: paste it into the ticket form."));
-  gtk_widget_remove_css_class (GTK_WIDGET (self->save_status), "error");
+  show_message (self->save_status,
+                _("The summary is on the clipboard: paste it into the ticket form."),
+                MESSAGE_NOTE);
 }
 
 static void
