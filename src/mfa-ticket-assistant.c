@@ -39,6 +39,7 @@ struct _MfaTicketAssistant
   GtkBox            *uploader_holder;
 
   MfaSession        *session;
+  gint64             opened_usec;   /* "just now": the same moment in review, file and summary */
   GtkWidget         *uploader;
   GCancellable      *cancellable;
   gboolean           saving;
@@ -103,7 +104,7 @@ build_content (MfaTicketAssistant *self)
 
   content->account_type = g_strdup (account_type (self));
   content->account_name = account_name (self);
-  mfa_time_picker_get_time (self->time_picker, mfa_session_get_true_time (self->session),
+  mfa_time_picker_get_time (self->time_picker, self->opened_usec,
                             &content->operation_time_usec, &content->operation_zone,
                             &content->operation_time_given);
   content->description = words (self);
@@ -501,6 +502,8 @@ mfa_ticket_assistant_new (GtkWindow   *parent,
   g_return_val_if_fail (MFA_IS_SESSION (session), self);
 
   self->session = g_object_ref (session);
+  /* Rounded to the second, as a person would say it. */
+  self->opened_usec = mfa_session_get_true_time (session) / G_USEC_PER_SEC * G_USEC_PER_SEC;
   /* A check run in the wizard meanwhile shows up on the review at once. */
   g_signal_connect_object (session, "changed", G_CALLBACK (session_changed), self,
                            G_CONNECT_SWAPPED);

@@ -54,6 +54,7 @@ NOT_SAVED = ("The ticket was not saved: %s. Everything you entered is still here
              "space or choose another place, and save again.")
 SAVED = "Saved as %s. Attach this file to your support ticket."
 UPLOADED = "Uploaded. Your ticket number is %s."
+COPIED = "The summary is on the clipboard: paste it into the ticket form."
 SHOTS = os.environ.get("MFA_SHOTS")
 _ = gettext.translation("mfa-troubleshooter",
                         os.environ.get("LOCALEDIR", "/usr/local/share/locale"),
@@ -159,6 +160,28 @@ def through_file_chooser(app, title, path):
     time.sleep(1.0)
 
 
+CLIPBOARD_READER = """
+import gi
+gi.require_version("Gdk", "4.0")
+gi.require_version("Gtk", "4.0")
+from gi.repository import GLib, Gdk, Gtk
+Gtk.init()
+loop = GLib.MainLoop()
+def done(clipboard, result):
+    print(clipboard.read_text_finish(result) or "", end="")
+    loop.quit()
+Gdk.Display.get_default().get_clipboard().read_text_async(None, done)
+GLib.timeout_add_seconds(10, loop.quit)
+loop.run()
+"""
+
+
+def clipboard_text():
+    """The clipboard's text, read by another X client as a paste would."""
+    return subprocess.run(["/usr/bin/python3", "-c", CLIPBOARD_READER], capture_output=True,
+                          text=True, timeout=30).stdout
+
+
 def codes_near_now():
     now = int(time.time())
     out = subprocess.run(["oathtool", "--totp", "-b", KEY, "-w", "4", "--now", f"@{now - 60}"],
@@ -182,6 +205,7 @@ def ticket_saved_without_secrets():
     target = os.path.join(work, "ticket.mfaticket")
     subprocess.run(["qrencode", "-s", "8", "-m", "4", "-o", image, URI], check=True)
     app, assistant = open_assistant()
+    copied = None
     try:
         shoot("account")
         choose(assistant, _("An Alibaba Cloud account (the main account)"),
@@ -234,6 +258,9 @@ def ticket_saved_without_secrets():
         through_file_chooser(app, _("Save Ticket"), target)
         label_starting(assistant, start_of(SAVED))
         shoot("saved")
+        press(assistant, _("Copy Summary"))
+        label_starting(assistant, start_of(COPIED))
+        copied = clipboard_text()
     except Exception:
         shoot("failed-here")
         raise
@@ -255,6 +282,8 @@ def ticket_saved_without_secrets():
     summary = subprocess.run(["unzip", "-p", target, "summary.txt"], capture_output=True,
                              text=True, check=True).stdout
     assert "Every code is rejected at sign-in" in summary and "alice" in summary, summary
+    # Copy Summary puts exactly the bundle's summary.txt on the clipboard.
+    assert copied == summary, f"clipboard:\n{copied}\nsummary.txt:\n{summary}"
     # The QR code that carried the key is painted over: nothing left to decode.
     masked = os.path.join(work, "masked.png")
     with open(masked, "wb") as out:
