@@ -181,6 +181,35 @@ test_paste (Fixture       *fixture,
                               G_FILE_TEST_IS_REGULAR));
 }
 
+/* Files dropped from a file manager arrive as a file list. */
+static void
+test_drop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree gchar *plain = write_png (fixture, "dropped.png", NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->list));
+  g_autoptr(GFile) file = g_file_new_for_path (plain);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GPtrArray) rows = NULL;
+  GSList *files = g_slist_prepend (NULL, file);
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+    }
+  g_assert_true (accepted);
+  rows = wait_for_rows (fixture, 1);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (mfa_attachment_row_get_path (rows->pdata[0]), ==, plain);
+}
+
 static GtkWidget *
 find_entry (GtkWidget *widget)
 {
@@ -228,6 +257,8 @@ main (int    argc,
   g_test_add ("/attachment-list/refusals", Fixture, NULL, fixture_set_up, test_refusals,
               fixture_tear_down);
   g_test_add ("/attachment-list/paste", Fixture, NULL, fixture_set_up, test_paste,
+              fixture_tear_down);
+  g_test_add ("/attachment-list/drop", Fixture, NULL, fixture_set_up, test_drop,
               fixture_tear_down);
   g_test_add ("/attachment-list/caption-with-key-refused", Fixture, NULL, fixture_set_up,
               test_caption_with_key_refused, fixture_tear_down);
