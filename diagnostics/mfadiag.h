@@ -8,6 +8,7 @@
 #include "bundle/bundle.h"
 #include "bundle/bundle-diagnosis.h"
 #include "bundle/bundle-reader.h"
+#include "bundle/bundle-upload.h"
 #include "bundle/bundle-writer.h"
 #include "clock/clock-check.h"
 #include "clock/http-time.h"

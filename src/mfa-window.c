@@ -8,6 +8,7 @@
 
 #include "mfa-check-page.h"
 #include "mfa-flow-view.h"
+#include "mfa-ticket-assistant.h"
 #include "mfa-topic-row.h"
 #include "mfa-window.h"
 
@@ -25,7 +26,11 @@ struct _MfaWindow
 
   GSettings           *settings;
   MfaFlowSet          *flows;
+  GtkWindow           *ticket_assistant; /* weak: one at a time */
 };
+
+/* Where the flows send users to open a ticket, else Alibaba Cloud's page. */
+#define DEFAULT_TICKET_URL "https://smartservice.console.aliyun.com/service/create-ticket"
 
 G_DEFINE_FINAL_TYPE (MfaWindow, mfa_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -108,6 +113,45 @@ search_activated (MfaWindow *self)
       }
 }
 
+static const gchar *
+find_ticket_url (MfaFlowSet *flows)
+{
+  for (guint i = 0; i < mfa_flow_set_get_n_flows (flows); i++)
+    {
+      const MfaFlow *flow = mfa_flow_set_get_flow (flows, i);
+
+      for (guint s = 0; s < flow->steps->len; s++)
+        {
+          const MfaFlowStep *step = g_ptr_array_index (flow->steps, s);
+
+          if (step->type == MFA_STEP_TICKET && step->links->len > 0)
+            return ((const MfaFlowLink *) g_ptr_array_index (step->links, 0))->url;
+        }
+    }
+  return DEFAULT_TICKET_URL;
+}
+
+static void
+new_ticket (GtkWidget   *widget,
+            const gchar *action_name,
+            GVariant    *parameter)
+{
+  MfaWindow *self = MFA_WINDOW (widget);
+  MfaApplication *app = MFA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  /* Not modal: the user may go back to the wizard and run another check,
+   * which the assistant then includes. */
+  if (self->ticket_assistant == NULL)
+    {
+      self->ticket_assistant = GTK_WINDOW (mfa_ticket_assistant_new (
+        GTK_WINDOW (self), mfa_application_get_session (app), find_ticket_url (self->flows)));
+      gtk_window_set_application (self->ticket_assistant, GTK_APPLICATION (app));
+      g_object_add_weak_pointer (G_OBJECT (self->ticket_assistant),
+                                 (gpointer *) &self->ticket_assistant);
+    }
+  gtk_window_present (self->ticket_assistant);
+}
+
 static void
 clear_check_holder (MfaWindow *self)
 {
@@ -179,6 +223,12 @@ mfa_window_dispose (GObject *object)
   MfaWindow *self = MFA_WINDOW (object);
 
   g_clear_object (&self->settings);
+  if (self->ticket_assistant != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->ticket_assistant),
+                                    (gpointer *) &self->ticket_assistant);
+      gtk_window_destroy (g_steal_pointer (&self->ticket_assistant));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), MFA_TYPE_WINDOW);
   g_clear_pointer (&self->flows, mfa_flow_set_unref);
   G_OBJECT_CLASS (mfa_window_parent_class)->dispose (object);
@@ -207,6 +257,7 @@ mfa_window_class_init (MfaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);
   gtk_widget_class_install_action (widget_class, "win.open-check", "s", open_check_action);
+  gtk_widget_class_install_action (widget_class, "win.new-ticket", NULL, new_ticket);
 }
 
 static void

@@ -22,6 +22,13 @@ void     mfa_bundle_entry_free       (MfaBundleEntry *entry);
 gchar   *mfa_bundle_summary_html     (const MfaBundleContent *content,
                                       GPtrArray              *entries,
                                       JsonObject             *checks);
+gchar   *mfa_bundle_summary_text     (const MfaBundleContent *content,
+                                      JsonObject             *checks);
+JsonNode *mfa_bundle_check_summary   (JsonNode               *evidence);
+GBytes  *mfa_bundle_read_image       (const gchar  *source,
+                                      const gchar **media_type,
+                                      const gchar **extension,
+                                      GError      **error);
 gboolean mfa_bundle_mask_qr_codes    (MfaBundleEntry  *entry,
                                       GBytes         **image,
                                       GError         **error);

@@ -1,7 +1,9 @@
-/* bundle-summary.c: summary.html, what support staff read first
+/* bundle-summary.c: summary.html and summary.txt, what support staff read first
  *
- * Self-contained (no script, no outside resource), printable, and every piece
- * of text that came from the user or a check is HTML-escaped.
+ * The HTML is self-contained (no script, no outside resource), printable, and
+ * every piece of text that came from the user or a check is HTML-escaped. The
+ * plain text is what the user pastes into a ticket form; the bundle carries
+ * the same text, so staff see one wording wherever they look.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,6 +40,31 @@ format_local_time (gint64       unix_usec,
   text = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
   offset = g_date_time_format (local, "%:z");
   return g_strdup_printf ("%s (%s, UTC%s)", text, g_time_zone_get_identifier (zone), offset);
+}
+
+GPtrArray *
+mfa_bundle_content_facts (const MfaBundleContent *content)
+{
+  GPtrArray *facts = g_ptr_array_new_with_free_func (g_free);
+  const gchar *given = content->operation_time_given ? _("the user") : _("the computer’s clock");
+
+  g_ptr_array_add (facts, g_strdup (_("Account type")));
+  g_ptr_array_add (facts, g_strdup (mfa_bundle_account_type_label (content->account_type)));
+  g_ptr_array_add (facts, g_strdup (_("Account")));
+  g_ptr_array_add (facts, g_strdup (content->account_name != NULL ? content->account_name : ""));
+  g_ptr_array_add (facts, g_strdup (_("Operation time (UTC)")));
+  g_ptr_array_add (facts, mfa_format_iso8601 (content->operation_time_usec));
+  g_ptr_array_add (facts, g_strdup (_("Operation time (user’s zone)")));
+  g_ptr_array_add (facts, format_local_time (content->operation_time_usec,
+                                             content->operation_zone));
+  g_ptr_array_add (facts, g_strdup (_("Time given by")));
+  g_ptr_array_add (facts, g_strdup (given));
+  if (content->flow_id != NULL)
+    {
+      g_ptr_array_add (facts, g_strdup (_("Topic")));
+      g_ptr_array_add (facts, g_strdup (content->flow_id));
+    }
+  return facts;
 }
 
 static void
@@ -130,20 +157,13 @@ mfa_bundle_summary_html (const MfaBundleContent *content,
                          JsonObject             *checks)
 {
   g_autoptr(GString) html = g_string_new ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">");
-  g_autofree gchar *utc = mfa_format_iso8601 (content->operation_time_usec);
-  g_autofree gchar *local = format_local_time (content->operation_time_usec,
-                                               content->operation_zone);
+  g_autoptr(GPtrArray) facts = mfa_bundle_content_facts (content);
 
   g_string_append_printf (html, "<title>%s</title><style>%s</style></head><body>\n",
                           _("MFA ticket"), style);
   g_string_append_printf (html, "<h1>%s</h1>\n<table>\n", _("MFA sign-in ticket"));
-  append_row (html, _("Account type"), mfa_bundle_account_type_label (content->account_type));
-  append_row (html, _("Account"), content->account_name);
-  append_row (html, _("Operation time (UTC)"), utc);
-  append_row (html, _("Operation time (user’s zone)"), local);
-  append_row (html, _("Time given by"), content->operation_time_given ? _("the user")
-                                                                      : _("the computer’s clock"));
-  append_row (html, _("Topic"), content->flow_id);
+  for (guint i = 0; i + 1 < facts->len; i += 2)
+    append_row (html, facts->pdata[i], facts->pdata[i + 1]);
   g_string_append (html, "</table>\n");
 
   g_string_append_printf (html, "<h2>%s</h2>\n<p>", _("In the user’s words"));
@@ -164,4 +184,75 @@ mfa_bundle_summary_html (const MfaBundleContent *content,
   append_attachments (html, entries);
   g_string_append (html, "</body></html>\n");
   return g_string_free (g_steal_pointer (&html), FALSE);
+}
+
+/* ---- plain text ----------------------------------------------------------- */
+
+static void
+append_checks_text (GString    *text,
+                    JsonObject *checks)
+{
+  g_autoptr(GList) kinds = json_object_get_members (checks);
+
+  g_string_append_printf (text, "\n%s\n", _("What the checks found"));
+  if (kinds == NULL)
+    g_string_append_printf (text, "- %s\n", _("No check was run."));
+  for (GList *l = kinds; l != NULL; l = l->next)
+    {
+      JsonObject *check = json_object_get_object_member (checks, l->data);
+
+      g_string_append_printf (text, "- %s: %s — %s\n", (const gchar *) l->data,
+                              json_object_get_string_member_with_default (check, "verdict",
+                                                                          "unknown"),
+                              json_object_get_string_member_with_default (check, "summary", ""));
+    }
+}
+
+gchar *
+mfa_bundle_summary_text (const MfaBundleContent *content,
+                         JsonObject             *checks)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) facts = mfa_bundle_content_facts (content);
+
+  g_string_append_printf (text, "%s\n\n", _("MFA sign-in ticket"));
+  for (guint i = 0; i + 1 < facts->len; i += 2)
+    g_string_append_printf (text, "%s: %s\n", (const gchar *) facts->pdata[i],
+                            (const gchar *) facts->pdata[i + 1]);
+  g_string_append_printf (text, "\n%s\n%s\n", _("In the user’s words"),
+                          content->description != NULL ? content->description : "");
+  if (content->steps->len > 0)
+    {
+      g_string_append_printf (text, "\n%s\n", _("Steps taken"));
+      for (guint i = 0; i < content->steps->len; i++)
+        g_string_append_printf (text, "%u. %s\n", i + 1,
+                                (const gchar *) g_ptr_array_index (content->steps, i));
+    }
+  append_checks_text (text, checks);
+  if (content->attachments->len > 0)
+    {
+      g_string_append_printf (text, "\n%s\n", _("Attachments"));
+      for (guint i = 0; i < content->attachments->len; i++)
+        {
+          const MfaBundleAttachment *attachment = g_ptr_array_index (content->attachments, i);
+
+          g_string_append_printf (text, "- %s%s%s\n", mfa_bundle_attachment_kind_label (attachment->kind),
+                                  attachment->caption[0] != '\0' ? ": " : "",
+                                  attachment->caption);
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+gchar *
+mfa_bundle_content_summary (const MfaBundleContent *content)
+{
+  g_autoptr(JsonObject) checks = json_object_new ();
+
+  g_return_val_if_fail (content != NULL, NULL);
+  for (guint i = 0; i < content->check_kinds->len; i++)
+    json_object_set_member (checks, g_ptr_array_index (content->check_kinds, i),
+                            mfa_bundle_check_summary (g_ptr_array_index (content->check_results,
+                                                                         i)));
+  return mfa_bundle_summary_text (content, checks);
 }

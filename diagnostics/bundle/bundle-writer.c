@@ -94,26 +94,11 @@ check_texts (const MfaBundleContent  *content,
   return TRUE;
 }
 
-static const gchar *
-image_type (GBytes      *data,
-            const gchar **extension)
-{
-  gsize len;
-  const guint8 *bytes = g_bytes_get_data (data, &len);
-
-  if (len >= 8 && memcmp (bytes, "\x89PNG\r\n\x1a\n", 8) == 0)
-    return *extension = "png", "image/png";
-  if (len >= 3 && memcmp (bytes, "\xff\xd8\xff", 3) == 0)
-    return *extension = "jpg", "image/jpeg";
-  return NULL;
-}
-
 static MfaBundleEntry *
 attachment_entry (const MfaBundleAttachment  *attachment,
                   guint                       number,
                   GError                    **error)
 {
-  g_autofree gchar *contents = NULL;
   g_autofree gchar *display = g_filename_display_name (attachment->source);
   g_autofree gchar *path = NULL;
   g_autoptr(GBytes) data = NULL;
@@ -121,7 +106,6 @@ attachment_entry (const MfaBundleAttachment  *attachment,
   g_autoptr(GError) local_error = NULL;
   MfaBundleEntry *entry;
   const gchar *extension = NULL, *media_type;
-  gsize len = 0;
 
   if (g_strcmp0 (attachment->kind, "error-page") != 0
       && g_strcmp0 (attachment->kind, "phone-time") != 0
@@ -132,25 +116,9 @@ attachment_entry (const MfaBundleAttachment  *attachment,
                    attachment->kind);
       return NULL;
     }
-  if (!g_file_get_contents (attachment->source, &contents, &len, &local_error))
-    {
-      g_set_error (error, MFA_ERROR, MFA_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
-  if (len > MFA_BUNDLE_MAX_ATTACHMENT_SIZE)
-    {
-      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
-                   _("%s is larger than 64 MiB: attach a smaller screenshot"), display);
-      return NULL;
-    }
-  data = g_bytes_new_take (g_steal_pointer (&contents), len);
-  media_type = image_type (data, &extension);
-  if (media_type == NULL)
-    {
-      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
-                   _("%s is not a PNG or JPEG image: attach screenshots or photos"), display);
-      return NULL;
-    }
+  data = mfa_bundle_read_image (attachment->source, &media_type, &extension, error);
+  if (data == NULL)
+    return NULL;
 
   path = g_strdup_printf ("attachments/%02u-%s.%s", number, attachment->kind, extension);
   entry = entry_new (path, attachment->kind, media_type, attachment->caption);
@@ -181,8 +149,8 @@ attachment_entry (const MfaBundleAttachment  *attachment,
 /* ---- the manifest --------------------------------------------------------- */
 
 /* The verdict and one line for each check, whatever shape its evidence has. */
-static JsonNode *
-check_summary (JsonNode *evidence)
+JsonNode *
+mfa_bundle_check_summary (JsonNode *evidence)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (evidence) ? json_node_get_object (evidence) : NULL;
@@ -604,9 +572,22 @@ add_checks (const MfaBundleContent  *content,
       entry->compress = TRUE;
       entry_take_data (entry, g_bytes_new_take (text, len));
       g_ptr_array_add (entries, entry);
-      json_object_set_member (checks, kind, check_summary (evidence));
+      json_object_set_member (checks, kind, mfa_bundle_check_summary (evidence));
     }
   return TRUE;
+}
+
+static MfaBundleEntry *
+summary_entry (const gchar *path,
+               const gchar *media_type,
+               gchar       *text)
+{
+  MfaBundleEntry *entry = entry_new (path, "summary", media_type, "");
+  gsize len = strlen (text);
+
+  entry->compress = TRUE;
+  entry_take_data (entry, g_bytes_new_take (text, len));
+  return entry;
 }
 
 gboolean
@@ -620,8 +601,7 @@ mfa_bundle_write (const MfaBundleContent  *content,
   g_autofree gchar *dir = g_path_get_dirname (target);
   g_autofree gchar *named = NULL;
   g_autofree gchar *html = NULL;
-  MfaBundleEntry *summary;
-  gsize html_len;
+  g_autofree gchar *text = NULL;
   gboolean ok;
   int fd;
 
@@ -637,12 +617,12 @@ mfa_bundle_write (const MfaBundleContent  *content,
         return FALSE;
       g_ptr_array_add (entries, entry);
     }
+  text = mfa_bundle_summary_text (content, json_node_get_object (checks));
+  g_ptr_array_insert (entries, 0, summary_entry ("summary.txt", "text/plain; charset=utf-8",
+                                                 g_steal_pointer (&text)));
   html = mfa_bundle_summary_html (content, entries, json_node_get_object (checks));
-  summary = entry_new ("summary.html", "summary", "text/html", "");
-  summary->compress = TRUE;
-  html_len = strlen (html);
-  entry_take_data (summary, g_bytes_new_take (g_steal_pointer (&html), html_len));
-  g_ptr_array_insert (entries, 0, summary);
+  g_ptr_array_insert (entries, 0, summary_entry ("summary.html", "text/html",
+                                                 g_steal_pointer (&html)));
   manifest = build_manifest (content, checks, entries);
 
   fd = open_unnamed (dir, &named, error);

@@ -55,6 +55,22 @@ gboolean          mfa_bundle_check_text              (const gchar  *field,
                                                       const gchar  *text,
                                                       GError      **error);
 
+/* Whether a file can be attached (a PNG or JPEG image within
+ * MFA_BUNDLE_MAX_ATTACHMENT_SIZE), how many QR codes the writer will paint
+ * over in it, and (when `masked` is given and there are any) the image as
+ * the bundle will hold it, as PNG. Reads the whole file: call it off the
+ * main thread. */
+gboolean          mfa_bundle_inspect_image           (const gchar  *source,
+                                                      guint        *n_qr_codes,
+                                                      GBytes      **masked,
+                                                      GError      **error);
+
+/* What every summary starts with: label, value, label, value… (translated). */
+GPtrArray        *mfa_bundle_content_facts           (const MfaBundleContent *content);
+/* What summary.txt in the bundle says: plain text for a ticket form. Holds
+ * only what the bundle holds, so never a key or a code. */
+gchar            *mfa_bundle_content_summary         (const MfaBundleContent *content);
+
 gboolean          mfa_bundle_write                   (const MfaBundleContent *content,
                                                       const gchar            *target,
                                                       GError                **error);

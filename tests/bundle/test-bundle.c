@@ -14,6 +14,7 @@
 #include <qrencode.h>
 
 #include "mfadiag.h"
+#include "test-support.h"
 #include "qr/qr-image.h"
 
 static gchar *workdir;
@@ -56,17 +57,7 @@ make_image (const gchar *name, guint width, guint height, const gchar *qr_text)
 static MfaBundleContent *
 sample_content (void)
 {
-  MfaBundleContent *content = mfa_bundle_content_new ();
-
-  content->account_type = g_strdup ("ram-user");
-  content->account_name = g_strdup ("alice@1234567.onaliyun.com");
-  content->operation_time_usec = G_GINT64_CONSTANT (1795867231) * G_USEC_PER_SEC;
-  content->operation_zone = g_strdup ("Asia/Shanghai");
-  content->operation_time_given = TRUE;
-  content->flow_id = g_strdup ("signin-code-rejected");
-  content->description = g_strdup ("The code is rejected every time.");
-  g_ptr_array_add (content->steps, g_strdup ("Checked the phone's clock"));
-  return content;
+  return test_sample_content ();
 }
 
 static void
@@ -84,6 +75,7 @@ test_round_trip (void)
   g_autoptr(MfaBundle) bundle = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree gchar *extracted = NULL;
+  g_autofree gchar *text = NULL, *expected = NULL;
   JsonObject *root;
 
   json_parser_load_from_data (parser, "{\"verdict\":\"problem\",\"summary\":\"47 s slow\"}", -1,
@@ -97,7 +89,7 @@ test_round_trip (void)
 
   bundle = mfa_bundle_verify (target, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (bundle->files->len, ==, 4);
+  g_assert_cmpuint (bundle->files->len, ==, 5);
   root = json_node_get_object (bundle->manifest);
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "mfa-ticket");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "account"),
@@ -115,6 +107,16 @@ test_round_trip (void)
   g_file_get_contents (big1, &original, &original_len, NULL);
   g_assert_cmpuint (original_len, >, 3 << 20);
   g_assert_cmpmem (copy, copy_len, original, original_len);
+
+  /* summary.txt is what the app copies for a ticket form, word for word. */
+  g_free (extracted);
+  extracted = g_build_filename (out, "summary.txt", NULL);
+  g_assert_true (g_file_get_contents (extracted, &text, NULL, NULL));
+  expected = mfa_bundle_content_summary (content);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_nonnull (strstr (text, "alice@1234567.onaliyun.com"));
+  g_assert_nonnull (strstr (text, "47 s slow"));
+  g_assert_nonnull (strstr (text, "Sign-in error"));
 }
 
 /* ---- redaction and refused text ------------------------------------------ */
@@ -147,6 +149,30 @@ test_qr_code_masked (void)
   g_assert_no_error (error);
   g_assert_cmpuint (found_after->len, ==, 0);
   g_assert_null (g_strstr_len (after, after_len, "JBSWY3DPEHPK3PXP"));
+}
+
+/* The assistant's preview: the same count and the same painted image. */
+static void
+test_inspect_image (void)
+{
+  g_autofree gchar *shot = make_image ("inspect.png", 600, 400,
+                                       "otpauth://totp/Aliyun:alice?secret=JBSWY3DPEHPK3PXP");
+  g_autofree gchar *plain = make_image ("inspect-plain.png", 300, 200, NULL);
+  g_autoptr(GBytes) masked = NULL;
+  g_autoptr(GBytes) none = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_codes = 0;
+
+  g_assert_true (mfa_bundle_inspect_image (shot, &n_codes, &masked, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_codes, ==, 1);
+  found = mfa_qr_find_in_data (g_bytes_get_data (masked, NULL), g_bytes_get_size (masked),
+                               &error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_assert_true (mfa_bundle_inspect_image (plain, &n_codes, &none, &error));
+  g_assert_cmpuint (n_codes, ==, 0);
+  g_assert_null (none);
 }
 
 static void
@@ -659,7 +685,7 @@ test_cli_statuses (void)
   g_assert_cmpint (run_ticket (show, &o5, &e5), ==, 0);
   g_assert_nonnull (strstr (o5, "\"2026-11-28T12:00:31.000Z\""));
   g_assert_cmpint (run_ticket (extract, &o6, &e6), ==, 0);
-  g_assert_cmpuint (count_entries (out_dir), ==, 3);
+  g_assert_cmpuint (count_entries (out_dir), ==, 4);
 
   /* One flipped byte near the end (inside the attachment): damaged, exit 1. */
   g_file_get_contents (target, &contents, &len, NULL);
@@ -720,6 +746,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/bundle/round-trip", test_round_trip);
   g_test_add_func ("/bundle/qr-code-masked", test_qr_code_masked);
+  g_test_add_func ("/bundle/inspect-image", test_inspect_image);
   g_test_add_func ("/bundle/script-stays-text", test_script_stays_text);
   g_test_add_func ("/bundle/keys-in-text-refused", test_keys_in_text_refused);
   g_test_add_func ("/bundle/account-shapes", test_account_shapes);

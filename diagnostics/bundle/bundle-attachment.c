@@ -1,0 +1,94 @@
+/* bundle-attachment.c: an attached image, read as the writer takes it
+ *
+ * The writer and the assistant that collects attachments ask the same
+ * questions of a file (small enough? PNG or JPEG? any QR code to mask?), so
+ * the user hears about a refusal when attaching, not only when saving.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "bundle-entry.h"
+#include "mfa-error.h"
+
+static const gchar *
+image_type (GBytes       *data,
+            const gchar **extension)
+{
+  gsize len;
+  const guint8 *bytes = g_bytes_get_data (data, &len);
+
+  if (len >= 8 && memcmp (bytes, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return *extension = "png", "image/png";
+  if (len >= 3 && memcmp (bytes, "\xff\xd8\xff", 3) == 0)
+    return *extension = "jpg", "image/jpeg";
+  return NULL;
+}
+
+/* The file's bytes when it is a PNG or JPEG image within the size limit. */
+GBytes *
+mfa_bundle_read_image (const gchar  *source,
+                       const gchar **media_type,
+                       const gchar **extension,
+                       GError      **error)
+{
+  g_autofree gchar *contents = NULL;
+  g_autofree gchar *display = g_filename_display_name (source);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (source, &contents, &len, &local_error))
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+  if (len > MFA_BUNDLE_MAX_ATTACHMENT_SIZE)
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                   _("%s is larger than 64 MiB: attach a smaller screenshot"), display);
+      return NULL;
+    }
+  data = g_bytes_new_take (g_steal_pointer (&contents), len);
+  *media_type = image_type (data, extension);
+  if (*media_type == NULL)
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                   _("%s is not a PNG or JPEG image: attach screenshots or photos"), display);
+      return NULL;
+    }
+  return g_steal_pointer (&data);
+}
+
+gboolean
+mfa_bundle_inspect_image (const gchar  *source,
+                          guint        *n_qr_codes,
+                          GBytes      **masked,
+                          GError      **error)
+{
+  g_autoptr(MfaBundleEntry) entry = g_new0 (MfaBundleEntry, 1);
+  g_autoptr(GBytes) painted = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const gchar *media_type, *extension;
+
+  entry->masked = g_array_new (FALSE, FALSE, sizeof (gint));
+  entry->data = mfa_bundle_read_image (source, &media_type, &extension, error);
+  if (entry->data == NULL)
+    return FALSE;
+  /* The writer's own masking, so the preview is what support will see. */
+  if (!mfa_bundle_mask_qr_codes (entry, &painted, &local_error))
+    {
+      g_autofree gchar *display = g_filename_display_name (source);
+
+      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT, _("%s cannot be read: %s"),
+                   display, local_error->message);
+      return FALSE;
+    }
+  *n_qr_codes = entry->masked->len / 4;
+  if (masked != NULL)
+    *masked = g_steal_pointer (&painted);
+  return TRUE;
+}

@@ -1,0 +1,22 @@
+/* mfa-ticket-assistant.h: collecting what support needs into one ticket file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mfa-session.h"
+
+G_BEGIN_DECLS
+
+#define MFA_TYPE_TICKET_ASSISTANT (mfa_ticket_assistant_get_type ())
+
+G_DECLARE_FINAL_TYPE (MfaTicketAssistant, mfa_ticket_assistant, MFA, TICKET_ASSISTANT, GtkWindow)
+
+/* `ticket_url` is the provider's page for opening a ticket. */
+MfaTicketAssistant *mfa_ticket_assistant_new (GtkWindow   *parent,
+                                              MfaSession  *session,
+                                              const gchar *ticket_url);
+
+G_END_DECLS
