@@ -42,6 +42,15 @@ format_local_time (gint64       unix_usec,
   return g_strdup_printf ("%s (%s, UTC%s)", text, g_time_zone_get_identifier (zone), offset);
 }
 
+/* "2026-11-28 12:00:31 UTC": for people; the manifest keeps ISO 8601. */
+static gchar *
+format_utc_time (gint64 unix_usec)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_usec / G_USEC_PER_SEC);
+
+  return g_date_time_format (utc, "%Y-%m-%d %H:%M:%S UTC");
+}
+
 GPtrArray *
 mfa_bundle_content_facts (const MfaBundleContent *content)
 {
@@ -53,7 +62,7 @@ mfa_bundle_content_facts (const MfaBundleContent *content)
   g_ptr_array_add (facts, g_strdup (_("Account")));
   g_ptr_array_add (facts, g_strdup (content->account_name != NULL ? content->account_name : ""));
   g_ptr_array_add (facts, g_strdup (_("Operation time (UTC)")));
-  g_ptr_array_add (facts, mfa_format_iso8601 (content->operation_time_usec));
+  g_ptr_array_add (facts, format_utc_time (content->operation_time_usec));
   g_ptr_array_add (facts, g_strdup (_("Operation time (user’s zone)")));
   g_ptr_array_add (facts, format_local_time (content->operation_time_usec,
                                              content->operation_zone));
