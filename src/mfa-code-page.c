@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mfa-box.h"
 #include "mfa-code-page.h"
 #include "mfa-file-check-page.h"
 
@@ -264,15 +265,6 @@ headline (const MfaCodeReport *report,
 }
 
 static void
-clear_details (MfaCodePage *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->details_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->details_box), child);
-}
-
-static void
 show_report (MfaCodePage         *self,
              const MfaCodeReport *report)
 {
@@ -285,7 +277,7 @@ show_report (MfaCodePage         *self,
 
   mfa_check_page_show_verdict (self->verdict_icon, verdict);
   gtk_label_set_text (self->summary_label, headline (report, deciding));
-  clear_details (self);
+  mfa_box_remove_all (GTK_BOX (self->details_box));
   for (guint i = 0; i < report->results->len; i++)
     {
       g_autofree gchar *sentence = mfa_code_result_describe (report, i);

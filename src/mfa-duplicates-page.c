@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mfa-box.h"
 #include "mfa-duplicates-page.h"
 #include "mfa-file-check-page.h"
 
@@ -61,15 +62,6 @@ show_error (MfaDuplicatesPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
 /* Entries and what was shown of them go; the session keeps its result. */
 static void
 forget (MfaFileCheckPage *page)
@@ -78,7 +70,7 @@ forget (MfaFileCheckPage *page)
 
   g_ptr_array_set_size (self->paths, 0);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
-  clear_box (self->groups_box);
+  mfa_box_remove_all (GTK_BOX (self->groups_box));
   gtk_widget_set_visible (self->result_box, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->files_label), FALSE);
   show_error (self, NULL);
@@ -170,7 +162,7 @@ show_report (MfaDuplicatesPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->files_label), TRUE);
   mfa_check_page_show_verdict (self->verdict_icon, verdict);
   gtk_label_set_text (self->summary_label, summary);
-  clear_box (self->groups_box);
+  mfa_box_remove_all (GTK_BOX (self->groups_box));
   for (guint i = 0; i < report->groups->len; i++)
     gtk_box_append (GTK_BOX (self->groups_box), group_widget (g_ptr_array_index (report->groups,
                                                                                  i)));

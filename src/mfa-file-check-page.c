@@ -164,13 +164,10 @@ mfa_file_check_page_dispose (GObject *object)
 {
   MfaFileCheckPage *self = MFA_FILE_CHECK_PAGE (object);
   MfaFileCheckPagePrivate *priv = mfa_file_check_page_get_instance_private (self);
-  GtkWidget *child;
 
-  /* The template is the concrete page's; a plain widget owns its children,
-   * so what the template does not clear goes here too. */
+  /* The template is the concrete page's; what it does not clear, the base
+   * class's dispose unparents. */
   gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
   if (priv->chooser != NULL)

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mfa-box.h"
 #include "mfa-check-page.h"
 #include "mfa-flow-view.h"
 
@@ -46,15 +47,6 @@ enum
 static guint signals[N_SIGNALS];
 
 static void render (MfaFlowView *self);
-
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
 
 static void
 show_label (GtkLabel    *label,
@@ -110,7 +102,7 @@ static void
 add_links (MfaFlowView       *self,
            const MfaFlowStep *step)
 {
-  clear_box (self->links_box);
+  mfa_box_remove_all (self->links_box);
   for (guint i = 0; i < step->links->len; i++)
     {
       const MfaFlowLink *link = g_ptr_array_index (step->links, i);
@@ -184,7 +176,7 @@ add_choices (MfaFlowView       *self,
   gint chosen = mfa_flow_run_get_chosen (self->run);
   GtkWidget *focus = NULL;
 
-  clear_box (self->choices_box);
+  mfa_box_remove_all (self->choices_box);
   if (step->type == MFA_STEP_TICKET)
     {
       focus = add_button (self, _("Prepare a Ticket…"));
@@ -249,7 +241,7 @@ remove_check_page (MfaFlowView *self)
     g_signal_handlers_disconnect_by_data (self->check_page, self);
   self->check_page = NULL;
   self->continue_button = NULL;
-  clear_box (self->check_box);
+  mfa_box_remove_all (self->check_box);
 }
 
 /* A check step shows its check's page, run right there; the page's verdict

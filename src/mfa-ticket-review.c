@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mfa-attachment-row.h"
+#include "mfa-box.h"
 #include "mfa-ticket-review.h"
 
 struct _MfaTicketReview
@@ -171,12 +172,9 @@ mfa_ticket_review_show (MfaTicketReview        *self,
                         MfaSession             *session,
                         GPtrArray              *rows)
 {
-  GtkWidget *child;
-
   g_return_if_fail (MFA_IS_TICKET_REVIEW (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_box_remove (GTK_BOX (self), child);
+  mfa_box_remove_all (GTK_BOX (self));
   add_facts (self, content);
   add_words_and_steps (self, content);
   add_checks (self, session);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mfa-box.h"
 #include "mfa-check-page.h"
 #include "mfa-flow-view.h"
 #include "mfa-ticket-assistant.h"
@@ -153,19 +154,10 @@ new_ticket (GtkWidget   *widget,
 }
 
 static void
-clear_check_holder (MfaWindow *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->check_holder))) != NULL)
-    gtk_box_remove (self->check_holder, child);
-}
-
-static void
 show_topics (MfaWindow *self)
 {
   /* A check page left behind stops its work and forgets what was typed. */
-  clear_check_holder (self);
+  mfa_box_remove_all (self->check_holder);
   gtk_stack_set_visible_child_name (self->pages, "start");
   gtk_window_set_title (GTK_WINDOW (self), _("MFA Troubleshooter"));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -298,7 +290,7 @@ mfa_window_open_check (MfaWindow    *self,
 
   if (page == NULL)
     return FALSE;
-  clear_check_holder (self);
+  mfa_box_remove_all (self->check_holder);
   gtk_box_append (self->check_holder, page);
   gtk_stack_set_visible_child_name (self->pages, "check");
   return TRUE;
