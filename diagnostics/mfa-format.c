@@ -105,6 +105,20 @@ mfa_format_iso8601 (gint64 unix_microseconds)
                           (int) (g_date_time_get_microsecond (precise) / 1000));
 }
 
+gchar *
+mfa_format_wall_time (GDateTime   *time,
+                      const gchar *zone_name)
+{
+  g_autofree gchar *text = g_date_time_format (time, "%Y-%m-%d %H:%M:%S");
+  g_autofree gchar *offset = g_date_time_format (time, "%:z");
+
+  if ((zone_name == NULL || zone_name[0] == '\0') && g_str_equal (offset, "+00:00"))
+    return g_strdup_printf ("%s UTC", text);
+  if (zone_name == NULL || zone_name[0] == '\0')
+    return g_strdup_printf ("%s (UTC%s)", text, offset);
+  return g_strdup_printf ("%s (%s, UTC%s)", text, zone_name, offset);
+}
+
 /* Text from a bundle is untrusted: control characters (terminal escape
  * sequences among them) are shown as U+FFFD rather than sent to the terminal
  * or shown as bidirectional overrides. */

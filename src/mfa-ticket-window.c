@@ -232,18 +232,11 @@ format_time (const gchar *iso,
   g_autoptr(GDateTime) time = iso != NULL && iso[0] != '\0'
                                 ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
   g_autoptr(GDateTime) shown = NULL;
-  g_autofree gchar *text = NULL, *offset = NULL;
 
   if (time == NULL)
     return NULL;
   shown = zone != NULL ? g_date_time_to_timezone (time, zone) : g_date_time_ref (time);
-  text = g_date_time_format (shown, "%Y-%m-%d %H:%M:%S");
-  offset = g_date_time_format (shown, "%:z");
-  if ((zone_name == NULL || zone_name[0] == '\0') && g_str_equal (offset, "+00:00"))
-    return g_strdup_printf ("%s UTC", text);
-  if (zone_name == NULL || zone_name[0] == '\0')
-    return g_strdup_printf ("%s (UTC%s)", text, offset);
-  return g_strdup_printf ("%s (%s, UTC%s)", text, zone_name, offset);
+  return mfa_format_wall_time (shown, zone_name);
 }
 
 static void

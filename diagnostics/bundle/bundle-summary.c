@@ -23,7 +23,7 @@ static const gchar style[] =
   ".unknown{color:#666}img{max-width:100%;border:1px solid #ccc}"
   "@media print{body{margin:0}}";
 
-/* "2026-11-28 20:00:31 (Asia/Shanghai, UTC+08:00)": the time as the user lived it. */
+/* The time as the user lived it, in their zone (this system's when unknown). */
 static gchar *
 format_local_time (gint64       unix_usec,
                    const gchar *zone_id)
@@ -31,24 +31,20 @@ format_local_time (gint64       unix_usec,
   g_autoptr(GTimeZone) zone = zone_id != NULL ? g_time_zone_new_identifier (zone_id) : NULL;
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_usec / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = NULL;
-  g_autofree gchar *text = NULL;
-  g_autofree gchar *offset = NULL;
 
   if (zone == NULL)
     zone = g_time_zone_new_local ();
   local = g_date_time_to_timezone (utc, zone);
-  text = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
-  offset = g_date_time_format (local, "%:z");
-  return g_strdup_printf ("%s (%s, UTC%s)", text, g_time_zone_get_identifier (zone), offset);
+  return mfa_format_wall_time (local, g_time_zone_get_identifier (zone));
 }
 
-/* "2026-11-28 12:00:31 UTC": for people; the manifest keeps ISO 8601. */
+/* For people; the manifest keeps ISO 8601. */
 static gchar *
 format_utc_time (gint64 unix_usec)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_usec / G_USEC_PER_SEC);
 
-  return g_date_time_format (utc, "%Y-%m-%d %H:%M:%S UTC");
+  return mfa_format_wall_time (utc, NULL);
 }
 
 GPtrArray *

@@ -261,6 +261,22 @@ test_head (void)
   g_rmdir (dir);
 }
 
+/* Times as people read them, shared by the summaries and the viewer. */
+static void
+test_wall_time (void)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (1795867231);
+  g_autoptr(GTimeZone) shanghai = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, shanghai);
+  g_autofree gchar *as_utc = mfa_format_wall_time (utc, NULL);
+  g_autofree gchar *named = mfa_format_wall_time (local, "Asia/Shanghai");
+  g_autofree gchar *unnamed = mfa_format_wall_time (local, "");
+
+  g_assert_cmpstr (as_utc, ==, "2026-11-28 12:00:31 UTC");
+  g_assert_cmpstr (named, ==, "2026-11-28 20:00:31 (Asia/Shanghai, UTC+08:00)");
+  g_assert_cmpstr (unnamed, ==, "2026-11-28 20:00:31 (UTC+08:00)");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -275,5 +291,6 @@ main (int argc, char **argv)
   g_test_add_func ("/bundle/diagnosis/hostile-shapes", test_hostile_shapes);
   g_test_add_func ("/bundle/diagnosis/report-text", test_report_text);
   g_test_add_func ("/bundle/head/before-attachments", test_head);
+  g_test_add_func ("/format/wall-time", test_wall_time);
   return g_test_run ();
 }
