@@ -17,6 +17,7 @@
 #include <libportal-gtk4/portal-gtk4.h>
 
 #include "mfa-attachment-list.h"
+#include "mfa-widgets.h"
 #include "mfadiag.h"
 
 struct _MfaAttachmentList
@@ -34,14 +35,6 @@ struct _MfaAttachmentList
 };
 
 G_DEFINE_FINAL_TYPE (MfaAttachmentList, mfa_attachment_list, GTK_TYPE_BOX)
-
-static void
-show_message (MfaAttachmentList *self,
-              const gchar       *text)
-{
-  gtk_label_set_label (self->attach_message, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->attach_message), text != NULL);
-}
 
 /* ---- adding a file ---------------------------------------------------------- */
 
@@ -97,10 +90,10 @@ inspected (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_message (self, error->message);
+        mfa_label_show (self->attach_message, error->message);
       return;
     }
-  show_message (self, NULL);
+  mfa_label_show (self->attach_message, NULL);
   /* The first image is most likely the error page, the second the phone. */
   row = mfa_attachment_row_new (inspection->path,
                                 mfa_attachment_list_get_rows (self)->len == 0 ? "error-page"
@@ -138,7 +131,7 @@ add_gfile (MfaAttachmentList *self,
   g_autofree gchar *path = g_file_get_path (file);
 
   if (path == NULL)
-    show_message (self, _("Only images on this computer can be attached."));
+    mfa_label_show (self->attach_message, _("Only images on this computer can be attached."));
   else
     mfa_attachment_list_add_file (self, path, taken_usec);
 }
@@ -157,14 +150,14 @@ add_texture (MfaAttachmentList *self,
     self->paste_dir = g_dir_make_tmp ("mfa-ticket-XXXXXX", &error);
   if (self->paste_dir == NULL)
     {
-      show_message (self, error->message);
+      mfa_label_show (self->attach_message, error->message);
       return;
     }
   name = g_strdup_printf ("pasted-%u.png", ++self->n_pasted);
   path = g_build_filename (self->paste_dir, name, NULL);
   if (!gdk_texture_save_to_png (texture, path))
     {
-      show_message (self, _("The picture could not be kept: the temporary folder is not "
+      mfa_label_show (self->attach_message, _("The picture could not be kept: the temporary folder is not "
                             "writable."));
       return;
     }
@@ -236,7 +229,7 @@ screenshot_taken (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       g_debug ("screenshot portal: %s", error->message);
-      show_message (self, _("Screenshots are taken through the desktop’s screenshot service, "
+      mfa_label_show (self->attach_message, _("Screenshots are taken through the desktop’s screenshot service, "
                             "which is not available here. Take the screenshot with your "
                             "desktop’s own tool, then choose the file."));
       gtk_widget_grab_focus (self->choose_button);
@@ -275,7 +268,7 @@ clipboard_read (GObject      *source,
   if (texture == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_message (self, _("The clipboard holds no image. Copy a screenshot first, then "
+        mfa_label_show (self->attach_message, _("The clipboard holds no image. Copy a screenshot first, then "
                               "paste it here."));
       return;
     }
@@ -355,11 +348,11 @@ mfa_attachment_list_validate (MfaAttachmentList *self)
       if (!mfa_bundle_check_text (_("A caption"),
                                   mfa_attachment_row_get_caption (rows->pdata[i]), &error))
         {
-          show_message (self, error->message);
+          mfa_label_show (self->attach_message, error->message);
           return FALSE;
         }
     }
-  show_message (self, NULL);
+  mfa_label_show (self->attach_message, NULL);
   return TRUE;
 }
 

@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mfa-box.h"
+#include "mfa-widgets.h"
 #include "mfa-code-page.h"
 #include "mfa-file-check-page.h"
 
@@ -54,8 +54,7 @@ show_status (GtkLabel    *label,
              const gchar *text,
              gboolean     is_error)
 {
-  gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  mfa_label_show (label, text);
   if (is_error)
     gtk_widget_add_css_class (GTK_WIDGET (label), "error");
   else

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mfa-box.h"
+#include "mfa-widgets.h"
 #include "mfa-duplicates-page.h"
 #include "mfa-file-check-page.h"
 
@@ -54,14 +54,6 @@ set_busy (MfaFileCheckPage *page,
                                  !busy && self->paths->len > 0);
 }
 
-static void
-show_error (MfaDuplicatesPage *self,
-            const gchar       *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 /* Entries and what was shown of them go; the session keeps its result. */
 static void
 forget (MfaFileCheckPage *page)
@@ -73,7 +65,7 @@ forget (MfaFileCheckPage *page)
   mfa_box_remove_all (GTK_BOX (self->groups_box));
   gtk_widget_set_visible (self->result_box, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->files_label), FALSE);
-  show_error (self, NULL);
+  mfa_label_show (self->error_label, NULL);
   set_busy (page, FALSE);
 }
 
@@ -229,10 +221,10 @@ files_read (GObject      *source,
     {
       g_autofree gchar *message = describe_error (error);
 
-      show_error (self, message);
+      mfa_label_show (self->error_label, message);
       return;
     }
-  show_error (self, NULL);
+  mfa_label_show (self->error_label, NULL);
   g_ptr_array_set_size (self->paths, 0);
   for (guint i = 0; g_ptr_array_index (paths, i) != NULL; i++)
     g_ptr_array_add (self->paths, g_strdup (g_ptr_array_index (paths, i)));
@@ -275,7 +267,7 @@ mfa_duplicates_page_open_files (MfaDuplicatesPage *self,
             g_strdup_printf (_("%s is not a file on this computer: save it to a folder first."),
                              uri);
 
-          show_error (self, message);
+          mfa_label_show (self->error_label, message);
           return;
         }
       /* Opened again, a file adds nothing; read twice it would pair with itself. */

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mfa-box.h"
+#include "mfa-widgets.h"
 #include "mfa-check-page.h"
 #include "mfa-flow-view.h"
 
@@ -47,14 +47,6 @@ enum
 static guint signals[N_SIGNALS];
 
 static void render (MfaFlowView *self);
-
-static void
-show_label (GtkLabel    *label,
-            const gchar *text)
-{
-  gtk_label_set_label (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
 
 static gboolean
 update_countdown (gpointer user_data)
@@ -296,9 +288,9 @@ render (MfaFlowView *self)
   record_path (self);
   gtk_label_set_label (self->topic_label, _(flow->title));
   gtk_label_set_label (self->title_label, _(step->title));
-  show_label (self->text_label, step->text != NULL ? _(step->text) : NULL);
+  mfa_label_show (self->text_label, step->text != NULL ? _(step->text) : NULL);
   show_check_page (self, step);
-  show_label (self->prompt_label, prompt_for (self, step));
+  mfa_label_show (self->prompt_label, prompt_for (self, step));
   start_countdown (self, step->type == MFA_STEP_ADVICE ? step->wait_seconds : 0);
   add_links (self, step);
   focus = add_choices (self, step);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "mfa-phone-clock-page.h"
+#include "mfa-widgets.h"
 #include "mfa-qr-code.h"
 
 struct _MfaPhoneClockPage
@@ -44,14 +45,6 @@ static MfaSession *
 session_of (MfaPhoneClockPage *self)
 {
   return mfa_check_page_base_get_session (MFA_CHECK_PAGE_BASE (self));
-}
-
-static void
-show_error (MfaPhoneClockPage *self,
-            const gchar       *message)
-{
-  gtk_label_set_label (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
 /* Says which clock "true time" is, and tells the measurement. */
@@ -113,7 +106,7 @@ start_measurement (MfaPhoneClockPage *self)
   self->clock = mfa_phone_clock_new (&error);
   if (self->clock == NULL)
     {
-      show_error (self, error->message);
+      mfa_label_show (self->error_label, error->message);
       return;
     }
   uri = mfa_phone_clock_dup_uri (self->clock);
@@ -129,7 +122,7 @@ start_measurement (MfaPhoneClockPage *self)
   update_reference (self);
   clear_entry (self);
   set_precise_step (self, FALSE);
-  show_error (self, NULL);
+  mfa_label_show (self->error_label, NULL);
 }
 
 /* The page is left: the key goes, from memory and from the screen. */
@@ -191,10 +184,10 @@ check_code (GtkWidget   *widget,
                                       entered, &error);
   if (!added)
     {
-      show_error (self, error->message);
+      mfa_label_show (self->error_label, error->message);
       return;
     }
-  show_error (self, NULL);
+  mfa_label_show (self->error_label, NULL);
   clear_entry (self);
   gtk_toggle_button_set_active (self->precise_button, FALSE);
   show_result (self);
@@ -225,7 +218,7 @@ restart (GtkWidget   *widget,
   /* The same key: it is on the phone already. */
   mfa_phone_clock_reset (self->clock);
   show_result (self);
-  show_error (self, NULL);
+  mfa_label_show (self->error_label, NULL);
   clear_entry (self);
 }
 

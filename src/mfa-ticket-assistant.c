@@ -14,6 +14,7 @@
 
 #include "mfa-attachment-list.h"
 #include "mfa-ticket-assistant.h"
+#include "mfa-widgets.h"
 #include "mfa-ticket-review.h"
 #include "mfa-ticket-uploader.h"
 #include "mfa-time-picker.h"
@@ -63,8 +64,7 @@ show_message (GtkLabel    *label,
               const gchar *text,
               MessageKind  kind)
 {
-  gtk_label_set_label (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  mfa_label_show (label, text);
   gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
   if (kind != MESSAGE_NOTE)

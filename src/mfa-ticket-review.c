@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mfa-attachment-row.h"
-#include "mfa-box.h"
+#include "mfa-widgets.h"
 #include "mfa-ticket-review.h"
 
 struct _MfaTicketReview

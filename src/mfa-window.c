@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "mfa-box.h"
+#include "mfa-widgets.h"
 #include "mfa-check-page.h"
 #include "mfa-flow-view.h"
 #include "mfa-ticket-assistant.h"
