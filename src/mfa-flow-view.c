@@ -260,17 +260,13 @@ show_check_page (MfaFlowView       *self,
   verdict_changed (self);
 }
 
-/* The ticket records the way the user came, as the flow's step ids. */
+/* The ticket records the way the user came, in words, and the facts
+ * answered on it carry over to the ticket assistant. */
 static void
 record_path (MfaFlowView *self)
 {
-  g_auto(GStrv) path = NULL;
-
-  if (self->session == NULL)
-    return;
-  path = mfa_flow_run_get_path (self->run);
-  mfa_session_set_flow (self->session, mfa_flow_run_get_flow (self->run)->id,
-                        (const gchar *const *) path);
+  if (self->session != NULL)
+    mfa_session_set_flow_run (self->session, self->run);
 }
 
 static void
