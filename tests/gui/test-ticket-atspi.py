@@ -302,8 +302,8 @@ def path_in_words(target, summary):
                                          capture_output=True, text=True, check=True).stdout)
     problem = manifest["problem"]
     assert manifest["version"] == 2, manifest["version"]
-    assert problem["topic"] == {"id": "device-lost",
-                                "title": "Authenticator deleted or phone lost"}, problem["topic"]
+    topic = problem["topic"]
+    assert (topic["id"], topic["title"]) == ("device-lost", "Authenticator deleted or phone lost")
     steps = [(step["title"], step.get("answer")) for step in problem["steps"]]
     assert steps == [("Which kind of account is it?", "A RAM user"),
                      ("Ask an administrator to disable MFA", "did not fix it"),
