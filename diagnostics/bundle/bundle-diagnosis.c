@@ -704,19 +704,26 @@ step_from_id (const MfaFlow *flow,
   return step;
 }
 
+/* One line each: a title from a hostile bundle cannot fake further steps. */
+static gchar *
+optional_line (JsonObject  *object,
+               const gchar *name)
+{
+  const gchar *text = mfa_bundle_json_string (object, name);
+
+  return text != NULL ? mfa_format_printable (text) : NULL;
+}
+
 static MfaBundleStep *
 step_from_object (JsonObject *object)
 {
   MfaBundleStep *step = mfa_bundle_step_new ();
 
-  step->title = printable_lines (mfa_bundle_json_string (object, "title"));
-  step->answer = printable_lines (mfa_bundle_json_string (object, "answer"));
-  step->result = printable_lines (mfa_bundle_json_string (object, "result"));
-  if (mfa_bundle_json_string (object, "title_translated") != NULL)
-    step->title_translated = printable_lines (mfa_bundle_json_string (object, "title_translated"));
-  if (mfa_bundle_json_string (object, "answer_translated") != NULL)
-    step->answer_translated = printable_lines (mfa_bundle_json_string (object,
-                                                                       "answer_translated"));
+  step->title = mfa_format_printable (mfa_bundle_json_string (object, "title"));
+  step->answer = optional_line (object, "answer");
+  step->result = optional_line (object, "result");
+  step->title_translated = optional_line (object, "title_translated");
+  step->answer_translated = optional_line (object, "answer_translated");
   return step;
 }
 

@@ -200,6 +200,26 @@ test_show_version_1 (void)
   assert_no_step_id (report);
 }
 
+/* A bundle is hostile until checked: a step's words stay on one line, and
+ * members of the wrong type are left out. */
+static void
+test_hostile_steps (void)
+{
+  g_autoptr(JsonNode) manifest = json_from_string (
+    "{\"problem\": {\"steps\": ["
+    "{\"title\": \"Real step\\n2. Fake step\", \"answer\": \"yes\\u202e\"},"
+    "{\"title\": 7, \"answer\": [1], \"title_translated\": {}},"
+    "\"unknown-id\", null, 5]}}", NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_nonnull (manifest);
+  lines = mfa_bundle_manifest_steps (manifest);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[0], ==, "Real step\xef\xbf\xbd" "2. Fake step → yes\xef\xbf\xbd");
+  g_assert_cmpstr (lines[1], ==, "");
+  g_assert_cmpstr (lines[2], ==, "unknown-id");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -211,5 +231,6 @@ main (int    argc,
   g_test_add_func ("/bundle/path/summary-in-words", test_summary_in_words);
   g_test_add_func ("/bundle/path/show-in-words", test_show_in_words);
   g_test_add_func ("/bundle/path/show-version-1", test_show_version_1);
+  g_test_add_func ("/bundle/path/hostile-steps", test_hostile_steps);
   return g_test_run ();
 }
