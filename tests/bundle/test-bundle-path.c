@@ -49,6 +49,33 @@ remove_bundle (const gchar *dir,
   g_rmdir (dir);
 }
 
+/* What mfa_bundle_extract wrote: a few files, one folder deep at most. */
+static void
+remove_extracted (const gchar *out)
+{
+  g_autoptr(GDir) top = g_dir_open (out, 0, NULL);
+  const gchar *name;
+
+  while (top != NULL && (name = g_dir_read_name (top)) != NULL)
+    {
+      g_autofree gchar *child = g_build_filename (out, name, NULL);
+      g_autoptr(GDir) inner = g_dir_open (child, 0, NULL);
+      const gchar *leaf;
+
+      while (inner != NULL && (leaf = g_dir_read_name (inner)) != NULL)
+        {
+          g_autofree gchar *file = g_build_filename (child, leaf, NULL);
+
+          g_unlink (file);
+        }
+      if (inner != NULL)
+        g_rmdir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (out);
+}
+
 static void
 test_manifest_in_words (void)
 {
@@ -60,6 +87,9 @@ test_manifest_in_words (void)
   JsonArray *steps;
   g_auto(GStrv) lines = NULL;
   g_autofree gchar *joined = NULL;
+  g_autofree gchar *out = NULL;
+  g_autofree gchar *html_path = NULL;
+  g_autofree gchar *html = NULL;
 
   g_assert_no_error (error);
   root = json_node_get_object (bundle->manifest);
@@ -93,6 +123,21 @@ test_manifest_in_words (void)
   g_assert_cmpstr (joined, ==, "Which kind of account is it? → A RAM user\n"
                                "Ask an administrator to disable MFA → did not fix it\n"
                                "Ask support for help");
+
+  /* summary.html, as a browser shows it to support staff. */
+  out = g_build_filename (dir, "out", NULL);
+  g_assert_true (mfa_bundle_extract (path, out, &error));
+  g_assert_no_error (error);
+  html_path = g_build_filename (out, "summary.html", NULL);
+  g_file_get_contents (html_path, &html, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (html, "<h2>Steps taken</h2>\n<ol>\n"
+                                  "<li>Which kind of account is it? → A RAM user</li>\n"
+                                  "<li>Ask an administrator to disable MFA → did not fix it</li>\n"
+                                  "<li>Ask support for help</li>\n</ol>"));
+  g_assert_nonnull (strstr (html, "<th>Topic</th><td>Authenticator deleted or phone lost</td>"));
+  assert_no_step_id (html);
+  remove_extracted (out);
   remove_bundle (dir, path);
 }
 
