@@ -122,12 +122,24 @@ step_from_flow (const MfaFlowStep *flow_step,
   return step;
 }
 
-void
-mfa_bundle_content_set_path (MfaBundleContent *content,
-                             MfaFlowRun       *run)
+/* The language translations come in, as gettext names it ("zh_CN"), without
+ * encoding; English where the locale translates nothing ("C"). */
+static gchar *
+user_language (void)
 {
-  const MfaFlow *flow = mfa_flow_run_get_flow (run);
+  const gchar *const *names = g_get_language_names ();
 
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strchr (names[i], '.') == NULL && strchr (names[i], '@') == NULL)
+      return g_strdup (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX") ? "en"
+                                                                                      : names[i]);
+  return g_strdup ("en");
+}
+
+void
+mfa_bundle_content_set_topic (MfaBundleContent *content,
+                              const MfaFlow    *flow)
+{
   g_free (content->flow_id);
   content->flow_id = g_strdup (flow->id);
   g_free (content->topic_title);
@@ -135,7 +147,14 @@ mfa_bundle_content_set_path (MfaBundleContent *content,
   g_free (content->topic_title_translated);
   content->topic_title_translated = translation_of (flow->title);
   g_free (content->language);
-  content->language = g_strdup (g_get_language_names ()[0]);
+  content->language = user_language ();
+}
+
+void
+mfa_bundle_content_set_path (MfaBundleContent *content,
+                             MfaFlowRun       *run)
+{
+  mfa_bundle_content_set_topic (content, mfa_flow_run_get_flow (run));
   g_ptr_array_set_size (content->steps, 0);
   for (guint i = 0; i < mfa_flow_run_get_position (run); i++)
     {

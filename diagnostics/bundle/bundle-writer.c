@@ -330,7 +330,7 @@ add_problem (JsonBuilder            *builder,
       json_builder_set_member_name (builder, "topic");
       json_builder_begin_object (builder);
       add_string (builder, "id", content->flow_id);
-      add_string (builder, "title", content->topic_title);
+      add_optional (builder, "title", content->topic_title);
       add_optional (builder, "title_translated", content->topic_title_translated);
       json_builder_end_object (builder);
     }

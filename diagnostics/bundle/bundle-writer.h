@@ -71,6 +71,9 @@ void              mfa_bundle_step_free               (MfaBundleStep    *step);
  * user's language, NULL when nothing of it was translated. */
 gchar            *mfa_bundle_step_describe           (const MfaBundleStep *step,
                                                       gboolean             translated);
+/* The topic (id and titles) alone, as `mfa-ticket create --topic` gives it. */
+void              mfa_bundle_content_set_topic       (MfaBundleContent *content,
+                                                      const MfaFlow    *flow);
 /* The topic and the way the user took through it, up to the current page,
  * with titles and answers in English and in this locale's language. */
 void              mfa_bundle_content_set_path        (MfaBundleContent *content,

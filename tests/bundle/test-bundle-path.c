@@ -245,6 +245,33 @@ test_show_version_1 (void)
   assert_no_step_id (report);
 }
 
+/* `mfa-ticket create --topic` records a shipped topic with its title. */
+static void
+test_create_with_topic (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *dir = g_dir_make_tmp ("mfa-path-XXXXXX", &error);
+  g_autofree gchar *path = g_build_filename (dir, "created.mfaticket", NULL);
+  const gchar *argv[] = { g_getenv ("MFA_TICKET"), "create", "--account-type", "ram-user",
+                          "--account", "bob@1.onaliyun.com", "--topic", "sms-missing",
+                          "-o", path, NULL };
+  gint status;
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *json = NULL;
+
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (gchar **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  text = run_show (path, FALSE, &status);
+  g_assert_nonnull (strstr (text, "Topic:          SMS codes do not arrive\n"));
+  json = run_show (path, TRUE, &status);
+  g_assert_nonnull (strstr (json, "\"title\" : \"SMS codes do not arrive\""));
+  g_assert_nonnull (strstr (json, "\"language\" : \"en\""));
+  remove_bundle (dir, path);
+}
+
 /* A bundle is hostile until checked: a step's words stay on one line, and
  * members of the wrong type are left out. */
 static void
@@ -276,6 +303,7 @@ main (int    argc,
   g_test_add_func ("/bundle/path/summary-in-words", test_summary_in_words);
   g_test_add_func ("/bundle/path/show-in-words", test_show_in_words);
   g_test_add_func ("/bundle/path/show-version-1", test_show_version_1);
+  g_test_add_func ("/bundle/path/create-with-topic", test_create_with_topic);
   g_test_add_func ("/bundle/path/hostile-steps", test_hostile_steps);
   return g_test_run ();
 }
