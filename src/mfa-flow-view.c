@@ -21,6 +21,7 @@ struct _MfaFlowView
   GtkLabel   *title_label;
   GtkLabel   *text_label;
   GtkLabel   *countdown_label;
+  GtkProgressBar *countdown_bar;
   GtkBox     *links_box;
   GtkBox     *check_box;
   GtkLabel   *prompt_label;
@@ -33,7 +34,8 @@ struct _MfaFlowView
   GtkWidget  *continue_button;/* goes on with the page's verdict */
   GtkWidget  *focus_target; /* the answer to focus: the earlier one, or the first */
   guint       countdown_id;
-  gint64      countdown_end; /* monotonic µs */
+  gint64      countdown_start; /* monotonic µs */
+  gint64      countdown_end;
 };
 
 G_DEFINE_FINAL_TYPE (MfaFlowView, mfa_flow_view, GTK_TYPE_WIDGET)
@@ -48,22 +50,42 @@ static guint signals[N_SIGNALS];
 
 static void render (MfaFlowView *self);
 
+/* The answers wait while the countdown runs: trying again before the wait
+ * is over only starts it again. */
+static void
+hold_answers (MfaFlowView *self,
+              gboolean     hold)
+{
+  /* Each button, so that assistive technologies see them held too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->choices_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_sensitive (child, !hold);
+  gtk_label_set_label (self->prompt_label, hold ? _("Did this fix it? Answer once the countdown "
+                                                    "has ended and you have tried again.")
+                                                : _("Did this fix it?"));
+}
+
 static gboolean
 update_countdown (gpointer user_data)
 {
   MfaFlowView *self = MFA_FLOW_VIEW (user_data);
-  gint64 left = (self->countdown_end - g_get_monotonic_time () + G_USEC_PER_SEC - 1)
-                / G_USEC_PER_SEC;
+  gint64 now = g_get_monotonic_time ();
+  gint64 left = (self->countdown_end - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
   g_autofree gchar *text = NULL;
 
   if (left <= 0)
     {
       gtk_label_set_label (self->countdown_label, _("You may try again now."));
+      gtk_progress_bar_set_fraction (self->countdown_bar, 1.0);
+      hold_answers (self, FALSE);
       self->countdown_id = 0;
       return G_SOURCE_REMOVE;
     }
   text = g_strdup_printf (_("You may try again in %d:%02d"), (gint) (left / 60), (gint) (left % 60));
   gtk_label_set_label (self->countdown_label, text);
+  gtk_progress_bar_set_fraction (self->countdown_bar,
+                                 (gdouble) (now - self->countdown_start)
+                                   / (self->countdown_end - self->countdown_start));
   return G_SOURCE_CONTINUE;
 }
 
@@ -73,9 +95,12 @@ start_countdown (MfaFlowView *self,
 {
   g_clear_handle_id (&self->countdown_id, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->countdown_label), seconds > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->countdown_bar), seconds > 0);
   if (seconds == 0)
     return;
-  self->countdown_end = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  self->countdown_start = g_get_monotonic_time ();
+  self->countdown_end = self->countdown_start + (gint64) seconds * G_USEC_PER_SEC;
+  hold_answers (self, TRUE);
   update_countdown (self);
   self->countdown_id = g_timeout_add_seconds (1, update_countdown, self);
 }
@@ -260,17 +285,13 @@ show_check_page (MfaFlowView       *self,
   verdict_changed (self);
 }
 
-/* The ticket records the way the user came, as the flow's step ids. */
+/* The ticket records the way the user came, in words, and the facts
+ * answered on it carry over to the ticket assistant. */
 static void
 record_path (MfaFlowView *self)
 {
-  g_auto(GStrv) path = NULL;
-
-  if (self->session == NULL)
-    return;
-  path = mfa_flow_run_get_path (self->run);
-  mfa_session_set_flow (self->session, mfa_flow_run_get_flow (self->run)->id,
-                        (const gchar *const *) path);
+  if (self->session != NULL)
+    mfa_session_set_flow_run (self->session, self->run);
 }
 
 static void
@@ -291,9 +312,13 @@ render (MfaFlowView *self)
   mfa_label_show (self->text_label, step->text != NULL ? _(step->text) : NULL);
   show_check_page (self, step);
   mfa_label_show (self->prompt_label, prompt_for (self, step));
-  start_countdown (self, step->type == MFA_STEP_ADVICE ? step->wait_seconds : 0);
+  /* Once answered, coming back does not make the user wait again. */
+  start_countdown (self, step->type == MFA_STEP_ADVICE && mfa_flow_run_get_chosen (self->run) < 0
+                           ? step->wait_seconds : 0);
   add_links (self, step);
   focus = add_choices (self, step);
+  if (self->countdown_id != 0)
+    hold_answers (self, TRUE);
   self->focus_target = focus;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.back",
@@ -405,6 +430,7 @@ mfa_flow_view_class_init (MfaFlowViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, title_label);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, text_label);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, countdown_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, countdown_bar);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, links_box);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, check_box);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, prompt_label);

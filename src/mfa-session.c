@@ -18,8 +18,8 @@ struct _MfaSession
   gboolean   have_offset;
   gint64     offset_usec;  /* NTP time minus this computer's clock */
   gchar     *offset_source;
-  gchar     *flow_id;
-  GStrv      steps;
+  MfaBundleContent *path;   /* only the flow, topic and steps are used */
+  GHashTable *facts;        /* name → value, as the flow learnt them */
 };
 
 G_DEFINE_FINAL_TYPE (MfaSession, mfa_session, G_TYPE_OBJECT)
@@ -49,8 +49,8 @@ mfa_session_finalize (GObject *object)
 
   g_ptr_array_unref (self->results);
   g_free (self->offset_source);
-  g_free (self->flow_id);
-  g_strfreev (self->steps);
+  mfa_bundle_content_free (self->path);
+  g_hash_table_unref (self->facts);
   G_OBJECT_CLASS (mfa_session_parent_class)->finalize (object);
 }
 
@@ -68,6 +68,8 @@ static void
 mfa_session_init (MfaSession *self)
 {
   self->results = g_ptr_array_new_with_free_func ((GDestroyNotify) result_free);
+  self->path = mfa_bundle_content_new ();
+  self->facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 MfaSession *
@@ -171,16 +173,24 @@ mfa_session_get_true_time (MfaSession *self)
 }
 
 void
-mfa_session_set_flow (MfaSession         *self,
-                      const gchar        *flow_id,
-                      const gchar *const *steps)
+mfa_session_set_flow_run (MfaSession *self,
+                          MfaFlowRun *run)
 {
-  g_return_if_fail (MFA_IS_SESSION (self));
+  static const gchar *const fact_names[] = { "account-type", "account-name" };
 
-  g_free (self->flow_id);
-  self->flow_id = g_strdup (flow_id);
-  g_strfreev (self->steps);
-  self->steps = g_strdupv ((GStrv) steps);
+  g_return_if_fail (MFA_IS_SESSION (self) && run != NULL);
+
+  mfa_bundle_content_set_path (self->path, run);
+  for (guint i = 0; i < G_N_ELEMENTS (fact_names); i++)
+    {
+      const gchar *value = mfa_flow_run_get_fact (run, fact_names[i]);
+
+      /* Going back past an answer forgets it, as the flow does. */
+      if (value != NULL)
+        g_hash_table_replace (self->facts, g_strdup (fact_names[i]), g_strdup (value));
+      else
+        g_hash_table_remove (self->facts, fact_names[i]);
+    }
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -188,14 +198,22 @@ const gchar *
 mfa_session_get_flow_id (MfaSession *self)
 {
   g_return_val_if_fail (MFA_IS_SESSION (self), NULL);
-  return self->flow_id;
+  return self->path->flow_id;
 }
 
-const gchar *const *
+GPtrArray *
 mfa_session_get_steps (MfaSession *self)
 {
   g_return_val_if_fail (MFA_IS_SESSION (self), NULL);
-  return (const gchar *const *) self->steps;
+  return self->path->steps;
+}
+
+const gchar *
+mfa_session_get_fact (MfaSession  *self,
+                      const gchar *name)
+{
+  g_return_val_if_fail (MFA_IS_SESSION (self) && name != NULL, NULL);
+  return g_hash_table_lookup (self->facts, name);
 }
 
 void
@@ -204,13 +222,28 @@ mfa_session_fill_bundle (MfaSession       *self,
 {
   g_return_if_fail (MFA_IS_SESSION (self) && content != NULL);
 
-  if (self->flow_id != NULL)
+  if (self->path->flow_id != NULL)
     {
       g_free (content->flow_id);
-      content->flow_id = g_strdup (self->flow_id);
+      content->flow_id = g_strdup (self->path->flow_id);
+      g_free (content->topic_title);
+      content->topic_title = g_strdup (self->path->topic_title);
+      g_free (content->topic_title_translated);
+      content->topic_title_translated = g_strdup (self->path->topic_title_translated);
+      g_free (content->language);
+      content->language = g_strdup (self->path->language);
     }
-  for (guint i = 0; self->steps != NULL && self->steps[i] != NULL; i++)
-    g_ptr_array_add (content->steps, g_strdup (self->steps[i]));
+  for (guint i = 0; i < self->path->steps->len; i++)
+    {
+      MfaBundleStep *step = mfa_bundle_step_copy (g_ptr_array_index (self->path->steps, i));
+      const MfaSessionResult *result = step->check != NULL && step->verdict != NULL
+                                         ? mfa_session_lookup_result (self, step->check) : NULL;
+
+      /* A check the user ran: its one line, as the page showed it. */
+      if (result != NULL && result->summary[0] != '\0')
+        step->result = g_strdup (result->summary);
+      g_ptr_array_add (content->steps, step);
+    }
   for (guint i = 0; i < self->results->len; i++)
     {
       const MfaSessionResult *result = g_ptr_array_index (self->results, i);

@@ -48,12 +48,16 @@ gboolean                mfa_session_get_clock_offset   (MfaSession   *self,
 /* Now, in Unix µs: NTP time when the offset is known, else the system clock. */
 gint64                  mfa_session_get_true_time      (MfaSession   *self);
 
-/* The troubleshooting flow followed last, and the steps taken in it. */
-void                    mfa_session_set_flow           (MfaSession         *self,
-                                                        const gchar        *flow_id,
-                                                        const gchar *const *steps);
+/* The troubleshooting flow followed last, the way taken in it up to the
+ * current page (in words, for the ticket), and the facts it learnt. */
+void                    mfa_session_set_flow_run       (MfaSession   *self,
+                                                        MfaFlowRun   *run);
 const gchar            *mfa_session_get_flow_id        (MfaSession   *self);
-const gchar *const     *mfa_session_get_steps          (MfaSession   *self);
+/* MfaBundleStep, in order; empty before any flow. */
+GPtrArray              *mfa_session_get_steps          (MfaSession   *self);
+/* A fact answered in the flow ("account-type"), or NULL. */
+const gchar            *mfa_session_get_fact           (MfaSession   *self,
+                                                        const gchar  *name);
 
 /* Puts the flow, its steps and every result into a bundle's content. */
 void                    mfa_session_fill_bundle        (MfaSession       *self,

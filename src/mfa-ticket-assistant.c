@@ -45,6 +45,8 @@ struct _MfaTicketAssistant
   GCancellable      *cancellable;
   gboolean           saving;
   gboolean           account_tried; /* Next was pressed: say what is missing */
+  gboolean           type_chosen;   /* the user picked the type here: the flow no longer decides */
+  gboolean           following;     /* the flow is setting the type, not the user */
 };
 
 G_DEFINE_FINAL_TYPE (MfaTicketAssistant, mfa_ticket_assistant, GTK_TYPE_WINDOW)
@@ -147,6 +149,9 @@ check_account (MfaTicketAssistant *self)
 static void
 account_changed (MfaTicketAssistant *self)
 {
+  /* Template set-up toggles too, before there is a session to follow. */
+  if (!self->following && self->session != NULL)
+    self->type_chosen = TRUE;
   gtk_check_button_set_active (self->keep_name_button, FALSE);
   check_account (self);
 }
@@ -510,5 +515,22 @@ mfa_ticket_assistant_new (GtkWindow   *parent,
   gtk_link_button_set_uri (self->ticket_link, ticket_url);
   self->uploader = mfa_ticket_uploader_new (upload_url);
   gtk_box_append (self->uploader_holder, self->uploader);
+  mfa_ticket_assistant_follow_session (self);
   return self;
+}
+
+void
+mfa_ticket_assistant_follow_session (MfaTicketAssistant *self)
+{
+  const gchar *type = mfa_session_get_fact (self->session, "account-type");
+  const gchar *name = mfa_session_get_fact (self->session, "account-name");
+
+  g_return_if_fail (MFA_IS_TICKET_ASSISTANT (self));
+
+  self->following = TRUE;
+  if (type != NULL && !self->type_chosen)
+    gtk_check_button_set_active (self->ram_user_button, g_str_equal (type, "ram-user"));
+  if (name != NULL && gtk_editable_get_text (GTK_EDITABLE (self->name_entry))[0] == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
+  self->following = FALSE;
 }

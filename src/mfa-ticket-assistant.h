@@ -19,4 +19,8 @@ MfaTicketAssistant *mfa_ticket_assistant_new (GtkWindow   *parent,
                                               MfaSession  *session,
                                               const gchar *ticket_url);
 
+/* Takes the facts answered in the flow (the account type, and a name when
+ * one was given) unless the user already changed them here. */
+void                mfa_ticket_assistant_follow_session (MfaTicketAssistant *self);
+
 G_END_DECLS

@@ -90,10 +90,19 @@ add_words_and_steps (MfaTicketReview        *self,
   add_heading (self, _("Steps taken"));
   for (guint i = 0; i < content->steps->len; i++)
     {
-      g_autofree gchar *line = g_strdup_printf ("%u. %s", i + 1,
-                                                (const gchar *) content->steps->pdata[i]);
+      const MfaBundleStep *step = content->steps->pdata[i];
+      g_autofree gchar *words = mfa_bundle_step_describe (step, FALSE);
+      g_autofree gchar *translated = mfa_bundle_step_describe (step, TRUE);
+      g_autofree gchar *line = g_strdup_printf ("%u. %s", i + 1, words);
 
       gtk_box_append (GTK_BOX (self), new_label (line, NULL));
+      if (translated != NULL)
+        {
+          GtkWidget *label = new_label (translated, "dim-label");
+
+          gtk_widget_set_margin_start (label, 18);
+          gtk_box_append (GTK_BOX (self), label);
+        }
     }
 }
 

@@ -248,7 +248,7 @@ show_facts (MfaTicketWindow *self)
   g_autofree gchar *local = manifest_text (self, "operation_time", "local");
   g_autofree gchar *zone = manifest_text (self, "operation_time", "timezone");
   g_autofree gchar *source = manifest_text (self, "operation_time", "source");
-  g_autofree gchar *flow = manifest_text (self, "problem", "flow");
+  g_autofree gchar *flow = mfa_bundle_manifest_topic (self->manifest);
   g_autofree gchar *os = manifest_text (self, "system", "os");
   g_autofree gchar *version = manifest_text (self, "app", "version");
   g_autofree gchar *created = NULL;

@@ -150,6 +150,8 @@ new_ticket (GtkWidget   *widget,
       g_object_add_weak_pointer (G_OBJECT (self->ticket_assistant),
                                  (gpointer *) &self->ticket_assistant);
     }
+  else
+    mfa_ticket_assistant_follow_session (MFA_TICKET_ASSISTANT (self->ticket_assistant));
   gtk_window_present (self->ticket_assistant);
 }
 

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "mfa-session.h"
+#include "test-support.h"
 
 static JsonNode *
 evidence_with (const gchar *verdict)
@@ -79,15 +80,28 @@ test_fill_bundle (void)
   g_autoptr(MfaSession) session = mfa_session_new ();
   g_autoptr(MfaBundleContent) content = mfa_bundle_content_new ();
   g_autoptr(JsonNode) evidence = evidence_with ("ahead");
-  const gchar *steps[] = { "start", "phone-clock", "ticket", NULL };
+  g_autoptr(MfaFlowRun) run = test_walk_device_lost ();
+  const MfaBundleStep *step;
 
-  mfa_session_set_flow (session, "binding-code-rejected", steps);
+  g_assert_null (mfa_session_get_fact (session, "account-type"));
+  mfa_session_set_flow_run (session, run);
   mfa_session_add_result (session, "phone-clock", "problem", "90 s ahead", evidence);
   mfa_session_fill_bundle (session, content);
 
-  g_assert_cmpstr (content->flow_id, ==, "binding-code-rejected");
+  g_assert_cmpstr (mfa_session_get_fact (session, "account-type"), ==, "ram-user");
+  g_assert_cmpstr (content->flow_id, ==, "device-lost");
+  g_assert_cmpstr (content->topic_title, ==, "Authenticator deleted or phone lost");
   g_assert_cmpuint (content->steps->len, ==, 3);
-  g_assert_cmpstr (g_ptr_array_index (content->steps, 1), ==, "phone-clock");
+  step = g_ptr_array_index (content->steps, 0);
+  g_assert_cmpstr (step->id, ==, "ask-account");
+  g_assert_cmpstr (step->answer, ==, "A RAM user");
+  step = g_ptr_array_index (content->steps, 1);
+  g_assert_cmpstr (step->title, ==, "Ask an administrator to disable MFA");
+  g_assert_cmpint (step->fixed, ==, 0);
+  g_assert_cmpstr (step->answer, ==, "did not fix it");
+  step = g_ptr_array_index (content->steps, 2);
+  g_assert_cmpstr (step->type, ==, "ticket");
+  g_assert_null (step->answer);
   g_assert_cmpuint (content->check_kinds->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (content->check_kinds, 0), ==, "phone-clock");
   g_assert_true (g_ptr_array_index (content->check_results, 0) == evidence);

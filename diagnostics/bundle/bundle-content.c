@@ -19,12 +19,160 @@ attachment_free (MfaBundleAttachment *attachment)
   g_free (attachment);
 }
 
+MfaBundleStep *
+mfa_bundle_step_new (void)
+{
+  MfaBundleStep *step = g_new0 (MfaBundleStep, 1);
+
+  step->fixed = -1;
+  return step;
+}
+
+MfaBundleStep *
+mfa_bundle_step_copy (const MfaBundleStep *step)
+{
+  MfaBundleStep *copy = g_memdup2 (step, sizeof *step);
+
+  copy->id = g_strdup (step->id);
+  copy->type = g_strdup (step->type);
+  copy->title = g_strdup (step->title);
+  copy->title_translated = g_strdup (step->title_translated);
+  copy->answer = g_strdup (step->answer);
+  copy->answer_translated = g_strdup (step->answer_translated);
+  copy->check = g_strdup (step->check);
+  copy->verdict = g_strdup (step->verdict);
+  copy->result = g_strdup (step->result);
+  return copy;
+}
+
+void
+mfa_bundle_step_free (MfaBundleStep *step)
+{
+  if (step == NULL)
+    return;
+  g_free (step->id);
+  g_free (step->type);
+  g_free (step->title);
+  g_free (step->title_translated);
+  g_free (step->answer);
+  g_free (step->answer_translated);
+  g_free (step->check);
+  g_free (step->verdict);
+  g_free (step->result);
+  g_free (step);
+}
+
+gchar *
+mfa_bundle_step_describe (const MfaBundleStep *step,
+                          gboolean             translated)
+{
+  const gchar *title = step->title != NULL ? step->title : "";
+  const gchar *answer = step->answer;
+  g_autoptr(GString) line = NULL;
+
+  if (translated)
+    {
+      if (step->title_translated == NULL && step->answer_translated == NULL)
+        return NULL;
+      title = step->title_translated != NULL ? step->title_translated : title;
+      answer = step->answer_translated != NULL ? step->answer_translated : answer;
+    }
+  line = g_string_new (title);
+  if (answer != NULL && answer[0] != '\0')
+    g_string_append_printf (line, " → %s", answer);
+  /* The check's own words, once: they are in the user's language already. */
+  if (!translated && step->result != NULL && step->result[0] != '\0')
+    g_string_append_printf (line, " (%s)", step->result);
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+/* The text in this locale's language, or NULL when it reads the same. */
+static gchar *
+translation_of (const gchar *text)
+{
+  const gchar *translated = text != NULL ? _(text) : NULL;
+
+  return translated != NULL && g_strcmp0 (translated, text) != 0 ? g_strdup (translated) : NULL;
+}
+
+static MfaBundleStep *
+step_from_flow (const MfaFlowStep *flow_step,
+                const MfaFlowEdge *answer)
+{
+  MfaBundleStep *step = mfa_bundle_step_new ();
+  const gchar *answer_text = answer != NULL ? answer->label : NULL;
+
+  step->id = g_strdup (flow_step->id);
+  step->type = g_strdup (mfa_step_type_to_string (flow_step->type));
+  step->title = g_strdup (flow_step->title);
+  step->title_translated = translation_of (flow_step->title);
+  if (flow_step->type == MFA_STEP_ADVICE && answer != NULL)
+    {
+      /* The first answer of an advice step is "Yes, that fixed it". */
+      step->fixed = answer == g_ptr_array_index (flow_step->edges, 0);
+      answer_text = step->fixed ? N_("fixed it") : N_("did not fix it");
+    }
+  step->answer = g_strdup (answer_text);
+  step->answer_translated = translation_of (answer_text);
+  if (flow_step->type == MFA_STEP_CHECK)
+    {
+      step->check = g_strdup (flow_step->check);
+      step->verdict = answer != NULL ? g_strdup (answer->verdict) : NULL;
+    }
+  return step;
+}
+
+/* The language translations come in, as gettext names it ("zh_CN"), without
+ * encoding; English where the locale translates nothing ("C"). */
+static gchar *
+user_language (void)
+{
+  const gchar *const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strchr (names[i], '.') == NULL && strchr (names[i], '@') == NULL)
+      return g_strdup (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX") ? "en"
+                                                                                      : names[i]);
+  return g_strdup ("en");
+}
+
+void
+mfa_bundle_content_set_topic (MfaBundleContent *content,
+                              const MfaFlow    *flow)
+{
+  g_free (content->flow_id);
+  content->flow_id = g_strdup (flow->id);
+  g_free (content->topic_title);
+  content->topic_title = g_strdup (flow->title);
+  g_free (content->topic_title_translated);
+  content->topic_title_translated = translation_of (flow->title);
+  g_free (content->language);
+  content->language = user_language ();
+}
+
+void
+mfa_bundle_content_set_path (MfaBundleContent *content,
+                             MfaFlowRun       *run)
+{
+  mfa_bundle_content_set_topic (content, mfa_flow_run_get_flow (run));
+  g_ptr_array_set_size (content->steps, 0);
+  for (guint i = 0; i < mfa_flow_run_get_position (run); i++)
+    {
+      gint chosen;
+      const MfaFlowStep *step = mfa_flow_run_get_visit (run, i, &chosen);
+
+      g_ptr_array_add (content->steps,
+                       step_from_flow (step, chosen >= 0 ? g_ptr_array_index (step->edges, chosen)
+                                                         : NULL));
+    }
+}
+
 MfaBundleContent *
 mfa_bundle_content_new (void)
 {
   MfaBundleContent *content = g_new0 (MfaBundleContent, 1);
 
-  content->steps = g_ptr_array_new_with_free_func (g_free);
+  content->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_bundle_step_free);
   content->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) attachment_free);
   content->check_kinds = g_ptr_array_new_with_free_func (g_free);
   content->check_results = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
@@ -40,6 +188,9 @@ mfa_bundle_content_free (MfaBundleContent *content)
   g_free (content->account_name);
   g_free (content->operation_zone);
   g_free (content->flow_id);
+  g_free (content->topic_title);
+  g_free (content->topic_title_translated);
+  g_free (content->language);
   g_free (content->description);
   g_ptr_array_unref (content->steps);
   g_ptr_array_unref (content->attachments);

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bundle-diagnosis.h"
+#include "bundle-writer.h"
 #include "mfa-format.h"
 
 enum { RANK_NONE, RANK_OK, RANK_WARNING, RANK_PROBLEM };
@@ -643,22 +644,159 @@ mfa_bundle_manifest_text (JsonNode    *manifest,
   return printable_lines (mfa_bundle_json_string (inner, name));
 }
 
+/* Version 1 recorded step ids only: where the topic is one of the shipped
+ * flows, its titles say what each id was, and the step that came next says
+ * which answer led there. */
+static const MfaFlow *
+shipped_flow (MfaFlowSet  *set,
+              const gchar *flow_id)
+{
+  return set != NULL && flow_id != NULL ? mfa_flow_set_find_flow (set, flow_id) : NULL;
+}
+
+/* Whether `edge` leads to `next`, directly or through branch steps. */
+static gboolean
+leads_to (const MfaFlow     *flow,
+          const MfaFlowEdge *edge,
+          const gchar       *next,
+          guint              depth)
+{
+  const MfaFlowStep *step = mfa_flow_find_step (flow, edge->next);
+
+  if (g_strcmp0 (edge->next, next) == 0)
+    return TRUE;
+  if (step == NULL || step->type != MFA_STEP_BRANCH || depth > 8)
+    return FALSE;
+  for (guint i = 0; i < step->edges->len; i++)
+    if (leads_to (flow, g_ptr_array_index (step->edges, i), next, depth + 1))
+      return TRUE;
+  return FALSE;
+}
+
+static MfaBundleStep *
+step_from_id (const MfaFlow *flow,
+              const gchar   *id,
+              const gchar   *next)
+{
+  const MfaFlowStep *known = flow != NULL ? mfa_flow_find_step (flow, id) : NULL;
+  MfaBundleStep *step = mfa_bundle_step_new ();
+  const MfaFlowEdge *answer = NULL;
+
+  if (known == NULL || known->title == NULL)
+    {
+      step->title = g_strdup (id);
+      return step;
+    }
+  step->title = g_strdup (known->title);
+  for (guint i = 0; next != NULL && i < known->edges->len; i++)
+    if (leads_to (flow, g_ptr_array_index (known->edges, i), next, 0))
+      {
+        /* Two answers leading to the same page say nothing about which. */
+        answer = answer == NULL ? g_ptr_array_index (known->edges, i) : NULL;
+        if (answer == NULL)
+          break;
+      }
+  if (answer != NULL && known->type == MFA_STEP_ADVICE)
+    step->answer = g_strdup (answer == g_ptr_array_index (known->edges, 0) ? "fixed it"
+                                                                          : "did not fix it");
+  else if (answer != NULL)
+    step->answer = g_strdup (answer->label);
+  return step;
+}
+
+/* One line each: a title from a hostile bundle cannot fake further steps. */
+static gchar *
+optional_line (JsonObject  *object,
+               const gchar *name)
+{
+  const gchar *text = mfa_bundle_json_string (object, name);
+
+  return text != NULL ? mfa_format_printable (text) : NULL;
+}
+
+static MfaBundleStep *
+step_from_object (JsonObject *object)
+{
+  MfaBundleStep *step = mfa_bundle_step_new ();
+
+  step->title = mfa_format_printable (mfa_bundle_json_string (object, "title"));
+  step->answer = optional_line (object, "answer");
+  step->result = optional_line (object, "result");
+  step->title_translated = optional_line (object, "title_translated");
+  step->answer_translated = optional_line (object, "answer_translated");
+  return step;
+}
+
+static const gchar *
+string_of (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
+             && json_node_get_value_type (node) == G_TYPE_STRING
+           ? json_node_get_string (node) : NULL;
+}
+
 GStrv
 mfa_bundle_manifest_steps (JsonNode *manifest)
 {
-  JsonArray *steps = array_member (object_of (member (object_of (manifest), "problem")), "steps");
+  JsonObject *problem = object_of (member (object_of (manifest), "problem"));
+  JsonArray *steps = array_member (problem, "steps");
+  g_autoptr(MfaFlowSet) set = mfa_flow_set_load_default (NULL);
+  const MfaFlow *flow = shipped_flow (set, mfa_bundle_json_string (problem, "flow"));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = steps != NULL ? json_array_get_length (steps) : 0;
 
-  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
+  for (guint i = 0; i < n; i++)
     {
-      JsonNode *step = json_array_get_element (steps, i);
-      g_autofree gchar *text = mfa_format_printable (
-        JSON_NODE_HOLDS_VALUE (step) && json_node_get_value_type (step) == G_TYPE_STRING
-          ? json_node_get_string (step) : "");
+      JsonNode *node = json_array_get_element (steps, i);
+      const gchar *id = string_of (node);
+      g_autoptr(MfaBundleStep) step = NULL;
+      g_autofree gchar *line = NULL;
+      g_autofree gchar *translated = NULL;
 
-      g_strv_builder_add (builder, text);
+      if (id != NULL)
+        step = step_from_id (flow, id, i + 1 < n ? string_of (json_array_get_element (steps, i + 1))
+                                                 : NULL);
+      else if (object_of (node) != NULL)
+        step = step_from_object (object_of (node));
+      else
+        continue;
+      line = mfa_bundle_step_describe (step, FALSE);
+      translated = mfa_bundle_step_describe (step, TRUE);
+      if (translated != NULL)
+        {
+          g_autofree gchar *both = g_strdup_printf ("%s\n   %s", line, translated);
+
+          g_strv_builder_add (builder, both);
+        }
+      else
+        g_strv_builder_add (builder, line);
     }
   return g_strv_builder_end (builder);
+}
+
+gchar *
+mfa_bundle_manifest_topic (JsonNode *manifest)
+{
+  JsonObject *problem = object_of (member (object_of (manifest), "problem"));
+  JsonObject *topic = object_of (member (problem, "topic"));
+  const gchar *flow_id = mfa_bundle_json_string (problem, "flow");
+  const gchar *title = mfa_bundle_json_string (topic, "title");
+  const gchar *translated = mfa_bundle_json_string (topic, "title_translated");
+  g_autoptr(MfaFlowSet) set = NULL;
+  g_autofree gchar *text = NULL;
+
+  if (title == NULL && flow_id != NULL)
+    {
+      const MfaFlow *flow;
+
+      set = mfa_flow_set_load_default (NULL);
+      flow = shipped_flow (set, flow_id);
+      title = flow != NULL ? flow->title : flow_id;
+    }
+  if (title == NULL)
+    return g_strdup ("");
+  text = translated != NULL ? g_strdup_printf ("%s (%s)", title, translated) : g_strdup (title);
+  return printable_lines (text);
 }
 
 gchar *

@@ -32,8 +32,14 @@ gchar *mfa_bundle_verdict_name   (const gchar  *verdict);
 const gchar *mfa_bundle_attachment_kind_label (const gchar *kind);
 const gchar *mfa_bundle_account_type_label    (const gchar *type);
 
-/* The steps the user took, as printable text. */
+/* The steps the user took, in words ("Which kind of account is it? → A RAM
+ * user"), each followed on an indented line by the same in the user's
+ * language where it differs; printable. Version 1 bundles, which recorded
+ * step ids, are told in the words of the shipped flows. */
 GStrv  mfa_bundle_manifest_steps (JsonNode     *manifest);
+/* The topic's title (and the user's-language title), printable; "" when
+ * the bundle names none. */
+gchar *mfa_bundle_manifest_topic (JsonNode     *manifest);
 
 /* Plain text for a ticket system: the diagnosis, account, operation time,
  * the user's words and steps, each check, and `integrity` when given. */

@@ -66,8 +66,13 @@ mfa_bundle_content_facts (const MfaBundleContent *content)
   g_ptr_array_add (facts, g_strdup (given));
   if (content->flow_id != NULL)
     {
+      const gchar *title = content->topic_title != NULL ? content->topic_title : content->flow_id;
+
       g_ptr_array_add (facts, g_strdup (_("Topic")));
-      g_ptr_array_add (facts, g_strdup (content->flow_id));
+      g_ptr_array_add (facts, content->topic_title_translated != NULL
+                                ? g_strdup_printf ("%s (%s)", title,
+                                                   content->topic_title_translated)
+                                : g_strdup (title));
     }
   return facts;
 }
@@ -179,8 +184,18 @@ mfa_bundle_summary_html (const MfaBundleContent *content,
       g_string_append_printf (html, "<h2>%s</h2>\n<ol>\n", _("Steps taken"));
       for (guint i = 0; i < content->steps->len; i++)
         {
+          const MfaBundleStep *step = g_ptr_array_index (content->steps, i);
+          g_autofree gchar *line = mfa_bundle_step_describe (step, FALSE);
+          g_autofree gchar *translated = mfa_bundle_step_describe (step, TRUE);
+
           g_string_append (html, "<li>");
-          append_escaped (html, g_ptr_array_index (content->steps, i));
+          append_escaped (html, line);
+          if (translated != NULL)
+            {
+              g_string_append (html, "<br><span class=\"unknown\">");
+              append_escaped (html, translated);
+              g_string_append (html, "</span>");
+            }
           g_string_append (html, "</li>\n");
         }
       g_string_append (html, "</ol>\n");
@@ -230,8 +245,15 @@ mfa_bundle_summary_text (const MfaBundleContent *content,
     {
       g_string_append_printf (text, "\n%s\n", _("Steps taken"));
       for (guint i = 0; i < content->steps->len; i++)
-        g_string_append_printf (text, "%u. %s\n", i + 1,
-                                (const gchar *) g_ptr_array_index (content->steps, i));
+        {
+          const MfaBundleStep *step = g_ptr_array_index (content->steps, i);
+          g_autofree gchar *line = mfa_bundle_step_describe (step, FALSE);
+          g_autofree gchar *translated = mfa_bundle_step_describe (step, TRUE);
+
+          g_string_append_printf (text, "%u. %s\n", i + 1, line);
+          if (translated != NULL)
+            g_string_append_printf (text, "   %s\n", translated);
+        }
     }
   append_checks_text (text, checks);
   if (content->attachments->len > 0)

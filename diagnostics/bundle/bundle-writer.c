@@ -82,8 +82,15 @@ check_texts (const MfaBundleContent  *content,
       || !mfa_bundle_check_text (_("The description"), content->description, error))
     return FALSE;
   for (guint i = 0; i < content->steps->len; i++)
-    if (!mfa_bundle_check_text (_("A step"), g_ptr_array_index (content->steps, i), error))
-      return FALSE;
+    {
+      const MfaBundleStep *step = g_ptr_array_index (content->steps, i);
+      g_autofree gchar *line = mfa_bundle_step_describe (step, FALSE);
+      g_autofree gchar *translated = mfa_bundle_step_describe (step, TRUE);
+
+      if (!mfa_bundle_check_text (_("A step"), line, error)
+          || !mfa_bundle_check_text (_("A step"), translated, error))
+        return FALSE;
+    }
   for (guint i = 0; i < content->attachments->len; i++)
     {
       MfaBundleAttachment *attachment = g_ptr_array_index (content->attachments, i);
@@ -270,6 +277,69 @@ add_files (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* Members that apply only sometimes are left out rather than null. */
+static void
+add_optional (JsonBuilder *builder,
+              const gchar *name,
+              const gchar *value)
+{
+  if (value != NULL)
+    add_string (builder, name, value);
+}
+
+/* Version 2: the topic and each step in words (version 1 had step ids). */
+static void
+add_steps (JsonBuilder            *builder,
+           const MfaBundleContent *content)
+{
+  json_builder_set_member_name (builder, "steps");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < content->steps->len; i++)
+    {
+      const MfaBundleStep *step = g_ptr_array_index (content->steps, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", step->id);
+      add_string (builder, "type", step->type);
+      add_string (builder, "title", step->title);
+      add_optional (builder, "title_translated", step->title_translated);
+      add_optional (builder, "answer", step->answer);
+      add_optional (builder, "answer_translated", step->answer_translated);
+      if (step->fixed >= 0)
+        {
+          json_builder_set_member_name (builder, "fixed");
+          json_builder_add_boolean_value (builder, step->fixed);
+        }
+      add_optional (builder, "check", step->check);
+      add_optional (builder, "verdict", step->verdict);
+      add_optional (builder, "result", step->result);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_problem (JsonBuilder            *builder,
+             const MfaBundleContent *content)
+{
+  json_builder_set_member_name (builder, "problem");
+  json_builder_begin_object (builder);
+  add_string (builder, "flow", content->flow_id);
+  if (content->flow_id != NULL)
+    {
+      json_builder_set_member_name (builder, "topic");
+      json_builder_begin_object (builder);
+      add_string (builder, "id", content->flow_id);
+      add_optional (builder, "title", content->topic_title);
+      add_optional (builder, "title_translated", content->topic_title_translated);
+      json_builder_end_object (builder);
+    }
+  add_optional (builder, "language", content->language);
+  add_steps (builder, content);
+  add_string (builder, "description", content->description);
+  json_builder_end_object (builder);
+}
+
 static GBytes *
 build_manifest (const MfaBundleContent *content,
                 JsonNode               *checks,
@@ -307,16 +377,7 @@ build_manifest (const MfaBundleContent *content,
   add_string (builder, "type", content->account_type);
   add_string (builder, "name", content->account_name);
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "problem");
-  json_builder_begin_object (builder);
-  add_string (builder, "flow", content->flow_id);
-  json_builder_set_member_name (builder, "steps");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < content->steps->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (content->steps, i));
-  json_builder_end_array (builder);
-  add_string (builder, "description", content->description);
-  json_builder_end_object (builder);
+  add_problem (builder, content);
   add_operation_time (builder, content);
   json_builder_set_member_name (builder, "checks");
   json_builder_add_value (builder, json_node_copy (checks));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "bundle.h"
+#include "flows/flow-run.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,22 @@ typedef struct
   gint64  taken_usec;  /* when it was taken, 0 when unknown */
 } MfaBundleAttachment;
 
+/* One page of the way the user took through a flow, as the manifest records
+ * it: English for support, and the user's language where it differs. */
+typedef struct
+{
+  gchar    *id;
+  gchar    *type;              /* question, advice, check, ticket, done */
+  gchar    *title;
+  gchar    *title_translated;  /* NULL: the same as title */
+  gchar    *answer;            /* the choice's label; advice: "fixed it" / "did not fix it" */
+  gchar    *answer_translated;
+  gint      fixed;             /* advice: 1 fixed, 0 not; -1 otherwise */
+  gchar    *check;             /* check steps: the check's kind */
+  gchar    *verdict;           /* check steps: ok, warning, problem or unknown */
+  gchar    *result;            /* check steps: the check's one line, as the user saw it */
+} MfaBundleStep;
+
 typedef struct
 {
   gchar      *account_type;        /* alibaba-cloud-account or ram-user */
@@ -26,7 +43,10 @@ typedef struct
   gchar      *operation_zone;      /* IANA zone of the user, NULL: this system's */
   gboolean    operation_time_given;/* typed by the user, not taken from the clock */
   gchar      *flow_id;
-  GPtrArray  *steps;               /* gchar*: the steps taken */
+  gchar      *topic_title;         /* the flow's title, English */
+  gchar      *topic_title_translated; /* in the user's language; NULL: the same */
+  gchar      *language;            /* the user's language of the translations */
+  GPtrArray  *steps;               /* MfaBundleStep: the way taken, in order */
   gchar      *description;         /* the user's own words */
   GPtrArray  *attachments;         /* MfaBundleAttachment */
   GPtrArray  *check_kinds;         /* gchar*: clock, code, duplicates… */
@@ -43,6 +63,21 @@ void              mfa_bundle_content_add_attachment  (MfaBundleContent *content,
 void              mfa_bundle_content_add_check       (MfaBundleContent *content,
                                                       const gchar      *kind,
                                                       JsonNode         *evidence);
+
+MfaBundleStep    *mfa_bundle_step_new                (void);
+MfaBundleStep    *mfa_bundle_step_copy               (const MfaBundleStep *step);
+void              mfa_bundle_step_free               (MfaBundleStep    *step);
+/* "Which kind of account is it? → A RAM user"; translated: the same in the
+ * user's language, NULL when nothing of it was translated. */
+gchar            *mfa_bundle_step_describe           (const MfaBundleStep *step,
+                                                      gboolean             translated);
+/* The topic (id and titles) alone, as `mfa-ticket create --topic` gives it. */
+void              mfa_bundle_content_set_topic       (MfaBundleContent *content,
+                                                      const MfaFlow    *flow);
+/* The topic and the way the user took through it, up to the current page,
+ * with titles and answers in English and in this locale's language. */
+void              mfa_bundle_content_set_path        (MfaBundleContent *content,
+                                                      MfaFlowRun       *run);
 
 /* NULL when the name fits the type; otherwise a warning the user may
  * override (never a silent change). Errors for an unknown type or no name. */
@@ -76,5 +111,6 @@ gboolean          mfa_bundle_write                   (const MfaBundleContent *co
                                                       GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaBundleContent, mfa_bundle_content_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaBundleStep, mfa_bundle_step_free)
 
 G_END_DECLS

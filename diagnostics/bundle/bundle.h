@@ -1,4 +1,5 @@
-/* bundle.h: the ticket bundle, format version 1 (a ZIP archive)
+/* bundle.h: the ticket bundle, format version 2 (a ZIP archive); see
+ * docs/bundle-format.md for every member and what each version added
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define MFA_BUNDLE_FORMAT "mfa-ticket"
-#define MFA_BUNDLE_VERSION 1
+#define MFA_BUNDLE_VERSION 2
 #define MFA_BUNDLE_MANIFEST "manifest.json"
 
 /* What a reader accepts at most: far above any real ticket, low enough that

@@ -80,6 +80,20 @@ add_checks (MfaBundleContent  *content,
   return TRUE;
 }
 
+/* A shipped topic is recorded with its titles; another id as given. */
+static void
+set_topic (MfaBundleContent *content,
+           const gchar      *topic)
+{
+  g_autoptr(MfaFlowSet) set = topic != NULL ? mfa_flow_set_load_default (NULL) : NULL;
+  const MfaFlow *flow = set != NULL ? mfa_flow_set_find_flow (set, topic) : NULL;
+
+  if (flow != NULL)
+    mfa_bundle_content_set_topic (content, flow);
+  else
+    content->flow_id = g_strdup (topic);
+}
+
 int
 mfa_ticket_create_main (int    argc,
                         char **argv)
@@ -136,7 +150,7 @@ mfa_ticket_create_main (int    argc,
   content->operation_time_usec = seconds * G_USEC_PER_SEC;
   content->operation_time_given = when != NULL;
   content->description = g_strdup (note != NULL ? note : "");
-  content->flow_id = g_strdup (topic);
+  set_topic (content, topic);
   if (!add_attachments (content, attach, &error) || !add_checks (content, checks, &error)
       || !mfa_bundle_write (content, output, &error))
     return mfa_cli_fail ("%s", error->message);

@@ -109,9 +109,22 @@ print_summary (MfaBundle *bundle)
            SHOWN (text_at (root, "operation_time", "timezone")),
            g_str_equal (text_at (root, "operation_time", "source"), "user") ? _("the user")
                                                                             : _("the clock"));
-  g_print (_("Topic:          %s\n"), SHOWN (text_at (root, "problem", "flow")));
+  g_autofree gchar *topic = mfa_bundle_manifest_topic (bundle->manifest);
+  g_auto(GStrv) steps = mfa_bundle_manifest_steps (bundle->manifest);
+
+  g_print (_("Topic:          %s\n"), topic);
   g_print (_("In their words: %s\n"),
            SHOWN (text_at (root, "problem", "description")));
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (steps[i], "\n", -1);
+      /* TRANSLATORS: the number of a step the user took, before its words */
+      g_autofree gchar *number = g_strdup_printf (_("Step %u:"), i + 1);
+
+      g_print ("%-16s%s\n", number, lines[0]);
+      for (guint l = 1; lines[l] != NULL; l++)
+        g_print ("                %s\n", g_strstrip (lines[l]));
+    }
   if (checks != NULL && JSON_NODE_HOLDS_OBJECT (checks))
     {
       g_autoptr(GList) kinds = json_object_get_members (json_node_get_object (checks));

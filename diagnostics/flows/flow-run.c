@@ -289,3 +289,17 @@ mfa_flow_run_get_path (MfaFlowRun *run)
     g_strv_builder_add (builder, g_array_index (run->visits, Visit, i).step->id);
   return g_strv_builder_end (builder);
 }
+
+const MfaFlowStep *
+mfa_flow_run_get_visit (MfaFlowRun *run,
+                        guint       index,
+                        gint       *chosen)
+{
+  const Visit *visit;
+
+  g_return_val_if_fail (index <= run->current, NULL);
+  visit = &g_array_index (run->visits, Visit, index);
+  if (chosen != NULL)
+    *chosen = index < run->current ? visit->chosen : -1;
+  return visit->step;
+}

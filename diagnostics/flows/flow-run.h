@@ -41,7 +41,12 @@ gboolean           mfa_flow_run_can_go_forward    (MfaFlowRun    *run);
 gboolean           mfa_flow_run_go_back           (MfaFlowRun    *run);
 gboolean           mfa_flow_run_go_forward        (MfaFlowRun    *run);
 void               mfa_flow_run_restart           (MfaFlowRun    *run);
-/* The ids of the pages shown up to the current one, for the ticket. */
+/* The page at `index` (0 … position − 1) of the way here, and the choice
+ * taken there (-1 on the current page). */
+const MfaFlowStep *mfa_flow_run_get_visit         (MfaFlowRun    *run,
+                                                   guint          index,
+                                                   gint          *chosen);
+/* The ids of the pages shown up to the current one. */
 GStrv              mfa_flow_run_get_path          (MfaFlowRun    *run);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaFlowRun, mfa_flow_run_free)

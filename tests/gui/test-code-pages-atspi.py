@@ -133,15 +133,15 @@ def duplicates_step_in_flow():
         try:
             app.heading("Is your phone’s clock right?")
             app.press("My phone’s clock is right")
-            app.heading("Use the newest code, once")
+            app.heading("Use the latest, unused code")
             app.press("No, it still fails")
-            app.heading("Start the binding again")
+            app.heading("Refresh the binding page")
             app.press("No, it still fails")
             app.heading("Look for duplicate entries")
             open_through_chooser(app, export)
             app.label_containing("Aliyun / alice: 2 entries with different keys")
             app.press("Continue With This Result")
-            app.heading("Keep only the newest entry")
+            app.heading("Delete the duplicates, then scan once")
         finally:
             app.close()
 

@@ -201,8 +201,10 @@ def ticket_saved_without_secrets():
     copied = None
     try:
         shoot("account")
-        choose(assistant, _("An Alibaba Cloud account (the main account)"),
-               _("A RAM user (signs in as name@alias.onaliyun.com)"))
+        # "A RAM user" was answered in the flow: the assistant starts there.
+        ram_user = assistant.child(name=_("A RAM user (signs in as name@alias.onaliyun.com)"),
+                                   roleName="check box")
+        assert ram_user.checked, "the assistant forgot the account type chosen in the flow"
         type_into(assistant, _("Account name or RAM user logon name"), "alice")
         press(assistant, _("Next"))
         # Not the shape of a RAM user's logon name: a warning to confirm, not a change.
@@ -284,6 +286,47 @@ def ticket_saved_without_secrets():
                                  capture_output=True, check=True).stdout)
     decoded = subprocess.run(["zbarimg", "--raw", "-q", masked], capture_output=True, text=True)
     assert KEY not in decoded.stdout, decoded.stdout
+    path_in_words(target, summary)
+
+
+# The walk of open_assistant(), as support reads it, and the ids it must not show.
+PATH_WORDS = ["Which kind of account is it? → A RAM user",
+              "Ask an administrator to disable MFA → did not fix it",
+              "Ask support for help"]
+STEP_IDS = ["ask-account", "reset-ram"]
+
+
+def path_in_words(target, summary):
+    """The manifest, summary.txt, `mfa-ticket show` and the viewer tell the way in words."""
+    manifest = json.loads(subprocess.run(["unzip", "-p", target, "manifest.json"],
+                                         capture_output=True, text=True, check=True).stdout)
+    problem = manifest["problem"]
+    assert manifest["version"] == 2, manifest["version"]
+    topic = problem["topic"]
+    assert (topic["id"], topic["title"]) == ("device-lost", "Authenticator deleted or phone lost")
+    steps = [(step["title"], step.get("answer")) for step in problem["steps"]]
+    assert steps == [("Which kind of account is it?", "A RAM user"),
+                     ("Ask an administrator to disable MFA", "did not fix it"),
+                     ("Ask support for help", None)], steps
+    assert problem["steps"][1]["fixed"] is False
+    shown = subprocess.run([os.environ["MFA_TICKET"], "show", target], capture_output=True,
+                           text=True, check=True).stdout
+    for text in (summary, shown):
+        for words in PATH_WORDS:
+            assert words in text, f"“{words}” missing from:\n{text}"
+        for step_id in STEP_IDS:
+            assert step_id not in text, f"the step id {step_id} in:\n{text}"
+    viewer = harness.App(target)
+    try:
+        for words in PATH_WORDS:
+            viewer.label_containing(words)
+        viewer.label_containing(_("Authenticator deleted or phone lost"))
+        shoot("viewer")
+        labels = [n.name or "" for n in viewer.node.findChildren(lambda n: n.roleName == "label")]
+        for step_id in STEP_IDS:
+            assert not [label for label in labels if step_id in label], labels
+    finally:
+        viewer.close()
 
 
 class TicketServer(http.server.BaseHTTPRequestHandler):
@@ -334,7 +377,8 @@ def ticket_uploaded():
     finally:
         os.environ["GSETTINGS_SCHEMA_DIR"] = saved_dir
     try:
-        type_into(assistant, _("Account name or RAM user logon name"), "bob@example.com")
+        # The flow answered "A RAM user": a RAM user's logon name passes as it is.
+        type_into(assistant, _("Account name or RAM user logon name"), "bob@example.onaliyun.com")
         for _page in range(4):
             press(assistant, _("Next"))
         press(assistant, _("Save Ticket…"))

@@ -57,8 +57,9 @@ test_checks_and_words (void)
   content->description = g_strdup ("Rejected since Monday.");
   mfa_session_add_result (session, "clock", "problem", "Your computer’s clock is 47 s slow",
                           evidence);
-  mfa_session_set_flow (session, "signin-code-rejected",
-                        (const gchar *const[]) { "check-clock", "ticket", NULL });
+  g_autoptr(MfaFlowRun) run = test_walk_device_lost ();
+
+  mfa_session_set_flow_run (session, run);
   mfa_session_fill_bundle (session, content);
   text = review_text (content, session);
   g_assert_nonnull (strstr (text, "RAM user\n"));
@@ -66,7 +67,10 @@ test_checks_and_words (void)
   g_assert_nonnull (strstr (text, "2026-11-28 12:00:31 UTC\n"));
   g_assert_nonnull (strstr (text, "2026-11-28 20:00:31 (Asia/Shanghai, UTC+08:00)\n"));
   g_assert_nonnull (strstr (text, "Rejected since Monday.\n"));
-  g_assert_nonnull (strstr (text, "1. check-clock\n2. ticket\n"));
+  g_assert_nonnull (strstr (text, "Authenticator deleted or phone lost\n"));
+  g_assert_nonnull (strstr (text, TEST_DEVICE_LOST_STEPS));
+  g_assert_null (strstr (text, "reset-ram"));
+  g_assert_null (strstr (text, "ask-account"));
   g_assert_nonnull (strstr (text, "clock (problem): Your computer’s clock is 47 s slow\n"));
   /* No image attached: say what support usually needs. */
   g_assert_nonnull (strstr (text, "None. Support usually needs"));

@@ -18,20 +18,31 @@ from dogtail.rawinput import keyCombo, pressKey, typeText  # noqa: E402 - after 
 
 @case
 def sms_missing_to_solved():
-    """/gui/atspi/sms-missing: from the start page to "Solved"."""
+    """/gui/atspi/sms-missing: the countdown holds the answers; back, and on to "Solved"."""
     app = App()
     try:
         app.open_topic("SMS codes do not arrive")
-        app.heading("Check the number and the signal")
+        app.heading("Check the phone’s service")
+        app.press("No, it still fails")
+        app.heading("Look for blocked messages")
         app.press("No, it still fails")
         app.heading("Wait, then request once more")
-        # The one-minute countdown runs: "1:00" or "0:59" by now.
+        # The one-minute countdown runs: "1:00" or "0:59" by now, its progress
+        # shown, and "did this fix it?" waits for its end.
         assert app.node.findChildren(lambda n: n.roleName == "label" and n.name in (
             "You may try again in 1:00", "You may try again in 0:59",
             "You may try again in 0:58"))
+        app.node.child(name="Time waited", roleName="progress bar")
+        app.label_containing("Answer once the countdown has ended")
+        assert not app.button("Yes, that fixed it").sensitive
+        assert not app.button("No, it still fails").sensitive
+        app.press("Back")
+        app.heading("Look for blocked messages")
+        app.press("Back")
+        app.heading("Check the phone’s service")
         app.press("Yes, that fixed it")
         app.heading("Solved")
-        app.heading("Step 3, the last")
+        app.heading("Step 2, the last")
     finally:
         app.close()
 
@@ -59,13 +70,13 @@ def device_lost_ram_user_to_ticket():
         app.open_topic("Authenticator deleted or phone lost")
         app.heading("Which kind of account is it?")
         app.press("A RAM user")
-        app.heading("Ask an administrator to reset your MFA")
+        app.heading("Ask an administrator to disable MFA")
         app.button("Open the RAM console")
         app.press("No, it still fails")
         app.heading("Ask support for help")
         app.button("Open a support ticket")
         app.press("Back")
-        app.heading("Ask an administrator to reset your MFA")
+        app.heading("Ask an administrator to disable MFA")
         app.press("Forward")
         app.heading("Ask support for help")
         app.press("Other topics")
@@ -82,7 +93,7 @@ def binding_check_outcome_and_start_over():
         app.open_topic("Code rejected while binding MFA")
         app.heading("Is your phone’s clock right?")
         app.press("My phone’s clock is right")
-        app.heading("Use the newest code, once")
+        app.heading("Use the latest, unused code")
         app.press("Yes, that fixed it")
         app.heading("Solved")
         app.press("Start over")
@@ -97,14 +108,14 @@ def keyboard_only_with_topic_option():
     """/gui/atspi/keyboard: --topic, then only keys: Enter, Alt+Left, Tab."""
     app = App("--topic", "contact-limit")
     try:
-        app.heading("Use another phone number or address")
+        app.heading("Free a slot or use another phone number or e-mail address")
         # The first answer has the focus: Enter means "Yes, that fixed it".
         pressKey("Return")
-        app.heading("Solved")
+        app.heading("Done")
         keyCombo("<Alt>Left")
-        app.heading("Use another phone number or address")
+        app.heading("Free a slot or use another phone number or e-mail address")
         keyCombo("<Alt>Right")
-        app.heading("Solved")
+        app.heading("Done")
     finally:
         app.close()
 
@@ -119,7 +130,7 @@ def keyboard_from_start_page():
         time.sleep(0.5)
         pressKey("Tab")
         pressKey("Return")
-        app.heading("Look in every mail folder")
+        app.heading("Check the bound e-mail address")
         assert app.node.child(roleName="frame").name == "E-mail codes do not arrive"
         pressKey("Return")  # "Yes, that fixed it" has the focus
         app.heading("Solved")
