@@ -120,22 +120,44 @@ account_key (const MfaAliasTable *aliases,
   return mfa_duplicates_fold (account);
 }
 
-static gchar *
-entry_key (const MfaAliasTable  *aliases,
-           const MfaImportEntry *entry)
+/* Entries that name one account: the same issuer (after aliases) and the
+ * same account name. */
+typedef struct
 {
-  g_autofree gchar *issuer = mfa_alias_table_resolve (aliases, entry->issuer);
-  g_autofree gchar *account = account_key (aliases, issuer, entry->account);
+  gchar     *issuer_key;   /* "" when the entries record no issuer */
+  gchar     *account_key;
+  GPtrArray *members;      /* MfaImportEntry *, borrowed */
+  gboolean   issuer_unknown;
+  GStrv      issuers;
+} Bucket;
 
-  /* U+0001 cannot come out of folding readable names: no two distinct
-   * (issuer, account) pairs share a key. */
-  return g_strconcat (issuer, "\001", account, NULL);
+static void
+bucket_free (Bucket *bucket)
+{
+  g_free (bucket->issuer_key);
+  g_free (bucket->account_key);
+  g_ptr_array_unref (bucket->members);
+  g_strfreev (bucket->issuers);
+  g_free (bucket);
+}
+
+static Bucket *
+bucket_new (gchar *issuer_key,
+            gchar *account_key)
+{
+  Bucket *bucket = g_new0 (Bucket, 1);
+
+  bucket->issuer_key = issuer_key;
+  bucket->account_key = account_key;
+  bucket->members = g_ptr_array_new ();
+  return bucket;
 }
 
 static void
 group_free (MfaDuplicateGroup *group)
 {
   g_ptr_array_unref (group->members);
+  g_strfreev (group->issuers);
   g_free (group);
 }
 
@@ -145,6 +167,7 @@ mfa_duplicate_report_free (MfaDuplicateReport *report)
   if (report == NULL)
     return;
   g_ptr_array_unref (report->groups);
+  g_ptr_array_unref (report->skipped);
   g_free (report);
 }
 
@@ -163,55 +186,254 @@ classify (GPtrArray *members)
   return MFA_DUPLICATE_SAME_KEY;
 }
 
+static gboolean
+shares_a_key (const Bucket *a,
+              const Bucket *b)
+{
+  for (guint i = 0; i < a->members->len; i++)
+    for (guint j = 0; j < b->members->len; j++)
+      if (mfa_secret_equal (((const MfaImportEntry *) g_ptr_array_index (a->members, i))->secret,
+                            ((const MfaImportEntry *) g_ptr_array_index (b->members, j))->secret))
+        return TRUE;
+  return FALSE;
+}
+
+static void
+append_members (Bucket       *to,
+                const Bucket *from)
+{
+  for (guint i = 0; i < from->members->len; i++)
+    g_ptr_array_add (to->members, g_ptr_array_index (from->members, i));
+}
+
+/* Entries without an issuer (Google Authenticator writes "Mason" next to
+ * "Deno:Mason" for one key) join the account of that name: the one
+ * issuer that has it, or the one whose key they share. Where several
+ * issuers have the name and none shares the key, one group shows all of
+ * them. Returns the bucket the entries now belong to (NULL: unchanged). */
+static Bucket *
+place_issuerless (Bucket    *unknown,
+                  GPtrArray *candidates)
+{
+  Bucket *match = NULL;
+  Bucket *joined;
+  g_autoptr(GStrvBuilder) issuers = NULL;
+
+  if (candidates == NULL || candidates->len == 0)
+    return NULL;
+  if (candidates->len == 1)
+    match = g_ptr_array_index (candidates, 0);
+  for (guint i = 0; match == NULL && i < candidates->len; i++)
+    if (shares_a_key (unknown, g_ptr_array_index (candidates, i)))
+      match = g_ptr_array_index (candidates, i);
+  if (match != NULL)
+    {
+      append_members (match, unknown);
+      match->issuer_unknown = TRUE;
+      g_ptr_array_set_size (unknown->members, 0);
+      return NULL;
+    }
+  joined = bucket_new (g_strdup (""), g_strdup (unknown->account_key));
+  joined->issuer_unknown = TRUE;
+  issuers = g_strv_builder_new ();
+  append_members (joined, unknown);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Bucket *candidate = g_ptr_array_index (candidates, i);
+      const MfaImportEntry *first = g_ptr_array_index (candidate->members, 0);
+
+      g_strv_builder_add (issuers, first->issuer);
+      append_members (joined, candidate);
+    }
+  joined->issuers = g_strv_builder_end (issuers);
+  g_ptr_array_set_size (unknown->members, 0);
+  return joined;
+}
+
+/* Buckets of one account each, in order of first appearance. */
+static GPtrArray *
+fill_buckets (GPtrArray           *entries,
+              const MfaAliasTable *aliases)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *order = g_ptr_array_new_with_free_func ((GDestroyNotify) bucket_free);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      MfaImportEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree gchar *issuer = mfa_alias_table_resolve (aliases, entry->issuer);
+      g_autofree gchar *account = account_key (aliases, issuer, entry->account);
+      /* U+0001 cannot come out of folding readable names: no two distinct
+       * (issuer, account) pairs share a key. */
+      gchar *key = g_strconcat (issuer, "\001", account, NULL);
+      Bucket *bucket = g_hash_table_lookup (by_key, key);
+
+      if (bucket == NULL)
+        {
+          bucket = bucket_new (g_steal_pointer (&issuer), g_steal_pointer (&account));
+          g_hash_table_insert (by_key, key, bucket);
+          g_ptr_array_add (order, bucket);
+        }
+      else
+        g_free (key);
+      g_ptr_array_add (bucket->members, entry);
+    }
+  return order;
+}
+
+static void
+join_issuerless (GPtrArray *order)
+{
+  g_autoptr(GHashTable) by_account =
+    g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  guint n = order->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Bucket *bucket = g_ptr_array_index (order, i);
+      GPtrArray *list;
+
+      if (bucket->issuer_key[0] == '\0')
+        continue;
+      list = g_hash_table_lookup (by_account, bucket->account_key);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_account, bucket->account_key, list);
+        }
+      g_ptr_array_add (list, bucket);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      Bucket *bucket = g_ptr_array_index (order, i);
+      Bucket *joined;
+
+      if (bucket->issuer_key[0] != '\0')
+        continue;
+      joined = place_issuerless (bucket, g_hash_table_lookup (by_account, bucket->account_key));
+      if (joined != NULL)
+        g_ptr_array_add (order, joined);
+    }
+}
+
+static MfaDuplicateGroup *
+group_new (Bucket *bucket)
+{
+  MfaDuplicateGroup *group = g_new0 (MfaDuplicateGroup, 1);
+  const MfaImportEntry *first = g_ptr_array_index (bucket->members, 0);
+
+  group->issuer = first->issuer != NULL && bucket->issuers == NULL ? first->issuer : "";
+  group->account = first->account;
+  group->members = g_ptr_array_ref (bucket->members);
+  group->kind = classify (bucket->members);
+  group->issuer_unknown = bucket->issuer_unknown;
+  group->issuers = g_steal_pointer (&bucket->issuers);
+  return group;
+}
+
 MfaDuplicateReport *
 mfa_duplicates_find (GPtrArray           *entries,
                      const MfaAliasTable *aliases)
 {
-  g_autoptr(GHashTable) by_key =
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GPtrArray) order = fill_buckets (entries, aliases);
   MfaDuplicateReport *report = g_new0 (MfaDuplicateReport, 1);
 
   report->n_entries = entries->len;
   report->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      MfaImportEntry *entry = g_ptr_array_index (entries, i);
-      gchar *key = entry_key (aliases, entry);
-      GPtrArray *members = g_hash_table_lookup (by_key, key);
-
-      if (members == NULL)
-        {
-          members = g_ptr_array_new ();
-          g_hash_table_insert (by_key, key, members);
-          g_ptr_array_add (order, members);
-        }
-      else
-        g_free (key);
-      g_ptr_array_add (members, entry);
-    }
+  report->skipped = g_ptr_array_new ();
+  join_issuerless (order);
   for (guint i = 0; i < order->len; i++)
     {
-      GPtrArray *members = g_ptr_array_index (order, i);
-      const MfaImportEntry *first = g_ptr_array_index (members, 0);
-      MfaDuplicateGroup *group;
+      Bucket *bucket = g_ptr_array_index (order, i);
 
-      if (members->len < 2)
-        continue;
-      group = g_new0 (MfaDuplicateGroup, 1);
-      group->issuer = first->issuer != NULL ? first->issuer : "";
-      group->account = first->account;
-      group->members = g_ptr_array_ref (members);
-      group->kind = classify (members);
-      g_ptr_array_add (report->groups, group);
+      if (bucket->members->len >= 2)
+        g_ptr_array_add (report->groups, group_new (bucket));
     }
   return report;
+}
+
+MfaDuplicateReport *
+mfa_duplicates_find_in_result (const MfaImportResult *result,
+                               const MfaAliasTable   *aliases)
+{
+  MfaDuplicateReport *report = mfa_duplicates_find (result->entries, aliases);
+
+  g_ptr_array_unref (report->skipped);
+  report->skipped = g_ptr_array_ref (result->skipped);
+  return report;
+}
+
+gboolean
+mfa_duplicate_report_is_partial (const MfaDuplicateReport *report)
+{
+  return report->skipped->len > 0;
 }
 
 const gchar *
 mfa_duplicate_kind_to_string (MfaDuplicateKind kind)
 {
   return kind == MFA_DUPLICATE_DIFFERENT_KEYS ? "different-keys" : "same-key";
+}
+
+static void
+group_to_json (JsonBuilder             *builder,
+               const MfaDuplicateGroup *group)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "issuer");
+  json_builder_add_string_value (builder, group->issuer);
+  json_builder_set_member_name (builder, "account");
+  json_builder_add_string_value (builder, group->account);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, mfa_duplicate_kind_to_string (group->kind));
+  json_builder_set_member_name (builder, "issuer_recorded");
+  json_builder_add_boolean_value (builder, !group->issuer_unknown);
+  if (group->issuers != NULL)
+    {
+      json_builder_set_member_name (builder, "possible_issuers");
+      json_builder_begin_array (builder);
+      for (guint i = 0; group->issuers[i] != NULL; i++)
+        json_builder_add_string_value (builder, group->issuers[i]);
+      json_builder_end_array (builder);
+    }
+  json_builder_set_member_name (builder, "members");
+  json_builder_begin_array (builder);
+  for (guint j = 0; j < group->members->len; j++)
+    {
+      const MfaImportEntry *entry = g_ptr_array_index (group->members, j);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, entry->file);
+      json_builder_set_member_name (builder, "index");
+      json_builder_add_int_value (builder, entry->index);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, entry->label);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, mfa_otp_type_to_string (entry->type));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+skip_to_json (JsonBuilder         *builder,
+              const MfaImportSkip *skip)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, skip->file);
+  json_builder_set_member_name (builder, "place");
+  json_builder_add_string_value (builder, mfa_import_place_to_string (skip->place));
+  if (skip->place != MFA_IMPORT_AT_FILE)
+    {
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, skip->number);
+    }
+  json_builder_set_member_name (builder, "reason");
+  json_builder_add_string_value (builder, skip->reason);
+  json_builder_end_object (builder);
 }
 
 /* Names, files and positions only: never a key. */
@@ -223,37 +445,17 @@ mfa_duplicate_report_to_json (const MfaDuplicateReport *report)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "entries");
   json_builder_add_int_value (builder, report->n_entries);
+  json_builder_set_member_name (builder, "partial");
+  json_builder_add_boolean_value (builder, mfa_duplicate_report_is_partial (report));
   json_builder_set_member_name (builder, "groups");
   json_builder_begin_array (builder);
   for (guint i = 0; i < report->groups->len; i++)
-    {
-      const MfaDuplicateGroup *group = g_ptr_array_index (report->groups, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "issuer");
-      json_builder_add_string_value (builder, group->issuer);
-      json_builder_set_member_name (builder, "account");
-      json_builder_add_string_value (builder, group->account);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, mfa_duplicate_kind_to_string (group->kind));
-      json_builder_set_member_name (builder, "members");
-      json_builder_begin_array (builder);
-      for (guint j = 0; j < group->members->len; j++)
-        {
-          const MfaImportEntry *entry = g_ptr_array_index (group->members, j);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "file");
-          json_builder_add_string_value (builder, entry->file);
-          json_builder_set_member_name (builder, "index");
-          json_builder_add_int_value (builder, entry->index);
-          json_builder_set_member_name (builder, "label");
-          json_builder_add_string_value (builder, entry->label);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
+    group_to_json (builder, g_ptr_array_index (report->groups, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "skipped");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->skipped->len; i++)
+    skip_to_json (builder, g_ptr_array_index (report->skipped, i));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);

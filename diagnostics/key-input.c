@@ -77,6 +77,13 @@ mfa_key_check_time_based (const MfaOtpauth  *key,
 
   if (key->type == MFA_OTP_TYPE_TOTP)
     return TRUE;
+  if (key->type == MFA_OTP_TYPE_STEAM)
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_UNSUPPORTED,
+                   _("This key makes Steam Guard codes (5 letters and digits); the code check "
+                     "works with codes of 6 to 8 digits"));
+      return FALSE;
+    }
   g_set_error (error, MFA_ERROR, MFA_ERROR_UNSUPPORTED,
                _("This key makes counter-based (HOTP) codes; the code check works with "
                  "time-based (TOTP) codes"));

@@ -34,9 +34,10 @@ aegis_parse_entry (const MfaImportInput  *input,
   const gchar *type = mfa_json_member_string (object, "type");
 
   if (info == NULL)
-    return mfa_import_fail (error, _("entry %u has no “info” with its key"), entry->index + 1);
-  /* Steam and Yandex entries make other codes; they are still bindings. */
-  if (type != NULL && g_ascii_strcasecmp (type, "hotp") != 0)
+    return mfa_import_fail (error, _("it has no “info” with its key"));
+  /* Yandex and mOTP entries make other codes; they are still bindings. */
+  if (type != NULL && g_ascii_strcasecmp (type, "hotp") != 0
+      && g_ascii_strcasecmp (type, "steam") != 0)
     type = "totp";
   mfa_import_entry_set_names (entry, mfa_json_member_string (object, "issuer"),
                               mfa_json_member_string (object, "name"));
@@ -65,15 +66,7 @@ aegis_parse (const MfaImportInput  *input,
   list = mfa_json_member_array (db, "entries");
   if (list == NULL)
     return mfa_import_fail (error, _("this Aegis vault has no list of entries"));
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject *object = mfa_json_object (json_array_get_element (list, i));
-
-      if (object == NULL)
-        return mfa_import_fail (error, _("entry %u is not an object"), i + 1);
-      if (!aegis_parse_entry (input, object, entries, error))
-        return FALSE;
-    }
+  mfa_import_json_entries (input, list, aegis_parse_entry, entries);
   return TRUE;
 }
 

@@ -39,8 +39,6 @@ andotp_parse_entry (const MfaImportInput  *input,
   MfaImportEntry *entry = mfa_import_entry_new (input, entries);
   const gchar *type = mfa_json_member_string (object, "type");
 
-  if (type != NULL && g_ascii_strcasecmp (type, "steam") == 0)
-    type = "totp";
   mfa_import_entry_set_names (entry, mfa_json_member_string (object, "issuer"),
                               mfa_json_member_string (object, "label"));
   return mfa_import_take_params (entry, type, mfa_json_member_string (object, "algorithm"),
@@ -59,15 +57,7 @@ andotp_parse (const MfaImportInput  *input,
   if (input->json == NULL || !JSON_NODE_HOLDS_ARRAY (input->json))
     return mfa_import_fail (error, _("an andOTP backup is a JSON list of entries"));
   list = json_node_get_array (input->json);
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject *object = mfa_json_object (json_array_get_element (list, i));
-
-      if (object == NULL)
-        return mfa_import_fail (error, _("entry %u is not an object"), i + 1);
-      if (!andotp_parse_entry (input, object, entries, error))
-        return FALSE;
-    }
+  mfa_import_json_entries (input, list, andotp_parse_entry, entries);
   return TRUE;
 }
 

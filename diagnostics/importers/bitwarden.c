@@ -37,16 +37,20 @@ bitwarden_parse_totp (MfaImportEntry  *entry,
 
   if (g_ascii_strncasecmp (totp, "otpauth://", 10) != 0)
     {
+      /* steam://KEY: Bitwarden makes Steam Guard codes from it. */
       if (g_ascii_strncasecmp (totp, "steam://", 8) == 0)
-        totp += 8;
+        {
+          totp += 8;
+          entry->type = MFA_OTP_TYPE_STEAM;
+          entry->params = MFA_OTP_PARAMS_STEAM;
+        }
       mfa_import_entry_set_names (entry, mfa_json_member_string (item, "name"),
                                   mfa_json_member_string (login, "username"));
       return mfa_import_base32_secret (entry, totp, error);
     }
   uri = mfa_otpauth_parse (totp, &local_error);
   if (uri == NULL)
-    return mfa_import_fail (error, _("entry %u has a damaged otpauth:// URI: %s"),
-                            entry->index + 1, local_error->message);
+    return mfa_import_fail (error, _("its otpauth:// URI is damaged: %s"), local_error->message);
   mfa_import_entry_set_names (entry,
                               uri->issuer != NULL ? uri->issuer
                                                   : mfa_json_member_string (item, "name"),
@@ -56,6 +60,20 @@ bitwarden_parse_totp (MfaImportEntry  *entry,
   entry->params = uri->params;
   entry->secret = g_steal_pointer (&uri->secret);
   return TRUE;
+}
+
+/* Only login items with a key are authenticator entries. */
+static gboolean
+bitwarden_parse_item (const MfaImportInput  *input,
+                      JsonObject            *item,
+                      GPtrArray             *entries,
+                      GError               **error)
+{
+  const gchar *totp = mfa_json_member_string (mfa_json_member_object (item, "login"), "totp");
+
+  if (totp == NULL || totp[0] == '\0')
+    return TRUE;
+  return bitwarden_parse_totp (mfa_import_entry_new (input, entries), item, totp, error);
 }
 
 static gboolean
@@ -75,21 +93,7 @@ bitwarden_parse (const MfaImportInput  *input,
                                           "file format “.json”, not “.json (Encrypted)”"));
   if (items == NULL)
     return mfa_import_fail (error, _("this Bitwarden export has no list of items"));
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = mfa_json_object (json_array_get_element (items, i));
-      const gchar *totp = mfa_json_member_string (mfa_json_member_object (item, "login"),
-                                                  "totp");
-      MfaImportEntry *entry;
-
-      if (item == NULL)
-        return mfa_import_fail (error, _("item %u is not an object"), i + 1);
-      if (totp == NULL || totp[0] == '\0')
-        continue;
-      entry = mfa_import_entry_new (input, entries);
-      if (!bitwarden_parse_totp (entry, item, totp, error))
-        return FALSE;
-    }
+  mfa_import_json_entries (input, items, bitwarden_parse_item, entries);
   return TRUE;
 }
 

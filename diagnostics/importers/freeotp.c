@@ -34,8 +34,7 @@ freeotp_secret (MfaImportEntry  *entry,
   guint8 *key;
 
   if (len == 0 || len > MFA_BASE32_MAX_KEY_BYTES)
-    return mfa_import_fail (error, _("entry %u has no key, or one of an impossible length"),
-                            entry->index + 1);
+    return mfa_import_fail (error, _("it has no key, or one of an impossible length"));
   key = g_malloc (len);
   for (guint i = 0; i < len; i++)
     {
@@ -48,9 +47,9 @@ freeotp_secret (MfaImportEntry  *entry,
         {
           mfa_wipe (key, len);
           g_free (key);
-          return mfa_import_fail (error, _("entry %u has a damaged key: byte %u is not a "
-                                           "number from -128 to 127"),
-                                  entry->index + 1, i + 1);
+          return mfa_import_fail (error, _("its key is damaged: byte %u is not a number from "
+                                           "-128 to 127"),
+                                  i + 1);
         }
       key[i] = (guint8) (value & 0xff);
     }
@@ -86,18 +85,10 @@ freeotp_parse (const MfaImportInput  *input,
 
   if (tokens == NULL)
     return mfa_import_fail (error, _("this FreeOTP+ export has no list of tokens"));
-  for (guint i = 0; i < json_array_get_length (tokens); i++)
-    {
-      JsonObject *token = mfa_json_object (json_array_get_element (tokens, i));
-
-      if (token == NULL)
-        return mfa_import_fail (error, _("entry %u is not an object"), i + 1);
-      if (!freeotp_parse_entry (input, token, entries, error))
-        return FALSE;
-    }
+  mfa_import_json_entries (input, tokens, freeotp_parse_entry, entries);
   return TRUE;
 }
 
-const MfaImporter mfa_importer_freeotp = {
-  MFA_IMPORT_FREEOTP, "freeotp", "FreeOTP+", freeotp_detect, freeotp_parse,
+const MfaImporter mfa_importer_freeotp_plus = {
+  MFA_IMPORT_FREEOTP_PLUS, "freeotp-plus", "FreeOTP+", freeotp_detect, freeotp_parse,
 };

@@ -129,12 +129,10 @@ take_google_params (MfaImportEntry  *entry,
   };
 
   if (algorithm >= G_N_ELEMENTS (algorithms))
-    return mfa_import_fail (error, _("entry %u uses an algorithm this tool does not know "
-                                     "(number %llu)"),
-                            entry->index + 1, (unsigned long long) algorithm);
+    return mfa_import_fail (error, _("it uses an algorithm this tool does not know (number %llu)"),
+                            (unsigned long long) algorithm);
   if (digits > 2 || type > 2)
-    return mfa_import_fail (error, _("entry %u has settings this tool does not know"),
-                            entry->index + 1);
+    return mfa_import_fail (error, _("it has settings this tool does not know"));
   entry->params.algorithm = algorithms[algorithm];
   entry->params.digits = digits == 2 ? 8 : 6;
   entry->type = type == 1 ? MFA_OTP_TYPE_HOTP : MFA_OTP_TYPE_TOTP;
@@ -175,8 +173,7 @@ parse_otp_parameters (const MfaImportInput  *input,
           if (!g_utf8_validate (text, -1, NULL))
             {
               g_free (text);
-              return mfa_import_fail (error, _("entry %u has a name that is not UTF-8 text"),
-                                      entry->index + 1);
+              return mfa_import_fail (error, _("it has a name that is not UTF-8 text"));
             }
           g_free (*slot);
           *slot = text;
@@ -194,8 +191,7 @@ parse_otp_parameters (const MfaImportInput  *input,
       return FALSE;
     }
   if (entry->secret == NULL)
-    return mfa_import_fail (error, _("entry %u has no key, or one of an impossible length"),
-                            entry->index + 1);
+    return mfa_import_fail (error, _("it has no key, or one of an impossible length"));
   mfa_import_entry_set_names (entry, issuer, name);
   return take_google_params (entry, algorithm, digits, type, error);
 }
@@ -218,8 +214,12 @@ mfa_google_parse_payload (const MfaImportInput  *input,
     {
       if (field.number == 1 && field.wire_type == MFA_PB_BYTES)
         {
-          if (!parse_otp_parameters (input, field.bytes, field.bytes_len, entries, error))
-            return FALSE;
+          GError *entry_error = NULL;
+          guint keep = entries->len;
+          guint number = input->state->next_index + 1;
+
+          if (!parse_otp_parameters (input, field.bytes, field.bytes_len, entries, &entry_error))
+            mfa_import_skip (input, entries, keep, MFA_IMPORT_AT_ENTRY, number, entry_error);
         }
       else if (field.wire_type == MFA_PB_VARINT && field.number >= 3 && field.number <= 5)
         {
@@ -304,20 +304,20 @@ google_detect (const MfaImportInput *input)
 }
 
 static gboolean
+google_parse_line (const MfaImportInput  *input,
+                   const gchar           *line,
+                   GPtrArray             *entries,
+                   GError               **error)
+{
+  return mfa_google_parse_uri (input, line, input->state->batches, entries, error);
+}
+
+static gboolean
 google_parse (const MfaImportInput  *input,
               GPtrArray             *entries,
               GError               **error)
 {
-  g_autoptr(MfaSecretStrv) lines = g_strsplit (input->data, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_strstrip (lines[i]);
-      if (lines[i][0] == '\0' || lines[i][0] == '#')
-        continue;
-      if (!mfa_google_parse_uri (input, lines[i], input->google_batches, entries, error))
-        return FALSE;
-    }
+  mfa_import_lines (input, google_parse_line, entries);
   return TRUE;
 }
 

@@ -24,26 +24,132 @@ mfa_import_entry_free (MfaImportEntry *entry)
   g_free (entry);
 }
 
-/* A new entry at the end of entries, numbered among this file's entries. */
 MfaImportEntry *
 mfa_import_entry_new (const MfaImportInput *input,
                       GPtrArray            *entries)
 {
   MfaImportEntry *entry = g_new0 (MfaImportEntry, 1);
-  MfaImportEntry *previous = entries->len > 0 ? g_ptr_array_index (entries, entries->len - 1)
-                                              : NULL;
-  guint index = 0;
 
-  /* A collection never holds one file twice: the entries of this file are
-   * the last ones. */
-  if (previous != NULL && g_strcmp0 (previous->file, input->file) == 0)
-    index = previous->index + 1;
   entry->file = g_strdup (input->file);
-  entry->index = index;
+  entry->index = input->state->next_index++;
   entry->type = MFA_OTP_TYPE_TOTP;
   entry->params = MFA_OTP_PARAMS_DEFAULT;
   g_ptr_array_add (entries, entry);
   return entry;
+}
+
+void
+mfa_import_skip_free (MfaImportSkip *skip)
+{
+  if (skip == NULL)
+    return;
+  g_free (skip->file);
+  g_free (skip->reason);
+  g_free (skip);
+}
+
+static const gchar *const place_names[] = { "file", "entry", "line", "qr-code" };
+
+const gchar *
+mfa_import_place_to_string (MfaImportPlace place)
+{
+  g_return_val_if_fail (place < G_N_ELEMENTS (place_names), "file");
+
+  return place_names[place];
+}
+
+gchar *
+mfa_import_skip_describe (const MfaImportSkip *skip)
+{
+  g_return_val_if_fail (skip != NULL, NULL);
+
+  if (skip->file[0] == '\0')
+    return g_strdup (skip->reason);
+  switch (skip->place)
+    {
+    case MFA_IMPORT_AT_ENTRY:
+      /* TRANSLATORS: file, position in the export: the reason it was skipped */
+      return g_strdup_printf (_("%s, entry %u: %s"), skip->file, skip->number, skip->reason);
+    case MFA_IMPORT_AT_LINE:
+      return g_strdup_printf (_("%s, line %u: %s"), skip->file, skip->number, skip->reason);
+    case MFA_IMPORT_AT_QR_CODE:
+      return g_strdup_printf (_("%s, QR code %u: %s"), skip->file, skip->number, skip->reason);
+    case MFA_IMPORT_AT_FILE:
+    default:
+      return g_strdup_printf ("%s: %s", skip->file, skip->reason);
+    }
+}
+
+void
+mfa_import_skip (const MfaImportInput *input,
+                 GPtrArray            *entries,
+                 guint                 keep,
+                 MfaImportPlace        place,
+                 guint                 number,
+                 GError               *error)
+{
+  MfaImportSkip *skip = g_new0 (MfaImportSkip, 1);
+
+  g_return_if_fail (error != NULL);
+
+  if (entries->len > keep)
+    g_ptr_array_remove_range (entries, keep, entries->len - keep);
+  /* Text read from a QR code is named by the code, not its line. */
+  if (place == MFA_IMPORT_AT_LINE && input->state->qr_code > 0)
+    {
+      place = MFA_IMPORT_AT_QR_CODE;
+      number = input->state->qr_code;
+    }
+  skip->file = g_strdup (input->file);
+  skip->place = place;
+  skip->number = number;
+  skip->code = error->domain == MFA_ERROR ? error->code : MFA_ERROR_INVALID_EXPORT;
+  skip->reason = g_strdup (error->message);
+  g_ptr_array_add (input->state->skipped, skip);
+  g_error_free (error);
+}
+
+void
+mfa_import_json_entries (const MfaImportInput   *input,
+                         JsonArray              *list,
+                         MfaImportJsonEntryFunc  parse_entry,
+                         GPtrArray              *entries)
+{
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *object = mfa_json_object (json_array_get_element (list, i));
+      GError *error = NULL;
+      guint keep = entries->len;
+
+      input->state->next_index = i;
+      if (object == NULL)
+        mfa_import_fail (&error, _("it is not an object"));
+      else
+        parse_entry (input, object, entries, &error);
+      if (error != NULL)
+        mfa_import_skip (input, entries, keep, MFA_IMPORT_AT_ENTRY, i + 1, error);
+    }
+  input->state->next_index = json_array_get_length (list);
+}
+
+void
+mfa_import_lines (const MfaImportInput *input,
+                  MfaImportLineFunc     parse_line,
+                  GPtrArray            *entries)
+{
+  g_autoptr(MfaSecretStrv) lines = g_strsplit (input->data, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      GError *error = NULL;
+      guint keep = entries->len;
+
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      if (!parse_line (input, lines[i], entries, &error))
+        mfa_import_skip (input, entries, keep, MFA_IMPORT_AT_LINE, i + 1, error);
+    }
 }
 
 static gchar *
@@ -131,23 +237,27 @@ mfa_import_take_params (MfaImportEntry *entry,
                         gint64          period,
                         GError        **error)
 {
+  if (type != NULL && g_ascii_strcasecmp (type, "steam") == 0)
+    {
+      /* Steam's codes are fixed; apps write 5 digits (or nothing) into them. */
+      entry->type = MFA_OTP_TYPE_STEAM;
+      entry->params = MFA_OTP_PARAMS_STEAM;
+      return TRUE;
+    }
   if (type != NULL && g_ascii_strcasecmp (type, "hotp") == 0)
     entry->type = MFA_OTP_TYPE_HOTP;
   else if (type != NULL && g_ascii_strcasecmp (type, "totp") != 0)
-    return mfa_import_fail (error, _("entry %u has the type “%s”, which is neither TOTP nor HOTP"),
-                            entry->index + 1, type);
+    return mfa_import_fail (error, _("its type “%s” is none of TOTP, HOTP or Steam"), type);
   if (algorithm != NULL && !mfa_algorithm_from_string (algorithm, &entry->params.algorithm))
-    return mfa_import_fail (error, _("entry %u uses the unknown algorithm “%s”"),
-                            entry->index + 1, algorithm);
+    return mfa_import_fail (error, _("it uses the unknown algorithm “%s”"), algorithm);
   if (digits < MFA_OTP_MIN_DIGITS || digits > MFA_OTP_MAX_DIGITS)
-    return mfa_import_fail (error, _("entry %u makes codes of %lld digits; "
-                                     "authenticators use 6 to 8"),
-                            entry->index + 1, (long long) digits);
+    return mfa_import_fail (error, _("it makes codes of %lld digits; authenticators use 6 to 8"),
+                            (long long) digits);
   if (period < 1 || period > MFA_OTP_MAX_PERIOD)
-    return mfa_import_fail (error, _("entry %u has a period of %lld seconds"),
-                            entry->index + 1, (long long) period);
+    return mfa_import_fail (error, _("it has a period of %lld seconds"), (long long) period);
   entry->params.digits = (guint) digits;
-  entry->params.period = (guint) period;
+  entry->params.period = entry->type == MFA_OTP_TYPE_HOTP ? MFA_OTP_DEFAULT_PERIOD
+                                                          : (guint) period;
   return TRUE;
 }
 
@@ -158,12 +268,11 @@ mfa_import_base32_secret (MfaImportEntry *entry,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (text == NULL)
-    return mfa_import_fail (error, _("entry %u has no key"), entry->index + 1);
+  if (text == NULL || text[0] == '\0')
+    return mfa_import_fail (error, _("it has no key"));
   entry->secret = mfa_base32_decode (text, &local_error);
   if (entry->secret == NULL)
-    return mfa_import_fail (error, _("entry %u has a damaged key: %s"), entry->index + 1,
-                            local_error->message);
+    return mfa_import_fail (error, _("its key is damaged: %s"), local_error->message);
   return TRUE;
 }
 
@@ -179,7 +288,9 @@ mfa_import_first_line_is (const MfaImportInput *input,
     {
       while (text < end && g_ascii_isspace (*text))
         text++;
-      if (text < end && *text == '#')
+      if (text == end)
+        break;
+      if (*text == '#')
         {
           const gchar *newline = memchr (text, '\n', end - text);
 

@@ -8,7 +8,48 @@
 
 G_BEGIN_DECLS
 
+typedef struct _MfaGoogleBatches MfaGoogleBatches;
+
+struct _MfaImportState
+{
+  MfaGoogleBatches *batches;     /* parts of multi-image Google exports */
+  GPtrArray        *skipped;     /* MfaImportSkip * */
+  const gchar      *password;    /* NULL when none was given */
+  guint             next_index;  /* the position of the next entry in this file */
+  guint             qr_code;     /* the QR code being read in an image (1-based), or 0 */
+};
+
+/* A new entry at the end of entries, at the file's next position. */
 MfaImportEntry *mfa_import_entry_new      (const MfaImportInput *input,
+                                           GPtrArray            *entries);
+/* An entry could not be read: what was made of it (entries from keep on)
+ * goes, and the reason is recorded. Steals error. */
+void            mfa_import_skip           (const MfaImportInput *input,
+                                           GPtrArray            *entries,
+                                           guint                 keep,
+                                           MfaImportPlace        place,
+                                           guint                 number,
+                                           GError               *error);
+
+/* Reads each object of a JSON list with parse_entry, the position in the
+ * list numbering the entries; one that fails is skipped. */
+typedef gboolean (*MfaImportJsonEntryFunc) (const MfaImportInput  *input,
+                                            JsonObject            *object,
+                                            GPtrArray             *entries,
+                                            GError               **error);
+void            mfa_import_json_entries   (const MfaImportInput   *input,
+                                           JsonArray              *list,
+                                           MfaImportJsonEntryFunc  parse_entry,
+                                           GPtrArray              *entries);
+/* Reads each line that is neither blank nor a '#' comment with
+ * parse_line; one that fails is skipped and named by its line (or, in an
+ * image, its QR code). */
+typedef gboolean (*MfaImportLineFunc) (const MfaImportInput  *input,
+                                       const gchar           *line,
+                                       GPtrArray             *entries,
+                                       GError               **error);
+void            mfa_import_lines          (const MfaImportInput *input,
+                                           MfaImportLineFunc     parse_line,
                                            GPtrArray            *entries);
 void            mfa_import_entry_set_names (MfaImportEntry *entry,
                                             const gchar    *issuer,

@@ -17,7 +17,7 @@
 static const MfaImporter *const importers[] = {
   &mfa_importer_aegis,
   &mfa_importer_2fas,
-  &mfa_importer_freeotp,
+  &mfa_importer_freeotp_plus,
   &mfa_importer_bitwarden,
   &mfa_importer_andotp,
   &mfa_importer_google,
@@ -31,6 +31,12 @@ mfa_import_format_from_string (const gchar     *text,
   if (g_strcmp0 (text, "auto") == 0)
     {
       *format = MFA_IMPORT_AUTO;
+      return TRUE;
+    }
+  /* The name FreeOTP+ exports had before FreeOTP's own format was read. */
+  if (g_strcmp0 (text, "freeotp") == 0)
+    {
+      *format = MFA_IMPORT_FREEOTP_PLUS;
       return TRUE;
     }
   for (gsize i = 0; i < G_N_ELEMENTS (importers); i++)
@@ -49,6 +55,20 @@ mfa_import_format_to_string (MfaImportFormat format)
     if (importers[i]->format == format)
       return importers[i]->name;
   return "auto";
+}
+
+gchar *
+mfa_import_format_list (void)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (importers); i++)
+    {
+      if (i > 0)
+        g_string_append (list, i + 1 == G_N_ELEMENTS (importers) ? _(" or ") : _(", "));
+      g_string_append (list, importers[i]->name);
+    }
+  return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
 /* The JSON tree holds every key (and, in a Bitwarden export, passwords) as
@@ -162,23 +182,6 @@ import_into (const MfaImportInput  *input_template,
   return ok;
 }
 
-GPtrArray *
-mfa_import_data (const gchar      *file,
-                 const gchar      *data,
-                 gsize             len,
-                 MfaImportFormat   format,
-                 GError          **error)
-{
-  g_autoptr(GPtrArray) entries =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_import_entry_free);
-  g_autoptr(MfaGoogleBatches) batches = mfa_google_batches_new ();
-  MfaImportInput input = { file, data, len, NULL, batches };
-
-  if (!import_into (&input, format, entries, error) || !mfa_google_batches_check (batches, error))
-    return NULL;
-  return g_steal_pointer (&entries);
-}
-
 /* Each QR code's text is one line of an otpauth:// list. */
 static gboolean
 import_image (const MfaImportInput  *input,
@@ -196,51 +199,107 @@ import_image (const MfaImportInput  *input,
     {
       MfaQrSymbol *symbol = g_ptr_array_index (symbols, i);
       MfaImportInput text = *input;
+      GError *code_error = NULL;
+      guint keep = entries->len;
 
       text.data = symbol->text;
       text.len = symbol->len;
-      if (!import_into (&text, MFA_IMPORT_URI, entries, error))
-        return FALSE;
+      input->state->qr_code = i + 1;
+      if (!import_into (&text, MFA_IMPORT_URI, entries, &code_error))
+        mfa_import_skip (input, entries, keep, MFA_IMPORT_AT_QR_CODE, i + 1, code_error);
     }
+  input->state->qr_code = 0;
+  return TRUE;
+}
+
+/* Reads the bytes of one file; they may be a mapping of the file itself
+ * (JSON and images), or a NUL-terminated copy (the line readers). */
+static gboolean
+import_bytes (const MfaImportInput  *input,
+              MfaImportFormat        format,
+              GPtrArray             *entries,
+              GError               **error)
+{
+  g_autofree gchar *copy = NULL;
+  MfaImportInput text = *input;
+  gboolean ok;
+
+  if (mfa_qr_is_image ((const guint8 *) input->data, input->len))
+    return import_image (input, entries, error);
+  if (looks_like_json (input->data, input->len))
+    return import_into (input, format, entries, error);
+  /* Blank lines and comments only: no export this tool could name. */
+  if (!mfa_import_first_line_is (input, ""))
+    return mfa_import_fail (error, _("the file holds no entries"));
+  copy = g_strndup (input->data, input->len);
+  text.data = copy;
+  ok = import_into (&text, format, entries, error);
+  mfa_wipe (copy, input->len);
+  return ok;
+}
+
+/* Reads one file's entries into entries; entries it cannot read are
+ * recorded in the state. A file that yields nothing at all, neither
+ * entries nor skipped ones, is an error: an empty list is no all-clear. */
+static gboolean
+import_input (const MfaImportInput  *input,
+              MfaImportFormat        format,
+              GPtrArray             *entries,
+              GError               **error)
+{
+  guint n_entries = entries->len;
+  guint n_skipped = input->state->skipped->len;
+
+  input->state->next_index = 0;
+  if (!import_bytes (input, format, entries, error))
+    return FALSE;
+  if (entries->len == n_entries && input->state->skipped->len == n_skipped)
+    return mfa_import_fail (error, _("the file holds no entries"));
   return TRUE;
 }
 
 static gboolean
-import_file (const gchar       *file,
-             const gchar       *name,
-             MfaImportFormat    format,
-             MfaGoogleBatches  *batches,
-             GPtrArray         *entries,
-             GError           **error)
+map_file (const gchar   *file,
+          GMappedFile  **mapped,
+          GError       **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
-  MfaImportInput input = { name, NULL, 0, NULL, batches };
-  g_autofree gchar *copy = NULL;
-  gboolean ok;
 
-  mapped = g_mapped_file_new (file, FALSE, &local_error);
-  if (mapped == NULL)
+  /* Mapping a folder fails with "No such device"; say what it is. */
+  if (g_file_test (file, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_IO,
+                   _("this is a folder; give the export file inside it"));
+      return FALSE;
+    }
+  *mapped = g_mapped_file_new (file, FALSE, &local_error);
+  if (*mapped == NULL)
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_IO, "%s", local_error->message);
       return FALSE;
     }
-  input.len = g_mapped_file_get_length (mapped);
-  if (input.len > MFA_IMPORT_MAX_FILE_SIZE)
+  if (g_mapped_file_get_length (*mapped) > MFA_IMPORT_MAX_FILE_SIZE)
     return mfa_import_fail (error, _("the file is larger than any authenticator export"));
-  /* JSON and images are read straight from the mapping (the file itself,
-   * already on disk). The line readers need a NUL at the end: they get a
-   * copy, wiped after use. */
-  input.data = input.len > 0 ? g_mapped_file_get_contents (mapped) : "";
-  if (mfa_qr_is_image ((const guint8 *) input.data, input.len))
-    return import_image (&input, entries, error);
-  if (looks_like_json (input.data, input.len))
-    return import_into (&input, format, entries, error);
-  copy = g_strndup (input.data, input.len);
-  input.data = copy;
-  ok = import_into (&input, format, entries, error);
-  mfa_wipe (copy, input.len);
-  return ok;
+  return TRUE;
+}
+
+static gboolean
+import_file (const gchar      *file,
+             const gchar      *name,
+             MfaImportFormat   format,
+             MfaImportState   *state,
+             GPtrArray        *entries,
+             GError          **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  MfaImportInput input = { name, "", 0, NULL, state };
+
+  if (!map_file (file, &mapped, error))
+    return FALSE;
+  input.len = g_mapped_file_get_length (mapped);
+  if (input.len > 0)
+    input.data = g_mapped_file_get_contents (mapped);
+  return import_input (&input, format, entries, error);
 }
 
 /* The same file under another name counts too (./a.json and a.json). */
@@ -263,6 +322,136 @@ given_before (const gchar * const *files,
   return FALSE;
 }
 
+void
+mfa_import_result_free (MfaImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref (result->entries);
+  g_ptr_array_unref (result->skipped);
+  g_free (result);
+}
+
+static MfaImportResult *
+import_result_new (void)
+{
+  MfaImportResult *result = g_new0 (MfaImportResult, 1);
+
+  result->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_import_entry_free);
+  result->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_import_skip_free);
+  return result;
+}
+
+/* A whole file (or an incomplete Google export) that could not be read. */
+static void
+skip_file (MfaImportState *state,
+           const gchar    *name,
+           GError         *error)
+{
+  MfaImportInput input = { name, "", 0, NULL, state };
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  mfa_import_skip (&input, none, 0, MFA_IMPORT_AT_FILE, 0, error);
+}
+
+/* Nothing could be read: one reason, or the first of several. The error
+ * keeps the first reason's code, so callers can ask for a password. */
+static void
+fail_unread (const MfaImportResult  *result,
+             GError                **error)
+{
+  const MfaImportSkip *first = g_ptr_array_index (result->skipped, 0);
+  g_autofree gchar *described = mfa_import_skip_describe (first);
+
+  if (result->skipped->len == 1)
+    g_set_error_literal (error, MFA_ERROR, first->code, described);
+  else
+    g_set_error (error, MFA_ERROR, first->code,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "no entry could be read; %s (and %u more problem)",
+                              "no entry could be read; %s (and %u more problems)",
+                              result->skipped->len - 1),
+                 described, result->skipped->len - 1);
+}
+
+MfaImportResult *
+mfa_import_read (const gchar * const *files,
+                 const gchar * const *names,
+                 MfaImportFormat      format,
+                 const gchar         *password,
+                 GError             **error)
+{
+  g_autoptr(MfaImportResult) result = import_result_new ();
+  g_autoptr(MfaGoogleBatches) batches = mfa_google_batches_new ();
+  MfaImportState state = { batches, result->skipped, password, 0, 0 };
+  GError *batch_error = NULL;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree gchar *display = names != NULL ? g_strdup (names[i])
+                                                : g_filename_display_name (files[i]);
+      GError *file_error = NULL;
+
+      if (given_before (files, i))
+        {
+          /* Read twice, every entry would look like a harmless copy. */
+          g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                       _("%s: the same file is given twice"), display);
+          return NULL;
+        }
+      if (!import_file (files[i], display, format, &state, result->entries, &file_error))
+        skip_file (&state, display, file_error);
+    }
+  if (!mfa_google_batches_check (batches, &batch_error))
+    skip_file (&state, "", batch_error);
+  if (result->entries->len == 0)
+    {
+      fail_unread (result, error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+/* The strict readers: the first entry that could not be read fails all. */
+static GPtrArray *
+strict_entries (MfaImportResult  *taken,
+                GError          **error)
+{
+  g_autoptr(MfaImportResult) result = taken;
+
+  if (result == NULL)
+    return NULL;
+  if (result->skipped->len > 0)
+    {
+      const MfaImportSkip *first = g_ptr_array_index (result->skipped, 0);
+      g_autofree gchar *described = mfa_import_skip_describe (first);
+
+      g_set_error_literal (error, MFA_ERROR, first->code, described);
+      return NULL;
+    }
+  return g_ptr_array_ref (result->entries);
+}
+
+GPtrArray *
+mfa_import_data (const gchar      *file,
+                 const gchar      *data,
+                 gsize             len,
+                 MfaImportFormat   format,
+                 GError          **error)
+{
+  g_autoptr(MfaImportResult) result = import_result_new ();
+  g_autoptr(MfaGoogleBatches) batches = mfa_google_batches_new ();
+  MfaImportState state = { batches, result->skipped, NULL, 0, 0 };
+  MfaImportInput input = { file, data, len, NULL, &state };
+  GError *local_error = NULL;
+
+  if (!import_input (&input, format, result->entries, error))
+    return NULL;
+  if (!mfa_google_batches_check (batches, &local_error))
+    skip_file (&state, file, local_error);
+  return strict_entries (g_steal_pointer (&result), error);
+}
+
 GPtrArray *
 mfa_import_files (const gchar * const *files,
                   MfaImportFormat      format,
@@ -277,32 +466,5 @@ mfa_import_files_named (const gchar * const *files,
                         MfaImportFormat      format,
                         GError             **error)
 {
-  g_autoptr(GPtrArray) entries =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_import_entry_free);
-  g_autoptr(MfaGoogleBatches) batches = mfa_google_batches_new ();
-
-  for (guint i = 0; files[i] != NULL; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree gchar *display = names != NULL ? g_strdup (names[i])
-                                                : g_filename_display_name (files[i]);
-
-      if (given_before (files, i))
-        {
-          /* Read twice, every entry would look like a harmless copy. */
-          g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
-                       _("%s: the same file is given twice"), display);
-          return NULL;
-        }
-      if (!import_file (files[i], names != NULL ? names[i] : files[i], format, batches, entries,
-                        &local_error))
-        {
-          g_set_error (error, local_error->domain, local_error->code, "%s: %s", display,
-                       local_error->message);
-          return NULL;
-        }
-    }
-  if (!mfa_google_batches_check (batches, error))
-    return NULL;
-  return g_steal_pointer (&entries);
+  return strict_entries (mfa_import_read (files, names, format, NULL, error), error);
 }

@@ -18,7 +18,7 @@ typedef enum
   MFA_IMPORT_AEGIS,
   MFA_IMPORT_ANDOTP,
   MFA_IMPORT_2FAS,
-  MFA_IMPORT_FREEOTP,
+  MFA_IMPORT_FREEOTP_PLUS,
   MFA_IMPORT_BITWARDEN,
 } MfaImportFormat;
 
@@ -42,20 +42,48 @@ typedef struct
 void mfa_import_entry_free (MfaImportEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaImportEntry, mfa_import_entry_free)
 
-/* What an importer sees: the file's bytes, and its JSON tree when it is
- * JSON (parsed once for all JSON importers). */
+/* Where in a file an entry that could not be read was. */
+typedef enum
+{
+  MFA_IMPORT_AT_FILE,     /* the whole file */
+  MFA_IMPORT_AT_ENTRY,    /* the Nth entry of the export's list */
+  MFA_IMPORT_AT_LINE,     /* line N of a text export */
+  MFA_IMPORT_AT_QR_CODE,  /* the Nth QR code found in an image */
+} MfaImportPlace;
+
+/* An entry (or a file) skipped, and why; never a key. */
 typedef struct
 {
-  const gchar  *file;
-  const gchar  *data;
-  gsize         len;
-  JsonNode     *json;
-  gpointer      google_batches;  /* private: parts of multi-image exports */
+  gchar          *file;
+  MfaImportPlace  place;
+  guint           number;   /* 1-based; 0 with MFA_IMPORT_AT_FILE */
+  gint            code;     /* the MfaError that made it unreadable */
+  gchar          *reason;
+} MfaImportSkip;
+
+void         mfa_import_skip_free       (MfaImportSkip *skip);
+const gchar *mfa_import_place_to_string (MfaImportPlace place);
+/* "file, entry 7: reason" */
+gchar       *mfa_import_skip_describe   (const MfaImportSkip *skip);
+
+/* What an importer sees: the file's bytes, and its JSON tree when it is
+ * JSON (parsed once for all JSON importers). */
+typedef struct _MfaImportState MfaImportState;
+typedef struct
+{
+  const gchar    *file;
+  const gchar    *data;
+  gsize           len;
+  JsonNode       *json;
+  MfaImportState *state;  /* private (import-common.h): numbering, skipped entries,
+                           * password, parts of multi-image exports */
 } MfaImportInput;
 
 /* The one interface each format implements. parse() appends entries (with
  * file and index set) to an array that frees them with
- * mfa_import_entry_free. */
+ * mfa_import_entry_free; an entry it cannot read it skips and records
+ * (mfa_import_skip), and it fails only when the file as a whole cannot
+ * be read. */
 typedef struct
 {
   MfaImportFormat  format;
@@ -72,12 +100,37 @@ extern const MfaImporter mfa_importer_google;
 extern const MfaImporter mfa_importer_aegis;
 extern const MfaImporter mfa_importer_andotp;
 extern const MfaImporter mfa_importer_2fas;
-extern const MfaImporter mfa_importer_freeotp;
+extern const MfaImporter mfa_importer_freeotp_plus;
 extern const MfaImporter mfa_importer_bitwarden;
 
 gboolean     mfa_import_format_from_string (const gchar     *text,
                                             MfaImportFormat *format);
 const gchar *mfa_import_format_to_string   (MfaImportFormat  format);
+/* "uri, google, aegis, …": every format's name, from the one table. */
+gchar       *mfa_import_format_list        (void);
+
+/* Everything read from a collection of exports. */
+typedef struct
+{
+  GPtrArray *entries;   /* MfaImportEntry * */
+  GPtrArray *skipped;   /* MfaImportSkip *: what could not be read */
+} MfaImportResult;
+
+void mfa_import_result_free (MfaImportResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaImportResult, mfa_import_result_free)
+
+/* Reads files as one collection (see mfa_import_files_named): an entry or
+ * a file that cannot be read is skipped and recorded, and the rest is
+ * read. Fails only when nothing at all could be read, or for a file given
+ * twice. password (NULL for none) opens encrypted exports; names may be
+ * NULL. */
+MfaImportResult *mfa_import_read (const gchar * const *files,
+                                  const gchar * const *names,
+                                  MfaImportFormat      format,
+                                  const gchar         *password,
+                                  GError             **error);
+
+/* The strict readers below fail on the first entry that cannot be read. */
 
 /* Reads one export held in memory; file is the name reported with each
  * entry. */

@@ -42,8 +42,6 @@ twofas_parse_entry (const MfaImportInput  *input,
     issuer = mfa_json_member_string (service, "name");
   if (account == NULL)
     account = mfa_json_member_string (otp, "label");
-  if (type != NULL && g_ascii_strcasecmp (type, "hotp") != 0)
-    type = "totp";   /* STEAM */
   mfa_import_entry_set_names (entry, issuer, account);
   return mfa_import_take_params (entry, type, mfa_json_member_string (otp, "algorithm"),
                                  mfa_json_member_int (otp, "digits", 6),
@@ -66,15 +64,7 @@ twofas_parse (const MfaImportInput  *input,
                                           "and leave the password empty"));
   if (services == NULL)
     return mfa_import_fail (error, _("this 2FAS backup has no list of services"));
-  for (guint i = 0; i < json_array_get_length (services); i++)
-    {
-      JsonObject *service = mfa_json_object (json_array_get_element (services, i));
-
-      if (service == NULL)
-        return mfa_import_fail (error, _("entry %u is not an object"), i + 1);
-      if (!twofas_parse_entry (input, service, entries, error))
-        return FALSE;
-    }
+  mfa_import_json_entries (input, services, twofas_parse_entry, entries);
   return TRUE;
 }
 

@@ -67,7 +67,7 @@ test_2fas (void)
 static void
 test_freeotp (void)
 {
-  check_format (fixture_freeotp, MFA_IMPORT_FREEOTP);
+  check_format (fixture_freeotp, MFA_IMPORT_FREEOTP_PLUS);
 }
 
 static void
@@ -268,7 +268,7 @@ test_damaged (void)
   aegis[strlen (aegis) / 2] = '\0';
   assert_refused (aegis, MFA_ERROR, MFA_ERROR_INVALID_EXPORT, "looks like JSON but is damaged");
   assert_refused ("[{\"secret\": \"NOT*BASE32\", \"issuer\": \"A\", \"label\": \"b\"}]",
-                  MFA_ERROR, MFA_ERROR_INVALID_EXPORT, "entry 1 has a damaged key");
+                  MFA_ERROR, MFA_ERROR_INVALID_EXPORT, "entry 1: its key is damaged");
   assert_refused ("otpauth-migration://offline?data=%%%", MFA_ERROR, MFA_ERROR_INVALID_EXPORT,
                   "data");
   assert_refused ("otpauth-migration://offline?data=AB!C", MFA_ERROR, MFA_ERROR_INVALID_EXPORT,
@@ -310,7 +310,8 @@ test_bitwarden_skips_logins_without_totp (void)
   entry = g_ptr_array_index (entries, 1);
   g_assert_cmpstr (entry->issuer, ==, "阿里云");
   g_assert_cmpstr (entry->account, ==, "Alice");
-  g_assert_cmpuint (entry->index, ==, 1);
+  /* Numbered by its place among all items, as a skipped item is named. */
+  g_assert_cmpuint (entry->index, ==, 2);
 }
 
 /* The app names files without their folders, in entries and in errors. */
