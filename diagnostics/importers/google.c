@@ -241,29 +241,6 @@ mfa_google_parse_payload (const MfaImportInput  *input,
   return note_batch (batches, input, batch_id, batch_size, batch_index, error);
 }
 
-/* Standard or URL-safe base64, padded or not; anything else is damage
- * (g_base64_decode would skip it silently). */
-static guint8 *
-decode_base64_strict (gchar  *text,
-                      gsize  *len)
-{
-  gsize n = strlen (text);
-
-  for (gsize i = 0; i < n; i++)
-    {
-      if (text[i] == '-')
-        text[i] = '+';
-      else if (text[i] == '_')
-        text[i] = '/';
-      else if (!g_ascii_isalnum (text[i]) && text[i] != '+' && text[i] != '/'
-               && !(text[i] == '=' && i + 2 >= n))
-        return NULL;
-    }
-  if (n == 0 || n % 4 == 1)
-    return NULL;
-  return g_base64_decode (text, len);
-}
-
 gboolean
 mfa_google_parse_uri (const MfaImportInput  *input,
                       const gchar           *uri,
@@ -287,7 +264,7 @@ mfa_google_parse_uri (const MfaImportInput  *input,
     return mfa_import_fail (error, _("the Google Authenticator export has no “data” parameter"));
   data = g_strdup (g_hash_table_lookup (query, "data"));
   mfa_wipe_string (g_hash_table_lookup (query, "data"));
-  payload = decode_base64_strict (data, &len);
+  payload = mfa_import_base64_decode_strict (data, &len);
   if (payload == NULL)
     return mfa_import_fail (error, _("the data of the Google Authenticator export are not "
                                      "valid base64"));

@@ -197,6 +197,92 @@ mfa_import_entry_set_names (MfaImportEntry *entry,
                                        : g_strdup (entry->account);
 }
 
+/* Standard or URL-safe base64, padded or not; anything else is damage
+ * (g_base64_decode would skip it silently). */
+guint8 *
+mfa_import_base64_decode_strict (gchar *text,
+                                 gsize *len)
+{
+  gsize n = strlen (text);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (text[i] == '-')
+        text[i] = '+';
+      else if (text[i] == '_')
+        text[i] = '/';
+      else if (!g_ascii_isalnum (text[i]) && text[i] != '+' && text[i] != '/'
+               && !(text[i] == '=' && i + 2 >= n))
+        return NULL;
+    }
+  if (n == 0 || n % 4 == 1)
+    return NULL;
+  return g_base64_decode (text, len);
+}
+
+guint8 *
+mfa_import_decode_base64 (const gchar  *text,
+                          gsize        *len,
+                          const gchar  *field,
+                          GError      **error)
+{
+  g_autoptr(MfaSecretString) copy = g_strdup (text != NULL ? text : "");
+  guint8 *data = mfa_import_base64_decode_strict (copy, len);
+
+  if (data == NULL)
+    mfa_import_fail (error, _("its “%s” is missing or damaged"), field);
+  return data;
+}
+
+guint8 *
+mfa_import_decode_hex (const gchar  *text,
+                       gsize         want_len,
+                       gsize        *len,
+                       const gchar  *field,
+                       GError      **error)
+{
+  gsize n = text != NULL ? strlen (text) : 0;
+  guint8 *data;
+
+  if (n == 0 || n % 2 != 0 || (want_len > 0 && n != 2 * want_len))
+    {
+      mfa_import_fail (error, _("its “%s” is missing or damaged"), field);
+      return NULL;
+    }
+  data = g_malloc (n / 2);
+  for (gsize i = 0; i < n / 2; i++)
+    {
+      gint hi = g_ascii_xdigit_value (text[2 * i]);
+      gint lo = g_ascii_xdigit_value (text[2 * i + 1]);
+
+      if (hi < 0 || lo < 0)
+        {
+          g_free (data);
+          mfa_import_fail (error, _("its “%s” is missing or damaged"), field);
+          return NULL;
+        }
+      data[i] = (guint8) (hi << 4 | lo);
+    }
+  *len = n / 2;
+  return data;
+}
+
+gboolean
+mfa_import_need_password (const gchar  *app,
+                          GError      **error)
+{
+  g_set_error (error, MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT,
+               _("this %s backup is encrypted: give its password to read it"), app);
+  return FALSE;
+}
+
+gboolean
+mfa_import_wrong_password (GError **error)
+{
+  g_set_error_literal (error, MFA_ERROR, MFA_ERROR_WRONG_PASSWORD, _("wrong password"));
+  return FALSE;
+}
+
 gboolean
 mfa_import_fail (GError      **error,
                  const gchar  *format,
@@ -215,16 +301,15 @@ mfa_import_fail (GError      **error,
   return FALSE;
 }
 
-/* The app never asks for a backup password: it tells how to export without
- * one instead. */
+/* A backup encrypted in a way no password given here opens: say what it
+ * is, and how to get a file this tool reads. */
 gboolean
 mfa_import_refuse_encrypted (GError      **error,
                              const gchar  *app,
                              const gchar  *how)
 {
-  g_set_error (error, MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT,
-               _("this %s backup is encrypted and MFA Troubleshooter does not ask for "
-                 "backup passwords; %s"),
+  g_set_error (error, MFA_ERROR, MFA_ERROR_UNSUPPORTED,
+               _("this is an encrypted %s backup, which MFA Troubleshooter cannot open; %s"),
                app, how);
   return FALSE;
 }

@@ -75,6 +75,40 @@ gboolean        mfa_import_base32_secret   (MfaImportEntry *entry,
 gboolean        mfa_import_first_line_is (const MfaImportInput *input,
                                           const gchar          *prefix);
 
+/* JSON of an export or a decrypted vault; freed with its strings (keys)
+ * overwritten. */
+JsonNode       *mfa_import_parse_json     (const gchar  *data,
+                                           gsize         len,
+                                           GError      **error);
+void            mfa_import_json_free      (JsonNode     *node);
+typedef JsonNode MfaImportJson;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaImportJson, mfa_import_json_free)
+
+/* An encrypted export: without a password, say so (the caller asks for
+ * one); with the wrong one, say "wrong password" and nothing else. */
+gboolean        mfa_import_need_password  (const gchar  *app,
+                                           GError      **error);
+gboolean        mfa_import_wrong_password (GError      **error);
+/* Hex and base64 fields of encrypted exports, decoded strictly; NULL with
+ * error naming the field when damaged. */
+guint8         *mfa_import_decode_hex     (const gchar  *text,
+                                           gsize         want_len,
+                                           gsize        *len,
+                                           const gchar  *field,
+                                           GError      **error);
+/* Standard or URL-safe base64, padded or not; overwrites text. */
+guint8         *mfa_import_base64_decode_strict (gchar *text,
+                                                 gsize *len);
+guint8         *mfa_import_decode_base64  (const gchar  *text,
+                                           gsize        *len,
+                                           const gchar  *field,
+                                           GError      **error);
+
+/* Encrypted andOTP backups are binary, not JSON (andotp.c). */
+gboolean        mfa_andotp_parse_encrypted (const MfaImportInput  *input,
+                                            GPtrArray             *entries,
+                                            GError               **error);
+
 /* JSON access that tolerates missing members and wrong types. */
 JsonObject     *mfa_json_object   (JsonNode    *node);
 JsonObject     *mfa_json_member_object (JsonObject *object,

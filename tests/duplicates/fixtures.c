@@ -154,7 +154,7 @@ fixture_bitwarden (const FixtureEntry *rows,
   return g_string_free (out, FALSE);
 }
 
-static void
+void
 pb_varint (GByteArray *out,
            guint64     value)
 {
@@ -170,7 +170,7 @@ pb_varint (GByteArray *out,
   while (value != 0);
 }
 
-static void
+void
 pb_bytes (GByteArray   *out,
           guint         field,
           const guint8 *data,

@@ -244,18 +244,47 @@ assert_refused (const gchar *text,
 static void
 test_encrypted (void)
 {
+  /* FreeOTP 2 backups are serialized Java objects; app databases SQLite. */
+  static const gchar freeotp2[] = "\xac\xed\x00\x05sr\x00\x11java.util.HashMap";
+  static const gchar sqlite[] = "SQLite format 3\0\x10\x00\x01\x01";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
   assert_refused ("{\"version\": 1, \"header\": {\"slots\": [{\"type\": 1, \"uuid\": \"x\","
                   " \"key\": \"00\", \"key_params\": {\"nonce\": \"00\", \"tag\": \"00\"},"
                   " \"n\": 32768, \"r\": 8, \"p\": 1, \"salt\": \"00\"}],"
                   " \"params\": {\"nonce\": \"00\", \"tag\": \"00\"}}, \"db\": \"AAAA\"}",
-                  MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT, "turn off “Encrypt the vault”");
+                  MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT,
+                  "this Aegis backup is encrypted: give its password");
   assert_refused ("{\"services\": [], \"groups\": [], \"schemaVersion\": 4,"
                   " \"servicesEncrypted\": \"AAAA:BBBB:CCCC\", \"reference\": \"x\"}",
-                  MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT, "leave the password empty");
+                  MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT,
+                  "this 2FAS backup is encrypted: give its password");
   assert_refused ("{\"encrypted\": true, \"passwordProtected\": true, \"salt\": \"x\","
                   " \"kdfType\": 0, \"kdfIterations\": 600000,"
                   " \"encKeyValidation_DO_NOT_EDIT\": \"2.x\", \"data\": \"2.y\"}",
-                  MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT, "not “.json (Encrypted)”");
+                  MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT,
+                  "this Bitwarden backup is encrypted: give its password");
+  assert_refused ("{\"encrypted\": true, \"encKeyValidation_DO_NOT_EDIT\": \"2.x\","
+                  " \"data\": \"2.y\", \"items\": []}",
+                  MFA_ERROR, MFA_ERROR_UNSUPPORTED, "sealed with your account's own key");
+
+  entries = mfa_import_data ("freeotp-backup", freeotp2, sizeof freeotp2 - 1, MFA_IMPORT_AUTO,
+                             &error);
+  g_assert_null (entries);
+  g_assert_error (error, MFA_ERROR, MFA_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "this is an encrypted FreeOTP backup"));
+  g_clear_error (&error);
+  entries = mfa_import_data ("PhoneFactor", sqlite, sizeof sqlite - 1, MFA_IMPORT_AUTO, &error);
+  g_assert_null (entries);
+  g_assert_nonnull (strstr (error->message, "Microsoft Authenticator and Authy offer no export"));
+  g_clear_error (&error);
+  /* An encrypted andOTP backup is known by its name (or --format andotp). */
+  entries = mfa_import_data ("otp_accounts.json.aes", sqlite + 3, sizeof sqlite - 4,
+                             MFA_IMPORT_AUTO, &error);
+  g_assert_null (entries);
+  g_assert_error (error, MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT);
+  g_assert_nonnull (strstr (error->message, "this andOTP backup is encrypted"));
 }
 
 static void
@@ -295,7 +324,7 @@ test_format_given_wrong (void)
 
   g_assert_null (entries);
   g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT);
-  g_assert_nonnull (strstr (error->message, "Aegis export is JSON"));
+  g_assert_nonnull (strstr (error->message, "exports from Aegis are JSON"));
 }
 
 static void
