@@ -108,6 +108,9 @@ run (const DuplicatesOptions *options,
 
   imported = mfa_import_read ((const gchar * const *) options->files, NULL, format, password,
                               &error);
+  if (imported == NULL && g_error_matches (error, MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT))
+    return mfa_cli_fail (_("%s (give it with --password-file FILE, or --password-file - to type "
+                           "it)"), error->message);
   if (imported == NULL)
     return mfa_cli_fail ("%s", error->message);
   report = mfa_duplicates_find_in_result (imported, aliases);

@@ -137,6 +137,21 @@ mfa_import_parse_json (const gchar  *data,
   return json_parser_steal_root (parser);
 }
 
+/* "Aegis, 2FAS, …", from the table. */
+static gchar *
+known_apps (void)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (importers); i++)
+    {
+      if (i > 0)
+        g_string_append (list, _(", "));
+      g_string_append (list, importers[i]->title);
+    }
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
 static const MfaImporter *
 choose_importer (const MfaImportInput  *input,
                  MfaImportFormat        format,
@@ -149,9 +164,12 @@ choose_importer (const MfaImportInput  *input,
       if (format == MFA_IMPORT_AUTO && importers[i]->detect (input))
         return importers[i];
     }
-  g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT,
-               _("this is no authenticator export this tool knows (otpauth:// lists, Google "
-                 "Authenticator, Aegis, andOTP, 2FAS, FreeOTP+, Bitwarden)"));
+  {
+    g_autofree gchar *known = known_apps ();
+
+    g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT,
+                 _("this is no authenticator export this tool knows (%s)"), known);
+  }
   return NULL;
 }
 

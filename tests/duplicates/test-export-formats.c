@@ -281,10 +281,25 @@ test_partial_file (Fixture       *fixture,
   g_assert_nonnull (strstr (summary, "The report is partial"));
 }
 
+/* --write-fixtures DIR: every case's file, for the UI tests and for a
+ * person to look at; the encrypted ones open with FIXTURE_PASSWORD. */
+static int
+write_fixtures (const gchar *dir)
+{
+  Fixture fixture = { (gchar *) dir };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_free (write_case (&fixture, &cases[i], fixture_accounts, fixture_n_accounts,
+                        cases[i].name));
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  if (argc == 3 && g_str_equal (argv[1], "--write-fixtures"))
+    return write_fixtures (argv[2]);
   g_test_init (&argc, &argv, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

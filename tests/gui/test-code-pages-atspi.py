@@ -114,11 +114,12 @@ def duplicates_page_stale_binding():
             app.label_containing("1 account has entries with different keys")
             app.label_containing("export.txt, entry 3: Aliyun:alice")
             app.label_containing("delete every entry for the account")
-            # A file that is no export says so, and what was read stays.
+            # A file that is no export is named as skipped, and the report
+            # of the rest stands, marked partial.
             open_through_chooser(app, garbage)
-            said = app.label_containing("cannot be read as an authenticator export")
-            assert "notes.txt" in said, said
-            app.label_containing("Read 3 entries from export.txt.")
+            said = app.label_containing("Could not be read, so this report is partial")
+            assert "notes.txt: this is no authenticator export" in said, said
+            app.label_containing("The report is partial: 1 entry or file could not be read.")
             app.label_containing("Aliyun / alice: 2 entries with different keys")
         finally:
             app.close()
