@@ -186,5 +186,6 @@ aegis_parse (const MfaImportInput  *input,
 }
 
 const MfaImporter mfa_importer_aegis = {
-  MFA_IMPORT_AEGIS, "aegis", "Aegis", aegis_detect, aegis_parse,
+  MFA_IMPORT_AEGIS, "aegis", "Aegis", aegis_detect, aegis_parse, FALSE,
+  N_("the vault Aegis exports (.json), plain or encrypted"),
 };

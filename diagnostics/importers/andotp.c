@@ -153,5 +153,6 @@ mfa_andotp_parse_encrypted (const MfaImportInput  *input,
 }
 
 const MfaImporter mfa_importer_andotp = {
-  MFA_IMPORT_ANDOTP, "andotp", "andOTP", andotp_detect, andotp_parse,
+  MFA_IMPORT_ANDOTP, "andotp", "andOTP", andotp_detect, andotp_parse, FALSE,
+  N_("andOTP backups: plain (.json), or encrypted with a password (.json.aes)"),
 };

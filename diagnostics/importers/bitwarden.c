@@ -36,47 +36,6 @@ bitwarden_detect (const MfaImportInput *input)
          && (mfa_json_has_member (root, "items") || mfa_json_has_member (root, "data"));
 }
 
-/* A URI keeps its own names; a bare key takes the item's name as issuer and
- * the login's user name as account, as Bitwarden shows them. */
-static gboolean
-bitwarden_parse_totp (MfaImportEntry  *entry,
-                      JsonObject      *item,
-                      const gchar     *totp,
-                      GError         **error)
-{
-  JsonObject *login = mfa_json_member_object (item, "login");
-  g_autoptr(MfaOtpauth) uri = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const gchar *issuer, *account;
-
-  if (g_ascii_strncasecmp (totp, "otpauth://", 10) != 0)
-    {
-      /* steam://KEY: Bitwarden makes Steam Guard codes from it. */
-      if (g_ascii_strncasecmp (totp, "steam://", 8) == 0)
-        {
-          totp += 8;
-          entry->type = MFA_OTP_TYPE_STEAM;
-          entry->params = MFA_OTP_PARAMS_STEAM;
-        }
-      mfa_import_entry_set_names (entry, mfa_json_member_string (item, "name"),
-                                  mfa_json_member_string (login, "username"));
-      return mfa_import_base32_secret (entry, totp, error);
-    }
-  uri = mfa_otpauth_parse (totp, &local_error);
-  if (uri == NULL)
-    return mfa_import_fail (error, _("its otpauth:// URI is damaged: %s"), local_error->message);
-  account = uri->account[0] != '\0' ? uri->account : mfa_json_member_string (login, "username");
-  issuer = uri->issuer != NULL ? uri->issuer : mfa_json_member_string (item, "name");
-  /* An item named after its account records no issuer. */
-  if (uri->issuer == NULL && g_strcmp0 (issuer, account) == 0)
-    issuer = NULL;
-  mfa_import_entry_set_names (entry, issuer, account);
-  entry->type = uri->type;
-  entry->params = uri->params;
-  entry->secret = g_steal_pointer (&uri->secret);
-  return TRUE;
-}
-
 /* Only login items with a key are authenticator entries. */
 static gboolean
 bitwarden_parse_item (const MfaImportInput  *input,
@@ -88,7 +47,13 @@ bitwarden_parse_item (const MfaImportInput  *input,
 
   if (totp == NULL || totp[0] == '\0')
     return TRUE;
-  return bitwarden_parse_totp (mfa_import_entry_new (input, entries), item, totp, error);
+  /* A bare key takes the item's name and the login's user name, as
+   * Bitwarden shows them. */
+  return mfa_import_take_key_text (mfa_import_entry_new (input, entries), totp,
+                                   mfa_json_member_string (item, "name"),
+                                   mfa_json_member_string (mfa_json_member_object (item, "login"),
+                                                           "username"),
+                                   error);
 }
 
 typedef struct
@@ -239,8 +204,7 @@ bitwarden_parse (const MfaImportInput  *input,
       || json_node_get_value_type (encrypted) != G_TYPE_BOOLEAN
       || !json_node_get_boolean (encrypted))
     return bitwarden_parse_items (input, root, entries, error);
-  if (mfa_json_member_int (root, "passwordProtected", 0) != 1
-      && !json_object_get_boolean_member_with_default (root, "passwordProtected", FALSE))
+  if (!json_object_get_boolean_member_with_default (root, "passwordProtected", FALSE))
     return mfa_import_refuse_encrypted (error, "Bitwarden",
                                         _("this export is sealed with your account's own key. "
                                           "In Bitwarden, export again as “.json (Encrypted)” "
@@ -253,5 +217,6 @@ bitwarden_parse (const MfaImportInput  *input,
 }
 
 const MfaImporter mfa_importer_bitwarden = {
-  MFA_IMPORT_BITWARDEN, "bitwarden", "Bitwarden", bitwarden_detect, bitwarden_parse,
+  MFA_IMPORT_BITWARDEN, "bitwarden", "Bitwarden", bitwarden_detect, bitwarden_parse, FALSE,
+  N_("Bitwarden’s “.json” export, or “.json (Encrypted)” with a password"),
 };

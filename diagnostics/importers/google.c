@@ -299,5 +299,7 @@ google_parse (const MfaImportInput  *input,
 }
 
 const MfaImporter mfa_importer_google = {
-  MFA_IMPORT_GOOGLE, "google", "Google Authenticator", google_detect, google_parse,
+  MFA_IMPORT_GOOGLE, "google", "Google Authenticator", google_detect, google_parse, TRUE,
+  N_("“Transfer accounts” exports: otpauth-migration:// links, or pictures of their QR "
+     "codes"),
 };

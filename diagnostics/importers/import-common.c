@@ -362,6 +362,47 @@ mfa_import_base32_secret (MfaImportEntry *entry,
 }
 
 gboolean
+mfa_import_take_key_text (MfaImportEntry *entry,
+                          const gchar    *text,
+                          const gchar    *issuer,
+                          const gchar    *account,
+                          GError        **error)
+{
+  g_autoptr(MfaOtpauth) uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_ascii_strncasecmp (text, "otpauth://", 10) == 0)
+    {
+      uri = mfa_otpauth_parse (text, &local_error);
+      if (uri == NULL)
+        return mfa_import_fail (error, _("its otpauth:// URI is damaged: %s"),
+                                local_error->message);
+      if (uri->account[0] != '\0')
+        account = uri->account;
+      if (uri->issuer != NULL)
+        issuer = uri->issuer;
+      else if (g_strcmp0 (issuer, account) == 0)
+        issuer = NULL;
+      mfa_import_entry_set_names (entry, issuer, account);
+      entry->type = uri->type;
+      entry->params = uri->params;
+      entry->secret = g_steal_pointer (&uri->secret);
+      return TRUE;
+    }
+  /* steam://KEY: Bitwarden and Proton make Steam Guard codes from it. */
+  if (g_ascii_strncasecmp (text, "steam://", 8) == 0)
+    {
+      text += 8;
+      entry->type = MFA_OTP_TYPE_STEAM;
+      entry->params = MFA_OTP_PARAMS_STEAM;
+    }
+  if (g_strcmp0 (issuer, account) == 0)
+    issuer = NULL;
+  mfa_import_entry_set_names (entry, issuer, account);
+  return mfa_import_base32_secret (entry, text, error);
+}
+
+gboolean
 mfa_import_first_line_is (const MfaImportInput *input,
                           const gchar          *prefix)
 {

@@ -104,6 +104,22 @@ guint8         *mfa_import_decode_base64  (const gchar  *text,
                                            const gchar  *field,
                                            GError      **error);
 
+/* A key as authenticators store it in a text field: an otpauth:// URI
+ * (its names win), steam://KEY, or a bare base32 key; issuer and account
+ * name the entry when the URI does not. An issuer that only repeats the
+ * account (apps name an issuer-less entry after its account) is none. */
+gboolean        mfa_import_take_key_text (MfaImportEntry *entry,
+                                          const gchar    *text,
+                                          const gchar    *issuer,
+                                          const gchar    *account,
+                                          GError        **error);
+/* FreeOTP's token JSON, as FreeOTP+ exports and FreeOTP's tokens.xml hold
+ * it (freeotp.c). */
+gboolean        mfa_freeotp_parse_token  (const MfaImportInput  *input,
+                                          JsonObject            *token,
+                                          GPtrArray             *entries,
+                                          GError               **error);
+
 /* Encrypted andOTP backups are binary, not JSON (andotp.c). */
 gboolean        mfa_andotp_parse_encrypted (const MfaImportInput  *input,
                                             GPtrArray             *entries,

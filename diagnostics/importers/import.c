@@ -14,15 +14,21 @@
 #include "qr/qr-image.h"
 
 /* JSON formats first, the most specific detection first. */
-static const MfaImporter *const importers[] = {
+const MfaImporter *const mfa_importers[] = {
   &mfa_importer_aegis,
   &mfa_importer_2fas,
+  &mfa_importer_authenticator_pro,
+  &mfa_importer_proton,
   &mfa_importer_freeotp_plus,
   &mfa_importer_bitwarden,
   &mfa_importer_andotp,
   &mfa_importer_google,
+  &mfa_importer_freeotp,
+  &mfa_importer_bitwarden_csv,
   &mfa_importer_uri,
+  NULL,
 };
+#define N_IMPORTERS (G_N_ELEMENTS (mfa_importers) - 1)
 
 gboolean
 mfa_import_format_from_string (const gchar     *text,
@@ -33,16 +39,10 @@ mfa_import_format_from_string (const gchar     *text,
       *format = MFA_IMPORT_AUTO;
       return TRUE;
     }
-  /* The name FreeOTP+ exports had before FreeOTP's own format was read. */
-  if (g_strcmp0 (text, "freeotp") == 0)
-    {
-      *format = MFA_IMPORT_FREEOTP_PLUS;
-      return TRUE;
-    }
-  for (gsize i = 0; i < G_N_ELEMENTS (importers); i++)
-    if (g_strcmp0 (text, importers[i]->name) == 0)
+  for (gsize i = 0; i < N_IMPORTERS; i++)
+    if (g_strcmp0 (text, mfa_importers[i]->name) == 0)
       {
-        *format = importers[i]->format;
+        *format = mfa_importers[i]->format;
         return TRUE;
       }
   return FALSE;
@@ -51,9 +51,9 @@ mfa_import_format_from_string (const gchar     *text,
 const gchar *
 mfa_import_format_to_string (MfaImportFormat format)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (importers); i++)
-    if (importers[i]->format == format)
-      return importers[i]->name;
+  for (gsize i = 0; i < N_IMPORTERS; i++)
+    if (mfa_importers[i]->format == format)
+      return mfa_importers[i]->name;
   return "auto";
 }
 
@@ -62,11 +62,11 @@ mfa_import_format_list (void)
 {
   g_autoptr(GString) list = g_string_new (NULL);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (importers); i++)
+  for (gsize i = 0; i < N_IMPORTERS; i++)
     {
       if (i > 0)
-        g_string_append (list, i + 1 == G_N_ELEMENTS (importers) ? _(" or ") : _(", "));
-      g_string_append (list, importers[i]->name);
+        g_string_append (list, i + 1 == N_IMPORTERS ? _(" or ") : _(", "));
+      g_string_append (list, mfa_importers[i]->name);
     }
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
@@ -143,11 +143,11 @@ known_apps (void)
 {
   g_autoptr(GString) list = g_string_new (NULL);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (importers); i++)
+  for (gsize i = 0; i < N_IMPORTERS; i++)
     {
       if (i > 0)
         g_string_append (list, _(", "));
-      g_string_append (list, importers[i]->title);
+      g_string_append (list, mfa_importers[i]->title);
     }
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
@@ -157,12 +157,12 @@ choose_importer (const MfaImportInput  *input,
                  MfaImportFormat        format,
                  GError               **error)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (importers); i++)
+  for (gsize i = 0; i < N_IMPORTERS; i++)
     {
-      if (format != MFA_IMPORT_AUTO && importers[i]->format == format)
-        return importers[i];
-      if (format == MFA_IMPORT_AUTO && importers[i]->detect (input))
-        return importers[i];
+      if (format != MFA_IMPORT_AUTO && mfa_importers[i]->format == format)
+        return mfa_importers[i];
+      if (format == MFA_IMPORT_AUTO && mfa_importers[i]->detect (input))
+        return mfa_importers[i];
     }
   {
     g_autofree gchar *known = known_apps ();
@@ -194,7 +194,7 @@ import_into (const MfaImportInput  *input_template,
   importer = choose_importer (&input, format, error);
   if (importer == NULL)
     ok = FALSE;
-  else if (importer->format >= MFA_IMPORT_AEGIS && json == NULL)
+  else if (!importer->reads_text && json == NULL)
     ok = mfa_import_fail (error, _("exports from %s are JSON, and this file is not"),
                           importer->title);
   else

@@ -20,6 +20,10 @@ typedef enum
   MFA_IMPORT_2FAS,
   MFA_IMPORT_FREEOTP_PLUS,
   MFA_IMPORT_BITWARDEN,
+  MFA_IMPORT_FREEOTP,
+  MFA_IMPORT_BITWARDEN_CSV,
+  MFA_IMPORT_PROTON,
+  MFA_IMPORT_AUTHENTICATOR_PRO,
 } MfaImportFormat;
 
 /* Largest export read: 100,000 entries take about 30 MB of JSON. */
@@ -93,6 +97,8 @@ typedef struct
   gboolean       (*parse)  (const MfaImportInput  *input,
                             GPtrArray             *entries,
                             GError               **error);
+  gboolean         reads_text;   /* text other than JSON (lists, XML, CSV) */
+  const gchar     *files;        /* what the app writes, for the documentation */
 } MfaImporter;
 
 extern const MfaImporter mfa_importer_uri;
@@ -102,6 +108,14 @@ extern const MfaImporter mfa_importer_andotp;
 extern const MfaImporter mfa_importer_2fas;
 extern const MfaImporter mfa_importer_freeotp_plus;
 extern const MfaImporter mfa_importer_bitwarden;
+extern const MfaImporter mfa_importer_freeotp;
+extern const MfaImporter mfa_importer_bitwarden_csv;
+extern const MfaImporter mfa_importer_proton;
+extern const MfaImporter mfa_importer_authenticator_pro;
+
+/* The formats, most specific detection first, NULL-terminated: the one
+ * list the command line, its help and the documentation come from. */
+extern const MfaImporter *const mfa_importers[];
 
 gboolean     mfa_import_format_from_string (const gchar     *text,
                                             MfaImportFormat *format);

@@ -133,5 +133,6 @@ twofas_parse (const MfaImportInput  *input,
 }
 
 const MfaImporter mfa_importer_2fas = {
-  MFA_IMPORT_2FAS, "2fas", "2FAS", twofas_detect, twofas_parse,
+  MFA_IMPORT_2FAS, "2fas", "2FAS", twofas_detect, twofas_parse, FALSE,
+  N_("2FAS backups (.2fas), with or without a password"),
 };

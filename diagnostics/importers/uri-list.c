@@ -57,5 +57,7 @@ uri_parse (const MfaImportInput  *input,
 }
 
 const MfaImporter mfa_importer_uri = {
-  MFA_IMPORT_URI, "uri", "otpauth:// list", uri_detect, uri_parse,
+  MFA_IMPORT_URI, "uri", "otpauth:// list", uri_detect, uri_parse, TRUE,
+  N_("lists of otpauth:// links, one a line (Aegis, Ente and others export them), or "
+     "pictures of their QR codes"),
 };

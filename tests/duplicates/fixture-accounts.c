@@ -92,8 +92,10 @@ fixture_fits (MfaImportFormat       format,
   if (format == MFA_IMPORT_GOOGLE)
     return account->type != MFA_OTP_TYPE_STEAM && account->period == 30
            && (account->digits == 6 || account->digits == 8);
-  if (format == MFA_IMPORT_FREEOTP_PLUS)
+  if (format == MFA_IMPORT_FREEOTP_PLUS || format == MFA_IMPORT_FREEOTP)
     return account->type != MFA_OTP_TYPE_STEAM;
+  if (format == MFA_IMPORT_AUTHENTICATOR_PRO)
+    return account->issuer != NULL;
   return TRUE;
 }
 
@@ -139,6 +141,13 @@ fixture_accounts_uri (const FixtureAccount *accounts,
       g_string_append_printf (out, "%s\n", uri);
     }
   return take_text (g_string_free (out, FALSE), len);
+}
+
+static gchar *
+key_text (const FixtureAccount *account)
+{
+  return account->type == MFA_OTP_TYPE_STEAM ? g_strconcat ("steam://", account->base32, NULL)
+                                             : account_uri (account);
 }
 
 /* ---- Aegis (docs/vault.md) ----------------------------------------- */
@@ -452,7 +461,73 @@ fixture_accounts_2fas (const FixtureAccount *accounts,
   return take_text (builder_text (builder), len);
 }
 
-/* ---- FreeOTP+ ------------------------------------------------------- */
+/* ---- FreeOTP+ and FreeOTP ------------------------------------------- */
+
+static void
+freeotp_token (JsonBuilder          *builder,
+               const FixtureAccount *account)
+{
+  g_autoptr(MfaSecret) key = mfa_base32_decode (account->base32, NULL);
+
+  json_builder_begin_object (builder);
+  member_string (builder, "algo", mfa_algorithm_to_string (account->algorithm));
+  member_int (builder, "counter", account->counter);
+  member_int (builder, "digits", account->digits);
+  member_string (builder, "issuerExt", account->issuer != NULL ? account->issuer : "");
+  member_string (builder, "issuerInt", account->issuer != NULL ? account->issuer : "");
+  member_string (builder, "label", account->account);
+  member_int (builder, "period", account->period);
+  json_builder_set_member_name (builder, "secret");
+  json_builder_begin_array (builder);
+  for (gsize b = 0; b < key->len; b++)
+    json_builder_add_int_value (builder, (gint8) key->data[b]);
+  json_builder_end_array (builder);
+  member_string (builder, "type", type_upper (account->type));
+  json_builder_end_object (builder);
+}
+
+static gchar *
+freeotp_id (const FixtureAccount *account)
+{
+  return g_strdup_printf ("%s:%s", account->issuer != NULL ? account->issuer : "",
+                          account->account);
+}
+
+/* FreeOTP's shared preferences: each token's JSON as XML text. */
+guint8 *
+fixture_accounts_freeotp_xml (const FixtureAccount *accounts,
+                              guint                 n,
+                              FixtureSealing        sealing,
+                              gsize                *len)
+{
+  GString *out = g_string_new ("<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\n"
+                               "<map>\n");
+  g_autoptr(JsonBuilder) order = json_builder_new ();
+  g_autofree gchar *order_text = NULL, *order_xml = NULL;
+
+  json_builder_begin_array (order);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree gchar *id = freeotp_id (&accounts[i]);
+      g_autoptr(JsonBuilder) token = json_builder_new ();
+      g_autofree gchar *json = NULL, *id_xml = NULL, *json_xml = NULL;
+
+      if (!fixture_fits (MFA_IMPORT_FREEOTP, &accounts[i]))
+        continue;
+      json_builder_add_string_value (order, id);
+      freeotp_token (token, &accounts[i]);
+      json = builder_text (token);
+      id_xml = g_markup_escape_text (id, -1);
+      json_xml = g_markup_escape_text (json, -1);
+      g_string_append_printf (out, "    <string name=\"%s\">%s</string>\n", id_xml, json_xml);
+    }
+  json_builder_end_array (order);
+  order_text = builder_text (order);
+  order_xml = g_markup_escape_text (order_text, -1);
+  g_string_append_printf (out, "    <string name=\"tokenOrder\">%s</string>\n</map>\n",
+                          order_xml);
+  return take_text (g_string_free (out, FALSE), len);
+}
 
 guint8 *
 fixture_accounts_freeotp_plus (const FixtureAccount *accounts,
@@ -471,9 +546,7 @@ fixture_accounts_freeotp_plus (const FixtureAccount *accounts,
 
       if (!fixture_fits (MFA_IMPORT_FREEOTP_PLUS, &accounts[i]))
         continue;
-      id = g_strdup_printf ("%s:%s", accounts[i].issuer ? accounts[i].issuer
-                                                                           : "",
-                                              accounts[i].account);
+      id = freeotp_id (&accounts[i]);
 
       json_builder_add_string_value (builder, id);
     }
@@ -482,26 +555,9 @@ fixture_accounts_freeotp_plus (const FixtureAccount *accounts,
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
     {
-      const FixtureAccount *account = &accounts[i];
-      g_autoptr(MfaSecret) key = mfa_base32_decode (account->base32, NULL);
-
-      if (!fixture_fits (MFA_IMPORT_FREEOTP_PLUS, account))
+      if (!fixture_fits (MFA_IMPORT_FREEOTP_PLUS, &accounts[i]))
         continue;
-      json_builder_begin_object (builder);
-      member_string (builder, "algo", mfa_algorithm_to_string (account->algorithm));
-      member_int (builder, "counter", account->counter);
-      member_int (builder, "digits", account->digits);
-      member_string (builder, "issuerExt", account->issuer != NULL ? account->issuer : "");
-      member_string (builder, "issuerInt", account->issuer != NULL ? account->issuer : "");
-      member_string (builder, "label", account->account);
-      member_int (builder, "period", account->period);
-      json_builder_set_member_name (builder, "secret");
-      json_builder_begin_array (builder);
-      for (gsize b = 0; b < key->len; b++)
-        json_builder_add_int_value (builder, (gint8) key->data[b]);
-      json_builder_end_array (builder);
-      member_string (builder, "type", type_upper (account->type));
-      json_builder_end_object (builder);
+      freeotp_token (builder, &accounts[i]);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -527,9 +583,7 @@ bitwarden_plain (const FixtureAccount *accounts,
   for (guint i = 0; i < n; i++)
     {
       const FixtureAccount *account = &accounts[i];
-      g_autofree gchar *totp = account->type == MFA_OTP_TYPE_STEAM
-                                 ? g_strconcat ("steam://", account->base32, NULL)
-                                 : account_uri (account);
+      g_autofree gchar *totp = key_text (account);
 
       json_builder_begin_object (builder);
       member_string (builder, "id", "2c54e9f4-cf3b-4bb5-9a9e-b0b6010e3a2f");
@@ -625,6 +679,130 @@ fixture_accounts_bitwarden (const FixtureAccount *accounts,
   if (sealing != FIXTURE_PLAIN)
     return take_text (bitwarden_encrypted (plain, sealing == FIXTURE_ENCRYPTED_OLD), len);
   return take_text (g_steal_pointer (&plain), len);
+}
+
+static void
+csv_field (GString     *out,
+           const gchar *text)
+{
+  g_autofree gchar *doubled = NULL;
+  g_auto(GStrv) parts = g_strsplit (text, "\"", -1);
+
+  doubled = g_strjoinv ("\"\"", parts);
+  g_string_append_printf (out, "\"%s\"", doubled);
+}
+
+/* Bitwarden's CSV: every field quoted when it must be; a note with a comma,
+ * a quote and a line break; a login without a key. */
+guint8 *
+fixture_accounts_bitwarden_csv (const FixtureAccount *accounts,
+                                guint                 n,
+                                FixtureSealing        sealing,
+                                gsize                *len)
+{
+  GString *out = g_string_new ("folder,favorite,type,name,notes,fields,reprompt,login_uri,"
+                               "login_username,login_password,login_totp\n"
+                               ",,login,Mail,,,0,https://mail.example,carol,hunter2,\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree gchar *totp = key_text (&accounts[i]);
+
+      g_string_append (out, "Work,1,login,");
+      csv_field (out, accounts[i].issuer != NULL ? accounts[i].issuer : accounts[i].account);
+      g_string_append_c (out, ',');
+      csv_field (out, "note, with \"quotes\"\nand a second line");
+      g_string_append (out, ",,0,https://example.com,");
+      csv_field (out, accounts[i].account);
+      g_string_append (out, ",not-a-key,");
+      csv_field (out, totp);
+      g_string_append (out, "\r\n");
+    }
+  return take_text (g_string_free (out, FALSE), len);
+}
+
+guint8 *
+fixture_accounts_proton (const FixtureAccount *accounts,
+                         guint                 n,
+                         FixtureSealing        sealing,
+                         gsize                *len)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  member_int (builder, "version", 1);
+  json_builder_set_member_name (builder, "entries");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      const FixtureAccount *account = &accounts[i];
+      g_autofree gchar *uri = key_text (account);
+      g_autofree gchar *id = g_strdup_printf ("01JZ%022u", i);
+
+      json_builder_begin_object (builder);
+      member_string (builder, "id", id);
+      json_builder_set_member_name (builder, "content");
+      json_builder_begin_object (builder);
+      member_string (builder, "uri", uri);
+      member_string (builder, "entry_type",
+                     account->type == MFA_OTP_TYPE_STEAM ? "Steam" : "Totp");
+      member_string (builder, "name", account->account);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return take_text (builder_text (builder), len);
+}
+
+guint8 *
+fixture_accounts_authenticator_pro (const FixtureAccount *accounts,
+                                    guint                 n,
+                                    FixtureSealing        sealing,
+                                    gsize                *len)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Authenticators");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      const FixtureAccount *account = &accounts[i];
+      gint type = account->type == MFA_OTP_TYPE_HOTP ? 1
+                  : account->type == MFA_OTP_TYPE_STEAM ? 4 : 2;
+
+      if (!fixture_fits (MFA_IMPORT_AUTHENTICATOR_PRO, account))
+        continue;
+      json_builder_begin_object (builder);
+      member_int (builder, "Type", type);
+      member_string (builder, "Icon", "default");
+      member_string (builder, "Issuer", account->issuer);
+      member_string (builder, "Username", account->account);
+      member_string (builder, "Secret", account->base32);
+      json_builder_set_member_name (builder, "Pin");
+      json_builder_add_null_value (builder);
+      member_int (builder, "Algorithm", account->algorithm);
+      member_int (builder, "Digits", account->digits);
+      member_int (builder, "Period", account->period);
+      member_int (builder, "Counter", account->counter);
+      member_int (builder, "Ranking", i);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "Categories");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "AuthenticatorCategories");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "CustomIcons");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return take_text (builder_text (builder), len);
 }
 
 /* ---- Google Authenticator ------------------------------------------- */

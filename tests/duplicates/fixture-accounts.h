@@ -54,11 +54,20 @@ guint8  *fixture_accounts_freeotp_plus (const FixtureAccount *accounts, guint n,
                                         FixtureSealing sealing, gsize *len);
 guint8  *fixture_accounts_bitwarden (const FixtureAccount *accounts, guint n,
                                      FixtureSealing sealing, gsize *len);
+guint8  *fixture_accounts_bitwarden_csv (const FixtureAccount *accounts, guint n,
+                                         FixtureSealing sealing, gsize *len);
+guint8  *fixture_accounts_proton    (const FixtureAccount *accounts, guint n,
+                                     FixtureSealing sealing, gsize *len);
+guint8  *fixture_accounts_authenticator_pro (const FixtureAccount *accounts, guint n,
+                                             FixtureSealing sealing, gsize *len);
+guint8  *fixture_accounts_freeotp_xml (const FixtureAccount *accounts, guint n,
+                                       FixtureSealing sealing, gsize *len);
 guint8  *fixture_accounts_google    (const FixtureAccount *accounts, guint n,
                                      FixtureSealing sealing, gsize *len);
 
 /* Whether a format can hold the account at all (Google Authenticator's
- * has no period, no 7 digits and no Steam; FreeOTP+ has no Steam). */
+ * has no period, no 7 digits and no Steam; FreeOTP and FreeOTP+ have no
+ * Steam; Authenticator Pro requires an issuer). */
 gboolean fixture_fits (MfaImportFormat format, const FixtureAccount *account);
 
 /* Every field of entry equals account's. */

@@ -37,6 +37,11 @@ static const FormatCase cases[] = {
     FIXTURE_ENCRYPTED },
   { "bitwarden-argon2id.json", MFA_IMPORT_BITWARDEN, fixture_accounts_bitwarden,
     FIXTURE_ENCRYPTED_OLD },
+  { "bitwarden.csv", MFA_IMPORT_BITWARDEN_CSV, fixture_accounts_bitwarden_csv, FIXTURE_PLAIN },
+  { "proton-authenticator.json", MFA_IMPORT_PROTON, fixture_accounts_proton, FIXTURE_PLAIN },
+  { "backup.authpro", MFA_IMPORT_AUTHENTICATOR_PRO, fixture_accounts_authenticator_pro,
+    FIXTURE_PLAIN },
+  { "tokens.xml", MFA_IMPORT_FREEOTP, fixture_accounts_freeotp_xml, FIXTURE_PLAIN },
 };
 
 typedef struct
