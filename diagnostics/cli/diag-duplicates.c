@@ -20,6 +20,7 @@ typedef struct
   gchar    *format;
   gchar    *password_file;
   gboolean  json;
+  gboolean  list_formats;
   gchar   **files;
 } DuplicatesOptions;
 
@@ -67,6 +68,16 @@ print_report (const MfaDuplicateReport *report)
       g_print ("  %s\n", skip);
     }
   g_print ("%s\n", summary);
+}
+
+/* The documentation (README, man page) lists exactly these; a test
+ * compares them. */
+static void
+list_formats (void)
+{
+  for (guint i = 0; mfa_importers[i] != NULL; i++)
+    g_print ("%s\t%s\t%s\n", mfa_importers[i]->name, mfa_importers[i]->title,
+             _(mfa_importers[i]->files));
 }
 
 /* The password file's text, without the line end an editor or echo adds:
@@ -139,6 +150,8 @@ mfa_diag_duplicates_main (int    argc,
       N_("Read the password of encrypted exports from FILE; - for standard input"),
       N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, N_("Print the result as JSON"), NULL },
+    { "list-formats", 0, 0, G_OPTION_ARG_NONE, &options.list_formats,
+      N_("List the formats read, one a line: name, app, files"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("FILE…") },
     { NULL }
   };
@@ -156,6 +169,11 @@ mfa_diag_duplicates_main (int    argc,
   status = mfa_cli_parse (context, &argc, &argv);
   if (status != MFA_EXIT_OK)
     return status;
+  if (options.list_formats)
+    {
+      list_formats ();
+      return MFA_EXIT_OK;
+    }
   if (options.format != NULL && !mfa_import_format_from_string (options.format, &format))
     return mfa_cli_fail (_("--format must be auto, %s; not “%s”"), formats, options.format);
   if (options.format != NULL && g_str_equal (options.format, "freeotp"))

@@ -137,6 +137,33 @@ mfa_import_parse_json (const gchar  *data,
   return json_parser_steal_root (parser);
 }
 
+/* Apps that keep their entries to themselves leave files a user may find
+ * on a rooted phone or in a backup: say there is no export, and what to
+ * look at instead. TRUE with error set when it is one of them. */
+static gboolean
+refuse_no_export (GError **error)
+{
+  g_set_error (error, MFA_ERROR, MFA_ERROR_UNSUPPORTED,
+               _("this is an app's database, not an export. Microsoft Authenticator and Authy "
+                 "offer no export: look through their list in the app for entries with the "
+                 "same account name, and check each with the code check"));
+  return TRUE;
+}
+
+static gboolean
+from_app_without_export (const MfaImportInput  *input,
+                         GError               **error)
+{
+  static const gchar *const marks[] = { "com.authy.storage", "com.azure.authenticator",
+                                        "PhoneFactor" };
+  gsize window = MIN (input->len, 65536);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (g_strstr_len (input->data, window, marks[i]) != NULL)
+      return refuse_no_export (error);
+  return FALSE;
+}
+
 /* "Aegis, 2FAS, …", from the table. */
 static gchar *
 known_apps (void)
@@ -164,6 +191,8 @@ choose_importer (const MfaImportInput  *input,
       if (format == MFA_IMPORT_AUTO && mfa_importers[i]->detect (input))
         return mfa_importers[i];
     }
+  if (from_app_without_export (input, error))
+    return NULL;
   {
     g_autofree gchar *known = known_apps ();
 
@@ -258,10 +287,7 @@ refuse_known_binary (const MfaImportInput  *input,
                                           "and export its vault from there"));
   if (input->len >= strlen (SQLITE_MAGIC)
       && memcmp (input->data, SQLITE_MAGIC, strlen (SQLITE_MAGIC)) == 0)
-    return !mfa_import_fail (error, _("this is an app's database, not an export. Microsoft "
-                                     "Authenticator and Authy offer no export: look through "
-                                     "their list in the app for entries with the same account "
-                                     "name, and check each with the code check"));
+    return refuse_no_export (error);
   return FALSE;
 }
 

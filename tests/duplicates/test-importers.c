@@ -279,6 +279,11 @@ test_encrypted (void)
   g_assert_null (entries);
   g_assert_nonnull (strstr (error->message, "Microsoft Authenticator and Authy offer no export"));
   g_clear_error (&error);
+  /* Authy's own preferences file: Authy has no export, and says so. */
+  assert_refused ("<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\n<map>\n"
+                  "<string name=\"com.authy.storage.tokens.authenticator.key\">[]</string>\n"
+                  "</map>\n", MFA_ERROR, MFA_ERROR_UNSUPPORTED,
+                  "Microsoft Authenticator and Authy offer no export");
   /* An encrypted andOTP backup is known by its name (or --format andotp). */
   entries = mfa_import_data ("otp_accounts.json.aes", sqlite + 3, sizeof sqlite - 4,
                              MFA_IMPORT_AUTO, &error);
