@@ -76,7 +76,8 @@ mfa_import_skip_describe (const MfaImportSkip *skip)
       return g_strdup_printf (_("%s, QR code %u: %s"), skip->file, skip->number, skip->reason);
     case MFA_IMPORT_AT_FILE:
     default:
-      return g_strdup_printf ("%s: %s", skip->file, skip->reason);
+      /* TRANSLATORS: a file, and why it could not be read */
+      return g_strdup_printf (_("%s: %s"), skip->file, skip->reason);
     }
 }
 
