@@ -121,36 +121,85 @@ account_key (const MfaAliasTable *aliases,
 }
 
 /* Entries that name one account: the same issuer (after aliases) and the
- * same account name. */
+ * same account name. One string holds both, "ISSUER\001ACCOUNT" (U+0001
+ * cannot come out of folding readable names, so no two distinct pairs
+ * share it): an export may hold 100,000 accounts. */
 typedef struct
 {
-  gchar     *issuer_key;   /* "" when the entries record no issuer */
-  gchar     *account_key;
-  GPtrArray *members;      /* MfaImportEntry *, borrowed */
-  gboolean   issuer_unknown;
-  GStrv      issuers;
+  gchar       *key;
+  MfaImportEntry *first;      /* borrowed; most accounts have one entry, and no array */
+  GPtrArray   *members;       /* MfaImportEntry *, borrowed: made for a second entry */
+  gboolean     issuer_unknown;
+  GStrv        issuers;
 } Bucket;
+
+#define BUCKET_HAS_ISSUER(bucket) ((bucket)->key[0] != '\001')
 
 static void
 bucket_free (Bucket *bucket)
 {
-  g_free (bucket->issuer_key);
-  g_free (bucket->account_key);
-  g_ptr_array_unref (bucket->members);
+  g_free (bucket->key);
+  g_clear_pointer (&bucket->members, g_ptr_array_unref);
   g_strfreev (bucket->issuers);
   g_free (bucket);
 }
 
 static Bucket *
-bucket_new (gchar *issuer_key,
-            gchar *account_key)
+bucket_new (const gchar *issuer_key,
+            const gchar *account_key)
 {
   Bucket *bucket = g_new0 (Bucket, 1);
 
-  bucket->issuer_key = issuer_key;
-  bucket->account_key = account_key;
-  bucket->members = g_ptr_array_new ();
+  bucket->key = g_strconcat (issuer_key, "\001", account_key, NULL);
   return bucket;
+}
+
+/* The account part of the key (the issuer's is folded text: no U+0001). */
+static const gchar *
+bucket_account (const Bucket *bucket)
+{
+  return strchr (bucket->key, '\001') + 1;
+}
+
+static guint
+bucket_hash (gconstpointer bucket)
+{
+  return g_str_hash (((const Bucket *) bucket)->key);
+}
+
+static gboolean
+bucket_equal (gconstpointer a,
+              gconstpointer b)
+{
+  return g_str_equal (((const Bucket *) a)->key, ((const Bucket *) b)->key);
+}
+
+static GPtrArray *
+bucket_members (Bucket *bucket)
+{
+  if (bucket->members == NULL)
+    {
+      bucket->members = g_ptr_array_sized_new (2);
+      if (bucket->first != NULL)
+        g_ptr_array_add (bucket->members, bucket->first);
+    }
+  return bucket->members;
+}
+
+static void
+bucket_add (Bucket         *bucket,
+            MfaImportEntry *entry)
+{
+  if (bucket->members == NULL && bucket->first == NULL)
+    bucket->first = entry;
+  else
+    g_ptr_array_add (bucket_members (bucket), entry);
+}
+
+static guint
+bucket_size (const Bucket *bucket)
+{
+  return bucket->members != NULL ? bucket->members->len : bucket->first != NULL;
 }
 
 static void
@@ -187,23 +236,28 @@ classify (GPtrArray *members)
 }
 
 static gboolean
-shares_a_key (const Bucket *a,
-              const Bucket *b)
+shares_a_key (Bucket *a,
+              Bucket *b)
 {
-  for (guint i = 0; i < a->members->len; i++)
-    for (guint j = 0; j < b->members->len; j++)
-      if (mfa_secret_equal (((const MfaImportEntry *) g_ptr_array_index (a->members, i))->secret,
-                            ((const MfaImportEntry *) g_ptr_array_index (b->members, j))->secret))
+  GPtrArray *these = bucket_members (a);
+  GPtrArray *those = bucket_members (b);
+
+  for (guint i = 0; i < these->len; i++)
+    for (guint j = 0; j < those->len; j++)
+      if (mfa_secret_equal (((const MfaImportEntry *) g_ptr_array_index (these, i))->secret,
+                            ((const MfaImportEntry *) g_ptr_array_index (those, j))->secret))
         return TRUE;
   return FALSE;
 }
 
 static void
-append_members (Bucket       *to,
-                const Bucket *from)
+append_members (Bucket *to,
+                Bucket *from)
 {
-  for (guint i = 0; i < from->members->len; i++)
-    g_ptr_array_add (to->members, g_ptr_array_index (from->members, i));
+  GPtrArray *members = bucket_members (from);
+
+  for (guint i = 0; i < members->len; i++)
+    g_ptr_array_add (bucket_members (to), g_ptr_array_index (members, i));
 }
 
 /* Entries without an issuer (Google Authenticator writes "Mason" next to
@@ -230,23 +284,23 @@ place_issuerless (Bucket    *unknown,
     {
       append_members (match, unknown);
       match->issuer_unknown = TRUE;
-      g_ptr_array_set_size (unknown->members, 0);
+      g_ptr_array_set_size (bucket_members (unknown), 0);
       return NULL;
     }
-  joined = bucket_new (g_strdup (""), g_strdup (unknown->account_key));
+  joined = bucket_new ("", bucket_account (unknown));
   joined->issuer_unknown = TRUE;
   issuers = g_strv_builder_new ();
   append_members (joined, unknown);
   for (guint i = 0; i < candidates->len; i++)
     {
-      const Bucket *candidate = g_ptr_array_index (candidates, i);
-      const MfaImportEntry *first = g_ptr_array_index (candidate->members, 0);
+      Bucket *candidate = g_ptr_array_index (candidates, i);
+      const MfaImportEntry *first = g_ptr_array_index (bucket_members (candidate), 0);
 
       g_strv_builder_add (issuers, first->issuer);
       append_members (joined, candidate);
     }
   joined->issuers = g_strv_builder_end (issuers);
-  g_ptr_array_set_size (unknown->members, 0);
+  g_ptr_array_set_size (bucket_members (unknown), 0);
   return joined;
 }
 
@@ -255,7 +309,8 @@ static GPtrArray *
 fill_buckets (GPtrArray           *entries,
               const MfaAliasTable *aliases)
 {
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* A set of buckets, found by their keys. */
+  g_autoptr(GHashTable) by_key = g_hash_table_new (bucket_hash, bucket_equal);
   GPtrArray *order = g_ptr_array_new_with_free_func ((GDestroyNotify) bucket_free);
 
   for (guint i = 0; i < entries->len; i++)
@@ -263,20 +318,17 @@ fill_buckets (GPtrArray           *entries,
       MfaImportEntry *entry = g_ptr_array_index (entries, i);
       g_autofree gchar *issuer = mfa_alias_table_resolve (aliases, entry->issuer);
       g_autofree gchar *account = account_key (aliases, issuer, entry->account);
-      /* U+0001 cannot come out of folding readable names: no two distinct
-       * (issuer, account) pairs share a key. */
-      gchar *key = g_strconcat (issuer, "\001", account, NULL);
-      Bucket *bucket = g_hash_table_lookup (by_key, key);
+      g_autofree gchar *key = g_strconcat (issuer, "\001", account, NULL);
+      Bucket wanted = { key };
+      Bucket *bucket = g_hash_table_lookup (by_key, &wanted);
 
       if (bucket == NULL)
         {
-          bucket = bucket_new (g_steal_pointer (&issuer), g_steal_pointer (&account));
-          g_hash_table_insert (by_key, key, bucket);
+          bucket = bucket_new (issuer, account);
+          g_hash_table_add (by_key, bucket);
           g_ptr_array_add (order, bucket);
         }
-      else
-        g_free (key);
-      g_ptr_array_add (bucket->members, entry);
+      bucket_add (bucket, entry);
     }
   return order;
 }
@@ -293,13 +345,13 @@ join_issuerless (GPtrArray *order)
       Bucket *bucket = g_ptr_array_index (order, i);
       GPtrArray *list;
 
-      if (bucket->issuer_key[0] == '\0')
+      if (!BUCKET_HAS_ISSUER (bucket))
         continue;
-      list = g_hash_table_lookup (by_account, bucket->account_key);
+      list = g_hash_table_lookup (by_account, bucket_account (bucket));
       if (list == NULL)
         {
           list = g_ptr_array_new ();
-          g_hash_table_insert (by_account, bucket->account_key, list);
+          g_hash_table_insert (by_account, (gpointer) bucket_account (bucket), list);
         }
       g_ptr_array_add (list, bucket);
     }
@@ -308,9 +360,9 @@ join_issuerless (GPtrArray *order)
       Bucket *bucket = g_ptr_array_index (order, i);
       Bucket *joined;
 
-      if (bucket->issuer_key[0] != '\0')
+      if (BUCKET_HAS_ISSUER (bucket))
         continue;
-      joined = place_issuerless (bucket, g_hash_table_lookup (by_account, bucket->account_key));
+      joined = place_issuerless (bucket, g_hash_table_lookup (by_account, bucket_account (bucket)));
       if (joined != NULL)
         g_ptr_array_add (order, joined);
     }
@@ -320,12 +372,13 @@ static MfaDuplicateGroup *
 group_new (Bucket *bucket)
 {
   MfaDuplicateGroup *group = g_new0 (MfaDuplicateGroup, 1);
-  const MfaImportEntry *first = g_ptr_array_index (bucket->members, 0);
+  GPtrArray *members = bucket_members (bucket);
+  const MfaImportEntry *first = g_ptr_array_index (members, 0);
 
   group->issuer = first->issuer != NULL && bucket->issuers == NULL ? first->issuer : "";
   group->account = first->account;
-  group->members = g_ptr_array_ref (bucket->members);
-  group->kind = classify (bucket->members);
+  group->members = g_ptr_array_ref (members);
+  group->kind = classify (members);
   group->issuer_unknown = bucket->issuer_unknown;
   group->issuers = g_steal_pointer (&bucket->issuers);
   return group;
@@ -346,7 +399,7 @@ mfa_duplicates_find (GPtrArray           *entries,
     {
       Bucket *bucket = g_ptr_array_index (order, i);
 
-      if (bucket->members->len >= 2)
+      if (bucket_size (bucket) >= 2)
         g_ptr_array_add (report->groups, group_new (bucket));
     }
   return report;

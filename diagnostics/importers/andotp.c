@@ -29,16 +29,18 @@
 static gboolean
 andotp_detect (const MfaImportInput *input)
 {
+  g_autoptr(MfaImportJson) parsed = NULL;
+  JsonNode *first;
   JsonArray *list;
-  JsonObject *first;
 
   if (input->json == NULL || !JSON_NODE_HOLDS_ARRAY (input->json))
     return FALSE;
   list = json_node_get_array (input->json);
-  if (json_array_get_length (list) == 0)
+  if (mfa_import_json_length (input, list) == 0)
     return TRUE;
-  first = mfa_json_object (json_array_get_element (list, 0));
-  return mfa_json_has_member (first, "secret") && mfa_json_has_member (first, "label");
+  first = mfa_import_json_element (input, list, 0, &parsed, NULL);
+  return mfa_json_has_member (mfa_json_object (first), "secret")
+         && mfa_json_has_member (mfa_json_object (first), "label");
 }
 
 static gboolean

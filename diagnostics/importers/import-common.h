@@ -17,7 +17,24 @@ struct _MfaImportState
   const gchar      *password;    /* NULL when none was given */
   guint             next_index;  /* the position of the next entry in this file */
   guint             qr_code;     /* the QR code being read in an image (1-based), or 0 */
+  GPtrArray        *lazy;        /* GArray of element places, per large array (json-lazy.c) */
+  gsize             lazy_threshold;  /* arrays larger than this many bytes are lazy */
 };
+
+/* Large exports (json-lazy.c): the document parsed with its large arrays
+ * left as places in the text, their elements parsed one at a time. Lists
+ * are read through these two, whether lazy or not. An element is borrowed
+ * from the list, or parsed for the call: then it is also in *parsed, for
+ * the caller to free with mfa_import_json_free. */
+JsonNode       *mfa_import_parse_json_lazy (const MfaImportInput  *input,
+                                            GError               **error);
+guint           mfa_import_json_length     (const MfaImportInput  *input,
+                                            JsonArray             *list);
+JsonNode       *mfa_import_json_element    (const MfaImportInput  *input,
+                                            JsonArray             *list,
+                                            guint                  index,
+                                            JsonNode             **parsed,
+                                            GError               **error);
 
 /* A new entry at the end of entries, at the file's next position. */
 MfaImportEntry *mfa_import_entry_new      (const MfaImportInput *input,

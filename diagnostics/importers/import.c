@@ -215,7 +215,7 @@ import_into (const MfaImportInput  *input_template,
 
   if (looks_like_json (input.data, input.len))
     {
-      json = mfa_import_parse_json (input.data, input.len, error);
+      json = mfa_import_parse_json_lazy (&input, error);
       if (json == NULL)
         return FALSE;
       input.json = json;
@@ -230,6 +230,8 @@ import_into (const MfaImportInput  *input_template,
     ok = importer->parse (&input, entries, error);
   if (json != NULL)
     mfa_import_json_free (g_steal_pointer (&json));
+  if (input.state->lazy != NULL)
+    g_ptr_array_set_size (input.state->lazy, 0);
   return ok;
 }
 
@@ -309,19 +311,14 @@ import_binary (const MfaImportInput  *input,
                                    "ends in .aes)"));
 }
 
-/* Reads the bytes of one file; they may be a mapping of the file itself
- * (JSON, images and binary files), or a NUL-terminated copy (the line
- * readers). */
+/* Reads the bytes of one file, where they lie (a mapping of the file):
+ * every reader takes data and len, none needs a NUL at the end. */
 static gboolean
 import_bytes (const MfaImportInput  *input,
               MfaImportFormat        format,
               GPtrArray             *entries,
               GError               **error)
 {
-  g_autofree gchar *copy = NULL;
-  MfaImportInput text = *input;
-  gboolean ok;
-
   if (mfa_qr_is_image ((const guint8 *) input->data, input->len))
     return import_image (input, entries, error);
   if (looks_like_json (input->data, input->len))
@@ -331,11 +328,7 @@ import_bytes (const MfaImportInput  *input,
   /* Blank lines and comments only: no export this tool could name. */
   if (!mfa_import_first_line_is (input, ""))
     return mfa_import_fail (error, _("the file holds no entries"));
-  copy = g_strndup (input->data, input->len);
-  text.data = copy;
-  ok = import_into (&text, format, entries, error);
-  mfa_wipe (copy, input->len);
-  return ok;
+  return import_into (input, format, entries, error);
 }
 
 /* Reads one file's entries into entries; entries it cannot read are
@@ -379,7 +372,12 @@ map_file (const gchar   *file,
       return FALSE;
     }
   if (g_mapped_file_get_length (*mapped) > MFA_IMPORT_MAX_FILE_SIZE)
-    return mfa_import_fail (error, _("the file is larger than any authenticator export"));
+    {
+      g_autofree gchar *limit = g_format_size (MFA_IMPORT_MAX_FILE_SIZE);
+
+      return mfa_import_fail (error, _("the file is larger than any authenticator export (at "
+                                       "most %s are read)"), limit);
+    }
   return TRUE;
 }
 
@@ -474,6 +472,34 @@ fail_unread (const MfaImportResult  *result,
                  described, result->skipped->len - 1);
 }
 
+/* All files together are bounded too: memory grows with what is read. */
+static gboolean
+check_total_size (const gchar * const  *files,
+                  GError              **error)
+{
+  guint64 total = 0;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      GStatBuf info;
+
+      if (g_stat (files[i], &info) == 0 && S_ISREG (info.st_mode))
+        total += info.st_size;
+    }
+  if (total > MFA_IMPORT_MAX_TOTAL_SIZE)
+    {
+      g_autofree gchar *given = g_format_size (total);
+      g_autofree gchar *limit = g_format_size (MFA_IMPORT_MAX_TOTAL_SIZE);
+
+      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                   _("the files given hold %s together; at most %s of exports are read at "
+                     "once, more than any authenticator's: give fewer files"),
+                   given, limit);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 MfaImportResult *
 mfa_import_read (const gchar * const *files,
                  const gchar * const *names,
@@ -483,9 +509,13 @@ mfa_import_read (const gchar * const *files,
 {
   g_autoptr(MfaImportResult) result = import_result_new ();
   g_autoptr(MfaGoogleBatches) batches = mfa_google_batches_new ();
-  MfaImportState state = { batches, result->skipped, password, 0, 0 };
+  g_autoptr(GPtrArray) lazy = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  MfaImportState state = { batches, result->skipped, password, 0, 0, lazy,
+                           MFA_IMPORT_LAZY_THRESHOLD };
   GError *batch_error = NULL;
 
+  if (!check_total_size (files, error))
+    return NULL;
   for (guint i = 0; files[i] != NULL; i++)
     {
       g_autofree gchar *display = names != NULL ? g_strdup (names[i])
@@ -541,7 +571,9 @@ mfa_import_data (const gchar      *file,
 {
   g_autoptr(MfaImportResult) result = import_result_new ();
   g_autoptr(MfaGoogleBatches) batches = mfa_google_batches_new ();
-  MfaImportState state = { batches, result->skipped, NULL, 0, 0 };
+  g_autoptr(GPtrArray) lazy = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  MfaImportState state = { batches, result->skipped, NULL, 0, 0, lazy,
+                           MFA_IMPORT_LAZY_THRESHOLD };
   MfaImportInput input = { file, data, len, NULL, &state };
   GError *local_error = NULL;
 

@@ -26,8 +26,13 @@ typedef enum
   MFA_IMPORT_AUTHENTICATOR_PRO,
 } MfaImportFormat;
 
-/* Largest export read: 100,000 entries take about 30 MB of JSON. */
+/* Largest export read, each file and all files together: 100,000 entries
+ * take about 30 MB of JSON. */
 #define MFA_IMPORT_MAX_FILE_SIZE (256 * 1024 * 1024)
+#define MFA_IMPORT_MAX_TOTAL_SIZE (256 * 1024 * 1024)
+/* JSON arrays larger than this are parsed one element at a time, so a
+ * large export takes little more memory than its entries (json-lazy.c). */
+#define MFA_IMPORT_LAZY_THRESHOLD (1024 * 1024)
 
 /* One authenticator entry. The key is kept only as the bytes a comparison
  * needs, and wiped when the entry is freed. */
@@ -35,11 +40,12 @@ typedef struct
 {
   gchar        *issuer;   /* as written; NULL when the export names none */
   gchar        *account;  /* as written, after any "Issuer:" label prefix */
-  gchar        *label;    /* how the authenticator shows the entry */
+  gchar        *label;    /* how the authenticator shows the entry; one block with
+                           * issuer and account, freed with the label */
   MfaSecret    *secret;
   MfaOtpType    type;
   MfaOtpParams  params;
-  gchar        *file;     /* the file as the user gave it */
+  gchar        *file;     /* the file as the user gave it (a GRefString) */
   guint         index;    /* 0-based position among that file's entries */
 } MfaImportEntry;
 

@@ -17,12 +17,13 @@ static gboolean
 proton_detect (const MfaImportInput *input)
 {
   JsonArray *list = mfa_json_member_array (mfa_json_object (input->json), "entries");
-  JsonObject *first;
+  g_autoptr(MfaImportJson) parsed = NULL;
+  JsonNode *first;
 
-  if (list == NULL || json_array_get_length (list) == 0)
+  if (list == NULL || mfa_import_json_length (input, list) == 0)
     return FALSE;
-  first = mfa_json_object (json_array_get_element (list, 0));
-  return mfa_json_member_object (first, "content") != NULL;
+  first = mfa_import_json_element (input, list, 0, &parsed, NULL);
+  return mfa_json_member_object (mfa_json_object (first), "content") != NULL;
 }
 
 static gboolean
