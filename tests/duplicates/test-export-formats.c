@@ -5,6 +5,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -299,6 +300,94 @@ write_fixtures (const gchar *dir)
   return 0;
 }
 
+/* Exports larger than MFA_IMPORT_LAZY_THRESHOLD have their lists parsed
+ * one element at a time: the same entries, a stale pair found, a damaged
+ * entry named, in Aegis (an object's list) and andOTP (a list at the
+ * root, detected by its first element). */
+static void
+test_large_lazy (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const FormatCase *format_case = data;
+  guint n = 12000;
+  g_autofree FixtureAccount *accounts = g_new0 (FixtureAccount, n);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gchar *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MfaImportResult) result = NULL;
+  g_autoptr(MfaDuplicateReport) report = NULL;
+  g_autofree gchar *skip = NULL;
+  GStatBuf info;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint8 bytes[10];
+      gchar *issuer = g_strdup_printf ("Issuer %u", i % 500);
+      gchar *account = g_strdup_printf ("user%u@example.com", i);
+      gchar *key;
+
+      for (guint b = 0; b < sizeof bytes; b++)
+        bytes[b] = (i * 7 + b * 13) & 0xff;
+      bytes[0] = i & 0xff;
+      bytes[1] = (i >> 8) & 0xff;
+      key = mfa_base32_encode (bytes, sizeof bytes);
+      accounts[i] = fixture_accounts[0];
+      accounts[i].issuer = issuer;
+      accounts[i].account = account;
+      accounts[i].base32 = key;
+      g_ptr_array_add (strings, issuer);
+      g_ptr_array_add (strings, account);
+      g_ptr_array_add (strings, key);
+    }
+  /* The last entry repeats the first account with another key; entry 100
+   * is damaged. */
+  accounts[n - 1].issuer = accounts[0].issuer;
+  accounts[n - 1].account = accounts[0].account;
+  accounts[99].base32 = "NOT*BASE32";
+  path = write_case (fixture, format_case, accounts, n, format_case->name);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_size, >, MFA_IMPORT_LAZY_THRESHOLD);
+  {
+    const gchar *paths[] = { path, NULL };
+
+    result = read_files (paths, NULL, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->entries->len, ==, n - 1);
+  g_assert_cmpuint (result->skipped->len, ==, 1);
+  skip = mfa_import_skip_describe (g_ptr_array_index (result->skipped, 0));
+  g_assert_nonnull (strstr (skip, ", entry 100: its key is damaged"));
+  fixture_assert_account (g_ptr_array_index (result->entries, 0), &accounts[0]);
+  fixture_assert_account (g_ptr_array_index (result->entries, n - 2), &accounts[n - 1]);
+  report = mfa_duplicates_find_in_result (result, NULL);
+  g_assert_cmpuint (report->groups->len, ==, 1);
+  g_assert_cmpint (((MfaDuplicateGroup *) g_ptr_array_index (report->groups, 0))->kind, ==,
+                   MFA_DUPLICATE_DIFFERENT_KEYS);
+}
+
+/* All files together are bounded, and the refusal says by how much. */
+static void
+test_total_limit (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree gchar *path = g_build_filename (fixture->dir, "sparse.txt", NULL);
+  const gchar *paths[] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MfaImportResult) result = NULL;
+  FILE *file = fopen (path, "w");
+
+  /* A sparse file: its size without the disk space. */
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, MFA_IMPORT_MAX_TOTAL_SIZE, SEEK_SET), ==, 0);
+  fputc ('\n', file);
+  fclose (file);
+  result = read_files (paths, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT);
+  if (strstr (error->message, "at most 268.4\u00a0MB of exports are read at once") == NULL)
+    g_error ("%s", error->message);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -328,5 +417,11 @@ main (int    argc,
               test_issuerless_stale, fixture_tear_down);
   g_test_add ("/export-formats/partial-file", Fixture, NULL, fixture_set_up,
               test_partial_file, fixture_tear_down);
+  g_test_add ("/export-formats/large/aegis", Fixture, &cases[2], fixture_set_up,
+              test_large_lazy, fixture_tear_down);
+  g_test_add ("/export-formats/large/andotp", Fixture, &cases[4], fixture_set_up,
+              test_large_lazy, fixture_tear_down);
+  g_test_add ("/export-formats/total-limit", Fixture, NULL, fixture_set_up,
+              test_total_limit, fixture_tear_down);
   return g_test_run ();
 }
