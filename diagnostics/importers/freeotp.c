@@ -125,7 +125,11 @@ xml_start (GMarkupParseContext  *context,
   g_clear_pointer (&state->name, g_free);
   for (guint i = 0; attribute_names[i] != NULL; i++)
     if (g_str_equal (attribute_names[i], "name"))
-      state->name = g_strdup (attribute_values[i]);
+      {
+        /* GMarkup lets an attribute repeat: the last one counts. */
+        g_free (state->name);
+        state->name = g_strdup (attribute_values[i]);
+      }
   g_string_truncate (state->text, 0);
 }
 
