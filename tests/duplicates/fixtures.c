@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <glib/gstdio.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <qrencode.h>
 
@@ -152,6 +153,30 @@ fixture_bitwarden (const FixtureEntry *rows,
     }
   g_string_append (out, "]}");
   return g_string_free (out, FALSE);
+}
+
+void
+fixture_dir_set_up (FixtureDir    *fixture,
+                    gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("mfa-dup-XXXXXX", NULL);
+}
+
+void
+fixture_dir_tear_down (FixtureDir    *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const gchar *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree gchar *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
 }
 
 void

@@ -46,34 +46,7 @@ run_diag (Run                 *run,
   run->status = g_subprocess_get_exit_status (process);
 }
 
-typedef struct
-{
-  gchar *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("mfa-cli-dup-XXXXXX", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const gchar *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree gchar *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef FixtureDir Fixture;
 
 static void
 assert_member (JsonReader  *reader,
@@ -235,17 +208,17 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/cli-duplicates/json-two-files", Fixture, NULL, fixture_set_up,
-              test_json_two_files, fixture_tear_down);
-  g_test_add ("/cli-duplicates/no-groups", Fixture, NULL, fixture_set_up,
-              test_no_groups_exit_zero, fixture_tear_down);
-  g_test_add ("/cli-duplicates/text-report", Fixture, NULL, fixture_set_up,
-              test_text_report, fixture_tear_down);
-  g_test_add ("/cli-duplicates/unreadable-files", Fixture, NULL, fixture_set_up,
-              test_unreadable_files, fixture_tear_down);
-  g_test_add ("/cli-duplicates/same-file-twice", Fixture, NULL, fixture_set_up,
-              test_same_file_twice, fixture_tear_down);
-  g_test_add ("/cli-duplicates/bad-format-option", Fixture, NULL, fixture_set_up,
-              test_bad_format_option, fixture_tear_down);
+  g_test_add ("/cli-duplicates/json-two-files", Fixture, NULL, fixture_dir_set_up,
+              test_json_two_files, fixture_dir_tear_down);
+  g_test_add ("/cli-duplicates/no-groups", Fixture, NULL, fixture_dir_set_up,
+              test_no_groups_exit_zero, fixture_dir_tear_down);
+  g_test_add ("/cli-duplicates/text-report", Fixture, NULL, fixture_dir_set_up,
+              test_text_report, fixture_dir_tear_down);
+  g_test_add ("/cli-duplicates/unreadable-files", Fixture, NULL, fixture_dir_set_up,
+              test_unreadable_files, fixture_dir_tear_down);
+  g_test_add ("/cli-duplicates/same-file-twice", Fixture, NULL, fixture_dir_set_up,
+              test_same_file_twice, fixture_dir_tear_down);
+  g_test_add ("/cli-duplicates/bad-format-option", Fixture, NULL, fixture_dir_set_up,
+              test_bad_format_option, fixture_dir_tear_down);
   return g_test_run ();
 }

@@ -45,34 +45,7 @@ static const FormatCase cases[] = {
   { "tokens.xml", MFA_IMPORT_FREEOTP, fixture_accounts_freeotp_xml, FIXTURE_PLAIN },
 };
 
-typedef struct
-{
-  gchar *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("mfa-formats-XXXXXX", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const gchar *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree gchar *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef FixtureDir Fixture;
 
 static gchar *
 write_case (Fixture              *fixture,
@@ -401,29 +374,29 @@ main (int    argc,
     {
       g_autofree gchar *path = g_strdup_printf ("/export-formats/read-whole/%s", cases[i].name);
 
-      g_test_add (path, Fixture, &cases[i], fixture_set_up, test_read_whole, fixture_tear_down);
+      g_test_add (path, Fixture, &cases[i], fixture_dir_set_up, test_read_whole, fixture_dir_tear_down);
       if (cases[i].sealing != FIXTURE_PLAIN)
         {
           g_autofree gchar *password_path =
             g_strdup_printf ("/export-formats/password/%s", cases[i].name);
 
-          g_test_add (password_path, Fixture, &cases[i], fixture_set_up, test_password,
-                      fixture_tear_down);
+          g_test_add (password_path, Fixture, &cases[i], fixture_dir_set_up, test_password,
+                      fixture_dir_tear_down);
         }
     }
-  g_test_add ("/export-formats/two-apps/same-keys", Fixture, NULL, fixture_set_up,
-              test_two_apps_same_keys, fixture_tear_down);
-  g_test_add ("/export-formats/two-apps/changed-key", Fixture, NULL, fixture_set_up,
-              test_changed_key, fixture_tear_down);
-  g_test_add ("/export-formats/two-apps/issuerless-stale", Fixture, NULL, fixture_set_up,
-              test_issuerless_stale, fixture_tear_down);
-  g_test_add ("/export-formats/partial-file", Fixture, NULL, fixture_set_up,
-              test_partial_file, fixture_tear_down);
-  g_test_add ("/export-formats/large/aegis", Fixture, &cases[2], fixture_set_up,
-              test_large_lazy, fixture_tear_down);
-  g_test_add ("/export-formats/large/andotp", Fixture, &cases[4], fixture_set_up,
-              test_large_lazy, fixture_tear_down);
-  g_test_add ("/export-formats/total-limit", Fixture, NULL, fixture_set_up,
-              test_total_limit, fixture_tear_down);
+  g_test_add ("/export-formats/two-apps/same-keys", Fixture, NULL, fixture_dir_set_up,
+              test_two_apps_same_keys, fixture_dir_tear_down);
+  g_test_add ("/export-formats/two-apps/changed-key", Fixture, NULL, fixture_dir_set_up,
+              test_changed_key, fixture_dir_tear_down);
+  g_test_add ("/export-formats/two-apps/issuerless-stale", Fixture, NULL, fixture_dir_set_up,
+              test_issuerless_stale, fixture_dir_tear_down);
+  g_test_add ("/export-formats/partial-file", Fixture, NULL, fixture_dir_set_up,
+              test_partial_file, fixture_dir_tear_down);
+  g_test_add ("/export-formats/large/aegis", Fixture, &cases[2], fixture_dir_set_up,
+              test_large_lazy, fixture_dir_tear_down);
+  g_test_add ("/export-formats/large/andotp", Fixture, &cases[4], fixture_dir_set_up,
+              test_large_lazy, fixture_dir_tear_down);
+  g_test_add ("/export-formats/total-limit", Fixture, NULL, fixture_dir_set_up,
+              test_total_limit, fixture_dir_tear_down);
   return g_test_run ();
 }

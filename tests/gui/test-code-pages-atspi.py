@@ -14,7 +14,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_harness import App, case, main, skip_all  # noqa: E402 - after the path is set
+from atspi_harness import App, case, main, open_through_chooser, skip_all  # noqa: E402 - after the path is set
 from dogtail.rawinput import keyCombo, pressKey, typeText  # noqa: E402
 
 if shutil.which("oathtool") is None:
@@ -67,24 +67,6 @@ def code_page_bad_key():
         app.close()
 
 
-def open_through_chooser(app, path):
-    """Opens a file as a user would: the button, then a path typed (Ctrl+L)
-    into the file chooser (outside a sandbox GTK 4 shows its own dialog, not
-    the portal's)."""
-    app.press("Open Export Files…")
-    # The chooser is a window of the app's own, named by its title.
-    for _ in range(30):
-        if app.node.findChildren(lambda n: n.name == "Open Authenticator Exports",
-                                 recursive=False):
-            break
-        time.sleep(0.2)
-    else:
-        raise AssertionError("the file chooser never opened")
-    time.sleep(0.5)
-    keyCombo("<Control>l")
-    typeText(path)
-    time.sleep(0.3)
-    pressKey("Return")
 
 
 # Two entries for one account with different keys: a stale binding.

@@ -16,7 +16,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_harness import App, case, main  # noqa: E402 - after the path is set
+from atspi_harness import App, case, main, open_through_chooser  # noqa: E402 - after the path is set
 from dogtail.rawinput import keyCombo, pressKey, typeText  # noqa: E402
 
 # The fixtures' password (tests/duplicates/fixture-accounts.h).
@@ -28,21 +28,6 @@ def write_fixtures(folder):
                    stdout=subprocess.DEVNULL)
 
 
-def open_through_chooser(app, path):
-    """The button, then the path typed (Ctrl+L) into GTK's own chooser."""
-    app.press("Open Export Files…")
-    for _ in range(30):
-        if app.node.findChildren(lambda n: n.name == "Open Authenticator Exports",
-                                 recursive=False):
-            break
-        time.sleep(0.2)
-    else:
-        raise AssertionError("the file chooser never opened")
-    time.sleep(0.5)
-    keyCombo("<Control>l")
-    typeText(path)
-    time.sleep(0.3)
-    pressKey("Return")
 
 
 def type_password(app, password):
