@@ -226,6 +226,26 @@ test_damaged_image (void)
   g_rmdir (dir);
 }
 
+/* An image's bad QR code is named as a QR code, not as "line 1". */
+static void
+test_image_names_qr_code (void)
+{
+  g_autofree gchar *dir = g_dir_make_tmp ("mfa-dup-XXXXXX", NULL);
+  g_autofree gchar *path = g_build_filename (dir, "no-key.png", NULL);
+  const gchar *files[] = { path, NULL };
+  const gchar *names[] = { "no-key.png", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MfaImportResult) result = NULL;
+
+  fixture_write_qr_image ("otpauth://totp/A:b?issuer=A", path);
+  result = mfa_import_read (files, names, MFA_IMPORT_AUTO, NULL, &error);
+  g_assert_null (result);
+  g_assert_cmpstr (error->message, ==, "no-key.png, QR code 1: The URI has no secret parameter: "
+                                       "it does not carry a key");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 assert_refused (const gchar *text,
                 GQuark       domain,
@@ -386,6 +406,7 @@ main (int    argc,
   g_test_add_func ("/importers/andotp", test_andotp);
   g_test_add_func ("/importers/2fas", test_2fas);
   g_test_add_func ("/importers/freeotp", test_freeotp);
+  g_test_add_func ("/importers/image-names-qr-code", test_image_names_qr_code);
   g_test_add_func ("/importers/bitwarden", test_bitwarden);
   g_test_add_func ("/importers/bitwarden/no-totp", test_bitwarden_skips_logins_without_totp);
   g_test_add_func ("/importers/google/text", test_google_text);
