@@ -33,21 +33,33 @@ typedef enum
 
 typedef struct
 {
-  const gchar      *issuer;   /* of the first member, as written */
+  const gchar      *issuer;   /* of the first member, as written; "" for none */
   const gchar      *account;
   MfaDuplicateKind  kind;
   GPtrArray        *members;  /* MfaImportEntry *, borrowed from the entries */
+  /* Some member records no issuer and was grouped by its account name
+   * alone: possibly the same account. */
+  gboolean          issuer_unknown;
+  /* The issuers such a member may belong to, when there are several (NULL
+   * otherwise). */
+  GStrv             issuers;
 } MfaDuplicateGroup;
 
 typedef struct
 {
   guint      n_entries;
   GPtrArray *groups;   /* MfaDuplicateGroup *, in order of first appearance */
+  GPtrArray *skipped;  /* MfaImportSkip *: entries that could not be read; never NULL */
 } MfaDuplicateReport;
 
 /* Groups borrow the entries: keep them alive as long as the report. */
 MfaDuplicateReport *mfa_duplicates_find     (GPtrArray           *entries,
                                              const MfaAliasTable *aliases);
+/* The same for a collection read with mfa_import_read: the report also
+ * names what could not be read, and says it is partial. */
+MfaDuplicateReport *mfa_duplicates_find_in_result (const MfaImportResult *result,
+                                                   const MfaAliasTable   *aliases);
+gboolean            mfa_duplicate_report_is_partial (const MfaDuplicateReport *report);
 void                mfa_duplicate_report_free (MfaDuplicateReport *report);
 JsonNode           *mfa_duplicate_report_to_json (const MfaDuplicateReport *report);
 const gchar        *mfa_duplicate_kind_to_string (MfaDuplicateKind kind);
@@ -57,7 +69,9 @@ const gchar        *mfa_duplicate_kind_to_string (MfaDuplicateKind kind);
 gchar              *mfa_duplicate_group_name     (const MfaDuplicateGroup *group);
 gchar              *mfa_duplicate_group_describe (const MfaDuplicateGroup *group);
 gchar              *mfa_duplicate_entry_describe (const MfaImportEntry    *entry);
-/* "problem" when some account has entries with different keys, else "ok". */
+/* "problem" when some account has entries with different keys, "warning"
+ * when they only possibly are one account or the report is partial, else
+ * "ok". */
 const gchar        *mfa_duplicate_report_verdict (const MfaDuplicateReport *report);
 /* One sentence for the whole report. */
 gchar              *mfa_duplicate_report_summarize (const MfaDuplicateReport *report);

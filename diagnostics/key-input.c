@@ -49,9 +49,20 @@ mfa_key_from_qr_symbols (GPtrArray    *symbols,
       if (g_ascii_strncasecmp (symbol->text, "otpauth://", 10) == 0)
         return mfa_otpauth_parse (symbol->text, error);
     }
+  if (symbols->len == 0)
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                   _("%s holds no QR code that could be read"), name);
+      return NULL;
+    }
   g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
-               _("%s holds no QR code with an otpauth:// key (found %u QR codes)"), name,
-               symbols->len);
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%s holds no QR code with an otpauth:// key (it holds %u other QR "
+                            "code)",
+                            "%s holds no QR code with an otpauth:// key (it holds %u other QR "
+                            "codes)",
+                            symbols->len),
+               name, symbols->len);
   return NULL;
 }
 
@@ -77,6 +88,13 @@ mfa_key_check_time_based (const MfaOtpauth  *key,
 
   if (key->type == MFA_OTP_TYPE_TOTP)
     return TRUE;
+  if (key->type == MFA_OTP_TYPE_STEAM)
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_UNSUPPORTED,
+                   _("This key makes Steam Guard codes (5 letters and digits); the code check "
+                     "works with codes of 6 to 8 digits"));
+      return FALSE;
+    }
   g_set_error (error, MFA_ERROR, MFA_ERROR_UNSUPPORTED,
                _("This key makes counter-based (HOTP) codes; the code check works with "
                  "time-based (TOTP) codes"));

@@ -26,6 +26,7 @@ typedef enum
   MFA_ERROR_NOT_A_BUNDLE,     /* a file that cannot be read as a ticket bundle at all */
   MFA_ERROR_BUNDLE_DAMAGED,   /* a bundle whose entries are damaged, tampered with or unsafe */
   MFA_ERROR_SECRET_IN_TEXT,   /* text that looks like an MFA key or otpauth:// URI */
+  MFA_ERROR_WRONG_PASSWORD,   /* an encrypted export that its password given does not open */
 } MfaError;
 
 GQuark mfa_error_quark (void);

@@ -47,22 +47,30 @@ mfa_free_strv (gchar **strv)
   g_strfreev (strv);
 }
 
-MfaSecret *
-mfa_secret_new_take (guint8 *data,
-                     gsize   len)
-{
-  MfaSecret *secret = g_new0 (MfaSecret, 1);
-
-  secret->data = data;
-  secret->len = len;
-  return secret;
-}
-
+/* The key lives in the same block as its length: one allocation per key,
+ * as an export may hold 100,000 of them. */
 MfaSecret *
 mfa_secret_new (const guint8 *data,
                 gsize         len)
 {
-  return mfa_secret_new_take (g_memdup2 (data, len), len);
+  MfaSecret *secret = g_malloc (sizeof (MfaSecret) + MAX (len, 1));
+
+  secret->data = (guint8 *) (secret + 1);
+  secret->len = len;
+  if (len > 0)
+    memcpy (secret->data, data, len);
+  return secret;
+}
+
+MfaSecret *
+mfa_secret_new_take (guint8 *data,
+                     gsize   len)
+{
+  MfaSecret *secret = mfa_secret_new (data, len);
+
+  mfa_wipe (data, len);
+  g_free (data);
+  return secret;
 }
 
 MfaSecret *
@@ -91,7 +99,6 @@ mfa_secret_free (MfaSecret *secret)
   if (secret == NULL)
     return;
   mfa_wipe (secret->data, secret->len);
-  g_free (secret->data);
   g_free (secret);
 }
 

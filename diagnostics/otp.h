@@ -31,6 +31,10 @@ typedef struct
 } MfaOtpParams;
 
 #define MFA_OTP_PARAMS_DEFAULT ((MfaOtpParams) { MFA_ALGORITHM_SHA1, 6, 30 })
+/* Steam Guard codes: 5 characters from Steam's own alphabet of 26, made
+ * from the HOTP value with SHA-1 every 30 s. */
+#define MFA_OTP_STEAM_DIGITS 5
+#define MFA_OTP_PARAMS_STEAM ((MfaOtpParams) { MFA_ALGORITHM_SHA1, MFA_OTP_STEAM_DIGITS, 30 })
 
 const gchar *mfa_algorithm_to_string   (MfaAlgorithm  algorithm);
 gboolean     mfa_algorithm_from_string (const gchar  *text,

@@ -149,6 +149,10 @@ apply_parameter (MfaOtpauth   *otpauth,
     }
   else if (g_ascii_strcasecmp (name, "digits") == 0)
     {
+      /* Steam entries make 5 characters whatever the URI says; Aegis and
+       * Ente write digits=5 into them. */
+      if (otpauth->type == MFA_OTP_TYPE_STEAM)
+        return TRUE;
       if (!parse_uint (value, 99, &number) || number < MFA_OTP_MIN_DIGITS
           || number > MFA_OTP_MAX_DIGITS)
         return fail (error, _("The digits parameter “%s” is not supported: codes have 6, 7 "
@@ -212,6 +216,8 @@ parse_query (MfaOtpauth   *otpauth,
    * keeping it would make two URIs for the same key compare unequal. */
   if (otpauth->type == MFA_OTP_TYPE_HOTP)
     otpauth->params.period = MFA_OTP_DEFAULT_PERIOD;
+  if (otpauth->type == MFA_OTP_TYPE_STEAM)
+    otpauth->params = MFA_OTP_PARAMS_STEAM;
   return TRUE;
 }
 
@@ -249,6 +255,30 @@ split_label (MfaOtpauth *otpauth,
   else if (otpauth->label_issuer != NULL
            && g_utf8_collate (otpauth->issuer, otpauth->label_issuer) != 0)
     otpauth->issuer_mismatch = TRUE;
+}
+
+static const gchar *const otp_type_names[] = { "totp", "hotp", "steam" };
+
+const gchar *
+mfa_otp_type_to_string (MfaOtpType type)
+{
+  g_return_val_if_fail (type < G_N_ELEMENTS (otp_type_names), "totp");
+
+  return otp_type_names[type];
+}
+
+static gboolean
+otp_type_from_text (const gchar *text,
+                    gsize        len,
+                    MfaOtpType  *type)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (otp_type_names); i++)
+    if (len == strlen (otp_type_names[i]) && g_ascii_strncasecmp (text, otp_type_names[i], len) == 0)
+      {
+        *type = i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static gboolean
@@ -296,21 +326,16 @@ mfa_otpauth_parse (const gchar  *uri,
     }
 
   rest = trimmed + 10;
-  if (g_ascii_strncasecmp (rest, "totp/", 5) == 0)
-    otpauth->type = MFA_OTP_TYPE_TOTP;
-  else if (g_ascii_strncasecmp (rest, "hotp/", 5) == 0)
-    otpauth->type = MFA_OTP_TYPE_HOTP;
-  else
+  slash = strchr (rest, '/');
+  if (slash == NULL || !otp_type_from_text (rest, slash - rest, &otpauth->type))
     {
-      slash = strchr (rest, '/');
-      fail (error, _("The URI's type “%.*s” is unknown: it must be totp or hotp"),
+      fail (error, _("The URI's type “%.*s” is unknown: it must be totp, hotp or steam"),
             (int) (slash != NULL ? MIN (slash - rest, 20) : MIN ((gssize) strlen (rest), 20)),
             rest);
       return NULL;
     }
   otpauth->params = MFA_OTP_PARAMS_DEFAULT;
 
-  slash = rest + 4;
   question = strchr (slash + 1, '?');
   if (question == NULL)
     {
@@ -354,7 +379,7 @@ mfa_otpauth_format (const MfaOtpauth *otpauth)
 
   g_return_val_if_fail (otpauth != NULL && otpauth->secret != NULL, NULL);
 
-  g_string_append (out, otpauth->type == MFA_OTP_TYPE_HOTP ? "otpauth://hotp/" : "otpauth://totp/");
+  g_string_append_printf (out, "otpauth://%s/", mfa_otp_type_to_string (otpauth->type));
   if (otpauth->issuer != NULL && otpauth->issuer[0] != '\0')
     {
       append_escaped (out, otpauth->issuer);

@@ -12,7 +12,10 @@ typedef enum
 {
   MFA_OTP_TYPE_TOTP,
   MFA_OTP_TYPE_HOTP,
+  MFA_OTP_TYPE_STEAM,   /* Steam Guard (MFA_OTP_PARAMS_STEAM), as otpauth://steam/ */
 } MfaOtpType;
+
+const gchar *mfa_otp_type_to_string (MfaOtpType type);
 
 /* Longest URI accepted: a QR code holds at most about 4 KB. */
 #define MFA_OTPAUTH_MAX_LENGTH 4096

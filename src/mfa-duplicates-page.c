@@ -6,7 +6,14 @@
  * only while the page is shown, and the page and the session get labels
  * only. All files are read again as one collection when one is added, so
  * the images of one Google Authenticator export combine, and a file that
- * fails leaves what was read before as it was.
+ * cannot be read at all leaves what was read before as it was; an entry
+ * that cannot be read is named, and the rest reported.
+ *
+ * An encrypted export asks for its password. The password lives in the
+ * password entry (GTK keeps it in non-swappable memory and wipes it) while
+ * the page holds the files, so that adding a file can read them all again;
+ * the reading thread's copy is wiped as soon as the files are read, and
+ * Clear or leaving the page empties the entry.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +32,9 @@ struct _MfaDuplicatesPage
   GtkWidget            *cancel_button;
   GtkSpinner           *spinner;
   GtkLabel             *error_label;
+  GtkWidget            *password_box;
+  GtkEditable          *password_entry;
+  GtkLabel             *skipped_label;
   GtkLabel             *files_label;
   GtkWidget            *result_box;
   GtkImage             *verdict_icon;
@@ -33,8 +43,24 @@ struct _MfaDuplicatesPage
   GtkWidget            *rebind_label;
 
   GPtrArray            *paths;      /* the files read, as paths */
-  GPtrArray            *entries;    /* MfaImportEntry *, from all of them */
+  GPtrArray            *attempted;  /* the files last given (NULL-terminated), for Unlock */
+  MfaImportResult      *imported;   /* entries (keys wiped when freed) and skipped ones */
 };
+
+/* What the reading thread gets: plain data, the password a copy of its own. */
+typedef struct
+{
+  GPtrArray *paths;      /* NULL-terminated */
+  gchar     *password;   /* NULL for none; wiped when freed */
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_ptr_array_unref (job->paths);
+  mfa_free_string (job->password);
+  g_free (job);
+}
 
 G_DEFINE_FINAL_TYPE (MfaDuplicatesPage, mfa_duplicates_page, MFA_TYPE_FILE_CHECK_PAGE)
 
@@ -50,6 +76,8 @@ set_busy (MfaFileCheckPage *page,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.open", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.unlock",
+                                 !busy && self->attempted != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.clear",
                                  !busy && self->paths->len > 0);
 }
@@ -61,7 +89,10 @@ forget (MfaFileCheckPage *page)
   MfaDuplicatesPage *self = MFA_DUPLICATES_PAGE (page);
 
   g_ptr_array_set_size (self->paths, 0);
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->attempted, g_ptr_array_unref);
+  g_clear_pointer (&self->imported, mfa_import_result_free);
+  gtk_editable_set_text (self->password_entry, "");
+  gtk_widget_set_visible (self->password_box, FALSE);
   mfa_box_remove_all (GTK_BOX (self->groups_box));
   gtk_widget_set_visible (self->result_box, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->files_label), FALSE);
@@ -136,15 +167,51 @@ describe_files (MfaDuplicatesPage *self)
   /* TRANSLATORS: the separator between file names in a list */
   joined = g_strjoinv (_(", "), list);
   return g_strdup_printf (ngettext ("Read %u entry from %s.", "Read %u entries from %s.",
-                                    self->entries->len),
-                          self->entries->len, joined);
+                                    self->imported->entries->len),
+                          self->imported->entries->len, joined);
+}
+
+/* What could not be read, one line each, under a heading. */
+static void
+show_skipped (MfaDuplicatesPage        *self,
+              const MfaDuplicateReport *report)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (report->skipped->len == 0)
+    {
+      mfa_label_show (self->skipped_label, NULL);
+      return;
+    }
+  text = g_string_new (_("Could not be read, so this report is partial:"));
+  for (guint i = 0; i < report->skipped->len; i++)
+    {
+      g_autofree gchar *line = mfa_import_skip_describe (g_ptr_array_index (report->skipped, i));
+
+      g_string_append_printf (text, "\n• %s", line);
+    }
+  mfa_label_show (self->skipped_label, text->str);
+}
+
+static gboolean
+needs_password (const MfaImportResult *result)
+{
+  for (guint i = 0; result != NULL && i < result->skipped->len; i++)
+    {
+      const MfaImportSkip *skip = g_ptr_array_index (result->skipped, i);
+
+      if (skip->code == MFA_ERROR_ENCRYPTED_EXPORT || skip->code == MFA_ERROR_WRONG_PASSWORD)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
 show_report (MfaDuplicatesPage *self)
 {
   g_autoptr(MfaAliasTable) aliases = mfa_alias_table_new ();
-  g_autoptr(MfaDuplicateReport) report = mfa_duplicates_find (self->entries, aliases);
+  g_autoptr(MfaDuplicateReport) report = mfa_duplicates_find_in_result (self->imported,
+                                                                        aliases);
   g_autoptr(JsonNode) evidence = mfa_duplicate_report_to_json (report);
   g_autofree gchar *summary = mfa_duplicate_report_summarize (report);
   g_autofree gchar *files = describe_files (self);
@@ -158,6 +225,7 @@ show_report (MfaDuplicatesPage *self)
   for (guint i = 0; i < report->groups->len; i++)
     gtk_box_append (GTK_BOX (self->groups_box), group_widget (g_ptr_array_index (report->groups,
                                                                                  i)));
+  show_skipped (self, report);
   gtk_widget_set_visible (self->rebind_label, g_str_equal (verdict, "problem"));
   gtk_widget_set_visible (self->result_box, TRUE);
   mfa_check_page_base_record (MFA_CHECK_PAGE_BASE (self), "duplicates", verdict, summary,
@@ -172,22 +240,24 @@ read_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GPtrArray *paths = task_data;
+  ReadJob *job = task_data;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *entries;
+  MfaImportResult *result;
   GError *error = NULL;
 
   /* Pages and the ticket name files, never the folders they are in. */
-  for (guint i = 0; g_ptr_array_index (paths, i) != NULL; i++)
-    g_ptr_array_add (names, g_filename_display_basename (g_ptr_array_index (paths, i)));
+  for (guint i = 0; g_ptr_array_index (job->paths, i) != NULL; i++)
+    g_ptr_array_add (names, g_filename_display_basename (g_ptr_array_index (job->paths, i)));
   g_ptr_array_add (names, NULL);
-  entries = mfa_import_files_named ((const gchar * const *) paths->pdata,
-                                    (const gchar * const *) names->pdata, MFA_IMPORT_AUTO,
-                                    &error);
-  if (entries == NULL)
+  result = mfa_import_read ((const gchar * const *) job->paths->pdata,
+                            (const gchar * const *) names->pdata, MFA_IMPORT_AUTO,
+                            job->password, &error);
+  /* The thread's copy of the password goes as soon as it has served. */
+  g_clear_pointer (&job->password, mfa_free_string);
+  if (result == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, result, (GDestroyNotify) mfa_import_result_free);
 }
 
 /* A heading that says what kind of failure it is, then the library's
@@ -196,7 +266,12 @@ static gchar *
 describe_error (const GError *error)
 {
   if (g_error_matches (error, MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT))
-    return g_strdup_printf (_("This export is encrypted, so it cannot be read: %s."),
+    return g_strdup_printf (_("This export is encrypted: type its password below, then choose "
+                              "Unlock. (%s.)"),
+                            error->message);
+  if (g_error_matches (error, MFA_ERROR, MFA_ERROR_WRONG_PASSWORD))
+    return g_strdup_printf (_("The password does not open this export: %s. Check it and "
+                              "choose Unlock again."),
                             error->message);
   if (g_error_matches (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT))
     return g_strdup_printf (_("This file cannot be read as an authenticator export: %s."),
@@ -205,33 +280,72 @@ describe_error (const GError *error)
 }
 
 static void
-files_read (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+ask_password (MfaDuplicatesPage *self)
+{
+  gtk_widget_set_visible (self->password_box, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->password_entry));
+}
+
+static void
+files_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   MfaDuplicatesPage *self = MFA_DUPLICATES_PAGE (source);
-  GPtrArray *paths = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GPtrArray) entries = NULL;
+  ReadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(MfaImportResult) imported = NULL;
   g_autoptr(GError) error = NULL;
 
-  entries = g_task_propagate_pointer (G_TASK (result), &error);
+  g_assert (G_IS_TASK (result));
+
+  imported = g_task_propagate_pointer (G_TASK (result), &error);
   if (!mfa_file_check_page_end_work (MFA_FILE_CHECK_PAGE (self), result))
     return;
-  if (entries == NULL)
+  g_clear_pointer (&self->attempted, g_ptr_array_unref);
+  self->attempted = g_ptr_array_ref (job->paths);
+  set_busy (MFA_FILE_CHECK_PAGE (self), FALSE);
+  if (imported == NULL)
     {
       g_autofree gchar *message = describe_error (error);
 
       mfa_label_show (self->error_label, message);
+      if (g_error_matches (error, MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT)
+          || g_error_matches (error, MFA_ERROR, MFA_ERROR_WRONG_PASSWORD))
+        ask_password (self);
       return;
     }
   mfa_label_show (self->error_label, NULL);
   g_ptr_array_set_size (self->paths, 0);
-  for (guint i = 0; g_ptr_array_index (paths, i) != NULL; i++)
-    g_ptr_array_add (self->paths, g_strdup (g_ptr_array_index (paths, i)));
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
-  self->entries = g_steal_pointer (&entries);
+  for (guint i = 0; g_ptr_array_index (job->paths, i) != NULL; i++)
+    g_ptr_array_add (self->paths, g_strdup (g_ptr_array_index (job->paths, i)));
+  g_clear_pointer (&self->imported, mfa_import_result_free);
+  self->imported = g_steal_pointer (&imported);
+  if (needs_password (self->imported))
+    ask_password (self);
+  else if (gtk_editable_get_text (self->password_entry)[0] == '\0')
+    gtk_widget_set_visible (self->password_box, FALSE);
   set_busy (MFA_FILE_CHECK_PAGE (self), FALSE);
   show_report (self);
+}
+
+/* Reads paths (NULL-terminated) as one collection, with the password typed
+ * so far. */
+static void
+read_paths (MfaDuplicatesPage *self,
+            GPtrArray         *paths)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job = g_new0 (ReadJob, 1);
+  const gchar *password = gtk_editable_get_text (self->password_entry);
+
+  job->paths = g_ptr_array_ref (paths);
+  job->password = password[0] != '\0' ? g_strdup (password) : NULL;
+  task = g_task_new (self, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
+                     files_read_cb, NULL);
+  g_task_set_source_tag (task, read_paths);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_thread);
 }
 
 static gboolean
@@ -250,7 +364,6 @@ mfa_duplicates_page_open_files (MfaDuplicatesPage *self,
                                 guint              n_files)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (MFA_IS_DUPLICATES_PAGE (self));
 
@@ -277,13 +390,25 @@ mfa_duplicates_page_open_files (MfaDuplicatesPage *self,
   if (paths->len == self->paths->len)
     return;
   g_ptr_array_add (paths, NULL);
+  read_paths (self, paths);
+}
 
-  task = g_task_new (self, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
-                     files_read, NULL);
-  g_task_set_source_tag (task, mfa_duplicates_page_open_files);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, g_steal_pointer (&paths), (GDestroyNotify) g_ptr_array_unref);
-  g_task_run_in_thread (task, read_thread);
+/* Reads the files last given again, with the password now typed. */
+static void
+unlock_action (GtkWidget   *widget,
+               const gchar *action_name,
+               GVariant    *parameter)
+{
+  MfaDuplicatesPage *self = MFA_DUPLICATES_PAGE (widget);
+
+  if (self->attempted != NULL)
+    read_paths (self, self->attempted);
+}
+
+static void
+password_activated_cb (MfaDuplicatesPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "duplicates.unlock", NULL);
 }
 
 static void
@@ -326,8 +451,11 @@ mfa_duplicates_page_dispose (GObject *object)
 {
   MfaDuplicatesPage *self = MFA_DUPLICATES_PAGE (object);
 
-  /* The keys go with the entries, as soon as the page does. */
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  /* The keys go with the entries, and the password, as soon as the page does. */
+  g_clear_pointer (&self->imported, mfa_import_result_free);
+  g_clear_pointer (&self->attempted, g_ptr_array_unref);
+  if (self->password_entry != NULL)
+    gtk_editable_set_text (self->password_entry, "");
   G_OBJECT_CLASS (mfa_duplicates_page_parent_class)->dispose (object);
 }
 
@@ -358,6 +486,10 @@ mfa_duplicates_page_class_init (MfaDuplicatesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, password_box);
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, password_entry);
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, skipped_label);
+  gtk_widget_class_bind_template_callback (widget_class, password_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, files_label);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, result_box);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, verdict_icon);
@@ -367,6 +499,7 @@ mfa_duplicates_page_class_init (MfaDuplicatesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "duplicates.open", NULL, choose_files);
   gtk_widget_class_install_action (widget_class, "duplicates.clear", NULL, clear);
   gtk_widget_class_install_action (widget_class, "duplicates.cancel", NULL, cancel);
+  gtk_widget_class_install_action (widget_class, "duplicates.unlock", NULL, unlock_action);
 }
 
 static void

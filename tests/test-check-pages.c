@@ -209,7 +209,7 @@ test_code_key_from_picture (void)
 }
 
 static void
-test_duplicates_keep_on_failure (void)
+test_duplicates_skipped_files (void)
 {
   g_autoptr(MfaSession) session = mfa_session_new ();
   g_autofree gchar *dir = g_dir_make_tmp ("mfa-page-XXXXXX", NULL);
@@ -226,8 +226,8 @@ test_duplicates_keep_on_failure (void)
   g_autofree gchar *evidence = NULL;
   GtkWindow *window;
   GtkWidget *page = show_page ("duplicates", session, &window);
-  LabelWait failed = { page, "cannot be read as an authenticator export" };
-  LabelWait refused = { page, "This export is encrypted, so it cannot be read" };
+  LabelWait failed = { page, "notes.txt: this is no authenticator export" };
+  LabelWait refused = { page, "vault.json: this Aegis backup is encrypted" };
 
   mfa_duplicates_page_open_files (MFA_DUPLICATES_PAGE (page), &export, 1);
   wait_for (has_verdict, page);
@@ -239,16 +239,21 @@ test_duplicates_keep_on_failure (void)
   g_assert_null (strstr (evidence, dir));
   g_assert_null (strstr (evidence, fixture_planted[0].base32));
 
+  /* A file that is no export is named as skipped; the rest stands, and
+   * the report says it is partial. */
   mfa_duplicates_page_open_files (MFA_DUPLICATES_PAGE (page), &notes, 1);
   wait_for (label_shown, &failed);
-  g_assert_nonnull (find_label (page, "notes.txt: this is no authenticator export"));
-  g_assert_nonnull (find_label (page, "Read 6 entries from export.txt."));
+  g_assert_nonnull (find_label (page, "Could not be read, so this report is partial"));
+  g_assert_nonnull (find_label (page, "Read 6 entries from export.txt, notes.txt."));
+  g_assert_nonnull (find_label (page, "The report is partial: 1 entry or file could not be "
+                                      "read."));
   g_assert_nonnull (find_label (page, "Aliyun / alice: 2 entries with different keys"));
 
-  /* An encrypted backup says so, and how to export without a password. */
+  /* An encrypted backup asks for its password; what was read stays. */
   mfa_duplicates_page_open_files (MFA_DUPLICATES_PAGE (page), &encrypted, 1);
   wait_for (label_shown, &refused);
-  g_assert_nonnull (find_label (page, "vault.json: this Aegis backup is encrypted"));
+  g_assert_nonnull (find_label (page, "give its password to read it"));
+  g_assert_true (gtk_widget_get_visible (find_by_type (page, GTK_TYPE_PASSWORD_ENTRY)));
   g_assert_nonnull (find_label (page, "Aliyun / alice: 2 entries with different keys"));
 
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
@@ -273,6 +278,6 @@ main (int argc, char **argv)
   g_test_add_func ("/check-pages/ids", test_ids);
   g_test_add_func ("/check-pages/code/drift", test_code_drift);
   g_test_add_func ("/check-pages/code/key-from-picture", test_code_key_from_picture);
-  g_test_add_func ("/check-pages/duplicates/keep-on-failure", test_duplicates_keep_on_failure);
+  g_test_add_func ("/check-pages/duplicates/skipped-files", test_duplicates_skipped_files);
   return g_test_run ();
 }

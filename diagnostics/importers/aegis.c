@@ -4,7 +4,12 @@
  *  "db": {"version": 2, "entries": [{"type": "totp", "name": ACCOUNT,
  *   "issuer": ISSUER, "info": {"secret": BASE32, "algo": "SHA1",
  *   "digits": 6, "period": 30}}]}}
- * An encrypted vault has key slots in the header and a string as "db".
+ * An encrypted vault has key slots in the header and the db, encrypted,
+ * as base64: each password slot {"type": 1, "key": HEX, "key_params":
+ * {"nonce": HEX, "tag": HEX}, "n": 32768, "r": 8, "p": 1, "salt": HEX}
+ * holds the vault's 32-byte master key sealed with AES-256-GCM under
+ * scrypt (password, salt); "params" {"nonce", "tag"} seal the db (the
+ * JSON above) under the master key. See Aegis's docs/vault.md.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +19,11 @@
 
 #include "import-common.h"
 #include "mfa-error.h"
+#include "mfa-secret.h"
+#include "vault-crypto.h"
+
+#define AEGIS_SLOT_PASSWORD 1
+#define AEGIS_NONCE_SIZE 12
 
 static gboolean
 aegis_detect (const MfaImportInput *input)
@@ -34,9 +44,10 @@ aegis_parse_entry (const MfaImportInput  *input,
   const gchar *type = mfa_json_member_string (object, "type");
 
   if (info == NULL)
-    return mfa_import_fail (error, _("entry %u has no “info” with its key"), entry->index + 1);
-  /* Steam and Yandex entries make other codes; they are still bindings. */
-  if (type != NULL && g_ascii_strcasecmp (type, "hotp") != 0)
+    return mfa_import_fail (error, _("it has no “info” with its key"));
+  /* Yandex and mOTP entries make other codes; they are still bindings. */
+  if (type != NULL && g_ascii_strcasecmp (type, "hotp") != 0
+      && g_ascii_strcasecmp (type, "steam") != 0)
     type = "totp";
   mfa_import_entry_set_names (entry, mfa_json_member_string (object, "issuer"),
                               mfa_json_member_string (object, "name"));
@@ -46,37 +57,135 @@ aegis_parse_entry (const MfaImportInput  *input,
          && mfa_import_base32_secret (entry, mfa_json_member_string (info, "secret"), error);
 }
 
+/* Opens one password slot: the master key, or NULL (wrong password, or a
+ * damaged slot, with error set only for the latter). */
+static guint8 *
+open_slot (JsonObject   *slot,
+           const gchar  *password,
+           GError      **error)
+{
+  JsonObject *params = mfa_json_member_object (slot, "key_params");
+  g_autofree guint8 *salt = NULL, *sealed = NULL, *nonce = NULL, *tag = NULL;
+  guint8 derived[MFA_VAULT_KEY_SIZE];
+  gsize salt_len, len;
+  guint8 *master;
+
+  salt = mfa_import_decode_hex (mfa_json_member_string (slot, "salt"), 0, &salt_len, "salt",
+                                error);
+  sealed = salt ? mfa_import_decode_hex (mfa_json_member_string (slot, "key"),
+                                         MFA_VAULT_KEY_SIZE, &len, "key", error) : NULL;
+  nonce = sealed ? mfa_import_decode_hex (mfa_json_member_string (params, "nonce"),
+                                          AEGIS_NONCE_SIZE, &len, "nonce", error) : NULL;
+  tag = nonce ? mfa_import_decode_hex (mfa_json_member_string (params, "tag"),
+                                       MFA_VAULT_TAG_SIZE, &len, "tag", error) : NULL;
+  if (tag == NULL
+      || !mfa_vault_scrypt (password, salt, salt_len, mfa_json_member_int (slot, "n", 0),
+                            mfa_json_member_int (slot, "r", 0), mfa_json_member_int (slot, "p", 0),
+                            derived, error))
+    return NULL;
+  master = mfa_vault_gcm_open (derived, nonce, AEGIS_NONCE_SIZE, sealed, MFA_VAULT_KEY_SIZE, tag);
+  mfa_wipe (derived, sizeof derived);
+  return master;
+}
+
+static guint8 *
+aegis_master_key (JsonArray    *slots,
+                  const gchar  *password,
+                  GError      **error)
+{
+  gboolean has_password_slot = FALSE;
+
+  for (guint i = 0; i < json_array_get_length (slots); i++)
+    {
+      JsonObject *slot = mfa_json_object (json_array_get_element (slots, i));
+      guint8 *master;
+
+      if (mfa_json_member_int (slot, "type", -1) != AEGIS_SLOT_PASSWORD)
+        continue;
+      has_password_slot = TRUE;
+      master = open_slot (slot, password, error);
+      if (master != NULL || (error != NULL && *error != NULL))
+        return master;
+    }
+  if (!has_password_slot)
+    mfa_import_fail (error, _("this Aegis vault has no password slot: it can only be unlocked "
+                              "on the phone that made it"));
+  else
+    mfa_import_wrong_password (error);
+  return NULL;
+}
+
+/* The db, decrypted and parsed; the caller frees it with
+ * mfa_import_json_free. */
+static JsonNode *
+aegis_decrypt (JsonObject   *root,
+               const gchar  *password,
+               GError      **error)
+{
+  JsonObject *header = mfa_json_member_object (root, "header");
+  JsonObject *params = mfa_json_member_object (header, "params");
+  g_autofree guint8 *sealed = NULL, *nonce = NULL, *tag = NULL;
+  guint8 *master = NULL;
+  guint8 *plain = NULL;
+  gsize len, sealed_len;
+  JsonNode *db;
+
+  sealed = mfa_import_decode_base64 (mfa_json_member_string (root, "db"), &sealed_len, "db",
+                                     error);
+  nonce = sealed ? mfa_import_decode_hex (mfa_json_member_string (params, "nonce"),
+                                          AEGIS_NONCE_SIZE, &len, "nonce", error) : NULL;
+  tag = nonce ? mfa_import_decode_hex (mfa_json_member_string (params, "tag"),
+                                       MFA_VAULT_TAG_SIZE, &len, "tag", error) : NULL;
+  if (tag != NULL)
+    master = aegis_master_key (mfa_json_member_array (header, "slots"), password, error);
+  if (master == NULL)
+    return NULL;
+  plain = mfa_vault_gcm_open (master, nonce, AEGIS_NONCE_SIZE, sealed, sealed_len, tag);
+  mfa_wipe (master, MFA_VAULT_KEY_SIZE);
+  g_free (master);
+  if (plain == NULL)
+    {
+      mfa_import_fail (error, _("the password is right, but the vault's contents are damaged"));
+      return NULL;
+    }
+  db = mfa_import_parse_json ((const gchar *) plain, sealed_len, error);
+  mfa_wipe (plain, sealed_len);
+  g_free (plain);
+  return db;
+}
+
+static gboolean
+aegis_parse_db (const MfaImportInput  *input,
+                JsonObject            *db,
+                GPtrArray             *entries,
+                GError               **error)
+{
+  JsonArray *list = mfa_json_member_array (db, "entries");
+
+  if (list == NULL)
+    return mfa_import_fail (error, _("this Aegis vault has no list of entries"));
+  mfa_import_json_entries (input, list, aegis_parse_entry, entries);
+  return TRUE;
+}
+
 static gboolean
 aegis_parse (const MfaImportInput  *input,
              GPtrArray             *entries,
              GError               **error)
 {
   JsonObject *root = mfa_json_object (input->json);
-  JsonObject *header = mfa_json_member_object (root, "header");
-  JsonArray *slots = mfa_json_member_array (header, "slots");
-  JsonObject *db = mfa_json_member_object (root, "db");
-  JsonArray *list;
+  g_autoptr(MfaImportJson) decrypted = NULL;
 
-  if ((slots != NULL && json_array_get_length (slots) > 0)
-      || mfa_json_member_string (root, "db") != NULL)
-    return mfa_import_refuse_encrypted (error, "Aegis",
-                                        _("in Aegis, choose Settings → Import & Export → Export, "
-                                          "and turn off “Encrypt the vault”"));
-  list = mfa_json_member_array (db, "entries");
-  if (list == NULL)
-    return mfa_import_fail (error, _("this Aegis vault has no list of entries"));
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject *object = mfa_json_object (json_array_get_element (list, i));
-
-      if (object == NULL)
-        return mfa_import_fail (error, _("entry %u is not an object"), i + 1);
-      if (!aegis_parse_entry (input, object, entries, error))
-        return FALSE;
-    }
-  return TRUE;
+  if (mfa_json_member_string (root, "db") == NULL)
+    return aegis_parse_db (input, mfa_json_member_object (root, "db"), entries, error);
+  if (input->state->password == NULL)
+    return mfa_import_need_password ("Aegis", error);
+  decrypted = aegis_decrypt (root, input->state->password, error);
+  return decrypted != NULL
+         && aegis_parse_db (input, mfa_json_object (decrypted), entries, error);
 }
 
 const MfaImporter mfa_importer_aegis = {
-  MFA_IMPORT_AEGIS, "aegis", "Aegis", aegis_detect, aegis_parse,
+  MFA_IMPORT_AEGIS, "aegis", "Aegis", aegis_detect, aegis_parse, FALSE,
+  N_("the vault Aegis exports (.json), plain or encrypted"),
 };

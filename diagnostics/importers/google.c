@@ -129,12 +129,10 @@ take_google_params (MfaImportEntry  *entry,
   };
 
   if (algorithm >= G_N_ELEMENTS (algorithms))
-    return mfa_import_fail (error, _("entry %u uses an algorithm this tool does not know "
-                                     "(number %llu)"),
-                            entry->index + 1, (unsigned long long) algorithm);
+    return mfa_import_fail (error, _("it uses an algorithm this tool does not know (number %llu)"),
+                            (unsigned long long) algorithm);
   if (digits > 2 || type > 2)
-    return mfa_import_fail (error, _("entry %u has settings this tool does not know"),
-                            entry->index + 1);
+    return mfa_import_fail (error, _("it has settings this tool does not know"));
   entry->params.algorithm = algorithms[algorithm];
   entry->params.digits = digits == 2 ? 8 : 6;
   entry->type = type == 1 ? MFA_OTP_TYPE_HOTP : MFA_OTP_TYPE_TOTP;
@@ -175,8 +173,7 @@ parse_otp_parameters (const MfaImportInput  *input,
           if (!g_utf8_validate (text, -1, NULL))
             {
               g_free (text);
-              return mfa_import_fail (error, _("entry %u has a name that is not UTF-8 text"),
-                                      entry->index + 1);
+              return mfa_import_fail (error, _("it has a name that is not UTF-8 text"));
             }
           g_free (*slot);
           *slot = text;
@@ -194,8 +191,7 @@ parse_otp_parameters (const MfaImportInput  *input,
       return FALSE;
     }
   if (entry->secret == NULL)
-    return mfa_import_fail (error, _("entry %u has no key, or one of an impossible length"),
-                            entry->index + 1);
+    return mfa_import_fail (error, _("it has no key, or one of an impossible length"));
   mfa_import_entry_set_names (entry, issuer, name);
   return take_google_params (entry, algorithm, digits, type, error);
 }
@@ -218,8 +214,12 @@ mfa_google_parse_payload (const MfaImportInput  *input,
     {
       if (field.number == 1 && field.wire_type == MFA_PB_BYTES)
         {
-          if (!parse_otp_parameters (input, field.bytes, field.bytes_len, entries, error))
-            return FALSE;
+          GError *entry_error = NULL;
+          guint keep = entries->len;
+          guint number = input->state->next_index + 1;
+
+          if (!parse_otp_parameters (input, field.bytes, field.bytes_len, entries, &entry_error))
+            mfa_import_skip (input, entries, keep, MFA_IMPORT_AT_ENTRY, number, entry_error);
         }
       else if (field.wire_type == MFA_PB_VARINT && field.number >= 3 && field.number <= 5)
         {
@@ -239,29 +239,6 @@ mfa_google_parse_payload (const MfaImportInput  *input,
       return FALSE;
     }
   return note_batch (batches, input, batch_id, batch_size, batch_index, error);
-}
-
-/* Standard or URL-safe base64, padded or not; anything else is damage
- * (g_base64_decode would skip it silently). */
-static guint8 *
-decode_base64_strict (gchar  *text,
-                      gsize  *len)
-{
-  gsize n = strlen (text);
-
-  for (gsize i = 0; i < n; i++)
-    {
-      if (text[i] == '-')
-        text[i] = '+';
-      else if (text[i] == '_')
-        text[i] = '/';
-      else if (!g_ascii_isalnum (text[i]) && text[i] != '+' && text[i] != '/'
-               && !(text[i] == '=' && i + 2 >= n))
-        return NULL;
-    }
-  if (n == 0 || n % 4 == 1)
-    return NULL;
-  return g_base64_decode (text, len);
 }
 
 gboolean
@@ -287,7 +264,7 @@ mfa_google_parse_uri (const MfaImportInput  *input,
     return mfa_import_fail (error, _("the Google Authenticator export has no “data” parameter"));
   data = g_strdup (g_hash_table_lookup (query, "data"));
   mfa_wipe_string (g_hash_table_lookup (query, "data"));
-  payload = decode_base64_strict (data, &len);
+  payload = mfa_import_base64_decode_strict (data, &len);
   if (payload == NULL)
     return mfa_import_fail (error, _("the data of the Google Authenticator export are not "
                                      "valid base64"));
@@ -304,23 +281,25 @@ google_detect (const MfaImportInput *input)
 }
 
 static gboolean
+google_parse_line (const MfaImportInput  *input,
+                   const gchar           *line,
+                   GPtrArray             *entries,
+                   GError               **error)
+{
+  return mfa_google_parse_uri (input, line, input->state->batches, entries, error);
+}
+
+static gboolean
 google_parse (const MfaImportInput  *input,
               GPtrArray             *entries,
               GError               **error)
 {
-  g_autoptr(MfaSecretStrv) lines = g_strsplit (input->data, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_strstrip (lines[i]);
-      if (lines[i][0] == '\0' || lines[i][0] == '#')
-        continue;
-      if (!mfa_google_parse_uri (input, lines[i], input->google_batches, entries, error))
-        return FALSE;
-    }
+  mfa_import_lines (input, google_parse_line, entries);
   return TRUE;
 }
 
 const MfaImporter mfa_importer_google = {
-  MFA_IMPORT_GOOGLE, "google", "Google Authenticator", google_detect, google_parse,
+  MFA_IMPORT_GOOGLE, "google", "Google Authenticator", google_detect, google_parse, TRUE,
+  N_("“Transfer accounts” exports: otpauth-migration:// links, or pictures of their QR "
+     "codes"),
 };

@@ -5,7 +5,10 @@
  *  "algorithm": "SHA1", "tokenType": "TOTP"}, "order": {"position": 0}}],
  *  "groups": []}
  * A password-protected backup has an empty "services" and the entries in
- * "servicesEncrypted".
+ * "servicesEncrypted": "CIPHERTEXT+TAG:SALT:IV", each base64, the list of
+ * services as JSON sealed with AES-256-GCM under PBKDF2-HMAC-SHA-256
+ * (password, salt, 10,000 iterations); "reference" holds a known text
+ * sealed the same way, which the app uses to check the password.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +18,10 @@
 
 #include "import-common.h"
 #include "mfa-error.h"
+#include "mfa-secret.h"
+#include "vault-crypto.h"
+
+#define TWOFAS_PBKDF2_ITERATIONS 10000
 
 static gboolean
 twofas_detect (const MfaImportInput *input)
@@ -38,17 +45,66 @@ twofas_parse_entry (const MfaImportInput  *input,
   const gchar *account = mfa_json_member_string (otp, "account");
   const gchar *type = mfa_json_member_string (otp, "tokenType");
 
+  /* 2FAS names a service with no issuer after its account: then there is
+   * no issuer to record. */
   if (issuer == NULL || issuer[0] == '\0')
     issuer = mfa_json_member_string (service, "name");
+  if (issuer != NULL && account != NULL && mfa_json_member_string (otp, "issuer") == NULL
+      && g_strcmp0 (issuer, account) == 0)
+    issuer = NULL;
   if (account == NULL)
     account = mfa_json_member_string (otp, "label");
-  if (type != NULL && g_ascii_strcasecmp (type, "hotp") != 0)
-    type = "totp";   /* STEAM */
   mfa_import_entry_set_names (entry, issuer, account);
   return mfa_import_take_params (entry, type, mfa_json_member_string (otp, "algorithm"),
                                  mfa_json_member_int (otp, "digits", 6),
                                  mfa_json_member_int (otp, "period", 30), error)
          && mfa_import_base32_secret (entry, mfa_json_member_string (service, "secret"), error);
+}
+
+/* The services, decrypted and parsed (mfa_import_json_free). */
+static JsonNode *
+twofas_decrypt (const gchar  *sealed_text,
+                const gchar  *password,
+                GError      **error)
+{
+  g_auto(GStrv) parts = g_strsplit (sealed_text, ":", 4);
+  g_autofree guint8 *sealed = NULL, *salt = NULL, *iv = NULL;
+  gsize sealed_len = 0, salt_len, iv_len;
+  guint8 key[MFA_VAULT_KEY_SIZE];
+  guint8 *plain;
+  JsonNode *services;
+
+  if (g_strv_length (parts) != 3)
+    {
+      mfa_import_fail (error, _("its “%s” is missing or damaged"), "servicesEncrypted");
+      return NULL;
+    }
+  sealed = mfa_import_decode_base64 (parts[0], &sealed_len, "servicesEncrypted", error);
+  salt = sealed ? mfa_import_decode_base64 (parts[1], &salt_len, "servicesEncrypted", error)
+                : NULL;
+  iv = salt ? mfa_import_decode_base64 (parts[2], &iv_len, "servicesEncrypted", error) : NULL;
+  if (iv == NULL)
+    return NULL;
+  if (sealed_len <= MFA_VAULT_TAG_SIZE)
+    {
+      mfa_import_fail (error, _("its “%s” is missing or damaged"), "servicesEncrypted");
+      return NULL;
+    }
+  if (!mfa_vault_pbkdf2 (MFA_VAULT_SHA256, password, salt, salt_len, TWOFAS_PBKDF2_ITERATIONS,
+                         key, error))
+    return NULL;
+  sealed_len -= MFA_VAULT_TAG_SIZE;
+  plain = mfa_vault_gcm_open (key, iv, iv_len, sealed, sealed_len, sealed + sealed_len);
+  mfa_wipe (key, sizeof key);
+  if (plain == NULL)
+    {
+      mfa_import_wrong_password (error);
+      return NULL;
+    }
+  services = mfa_import_parse_json ((const gchar *) plain, sealed_len, error);
+  mfa_wipe (plain, sealed_len);
+  g_free (plain);
+  return services;
 }
 
 static gboolean
@@ -59,25 +115,24 @@ twofas_parse (const MfaImportInput  *input,
   JsonObject *root = mfa_json_object (input->json);
   JsonArray *services = mfa_json_member_array (root, "services");
   const gchar *encrypted = mfa_json_member_string (root, "servicesEncrypted");
+  g_autoptr(MfaImportJson) decrypted = NULL;
 
   if (encrypted != NULL && encrypted[0] != '\0')
-    return mfa_import_refuse_encrypted (error, "2FAS",
-                                        _("in 2FAS, open Settings → 2FAS Backup → Export to file "
-                                          "and leave the password empty"));
+    {
+      if (input->state->password == NULL)
+        return mfa_import_need_password ("2FAS", error);
+      decrypted = twofas_decrypt (encrypted, input->state->password, error);
+      if (decrypted == NULL)
+        return FALSE;
+      services = JSON_NODE_HOLDS_ARRAY (decrypted) ? json_node_get_array (decrypted) : NULL;
+    }
   if (services == NULL)
     return mfa_import_fail (error, _("this 2FAS backup has no list of services"));
-  for (guint i = 0; i < json_array_get_length (services); i++)
-    {
-      JsonObject *service = mfa_json_object (json_array_get_element (services, i));
-
-      if (service == NULL)
-        return mfa_import_fail (error, _("entry %u is not an object"), i + 1);
-      if (!twofas_parse_entry (input, service, entries, error))
-        return FALSE;
-    }
+  mfa_import_json_entries (input, services, twofas_parse_entry, entries);
   return TRUE;
 }
 
 const MfaImporter mfa_importer_2fas = {
-  MFA_IMPORT_2FAS, "2fas", "2FAS", twofas_detect, twofas_parse,
+  MFA_IMPORT_2FAS, "2fas", "2FAS", twofas_detect, twofas_parse, FALSE,
+  N_("2FAS backups (.2fas), with or without a password"),
 };

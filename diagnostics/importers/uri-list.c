@@ -24,7 +24,6 @@ uri_detect (const MfaImportInput *input)
 static gboolean
 parse_line (const MfaImportInput  *input,
             const gchar           *line,
-            guint                  line_number,
             GPtrArray             *entries,
             GError               **error)
 {
@@ -33,10 +32,13 @@ parse_line (const MfaImportInput  *input,
   MfaImportEntry *entry;
 
   if (g_ascii_strncasecmp (line, "otpauth-migration:", strlen ("otpauth-migration:")) == 0)
-    return mfa_google_parse_uri (input, line, input->google_batches, entries, error);
+    return mfa_google_parse_uri (input, line, input->state->batches, entries, error);
   uri = mfa_otpauth_parse (line, &local_error);
   if (uri == NULL)
-    return mfa_import_fail (error, _("line %u: %s"), line_number, local_error->message);
+    {
+      input->state->next_index++;   /* an entry all the same, unread */
+      return mfa_import_fail (error, "%s", local_error->message);
+    }
   entry = mfa_import_entry_new (input, entries);
   mfa_import_entry_set_names (entry, uri->issuer, uri->account);
   entry->type = uri->type;
@@ -50,19 +52,12 @@ uri_parse (const MfaImportInput  *input,
            GPtrArray             *entries,
            GError               **error)
 {
-  g_autoptr(MfaSecretStrv) lines = g_strsplit (input->data, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_strstrip (lines[i]);
-      if (lines[i][0] == '\0' || lines[i][0] == '#')
-        continue;
-      if (!parse_line (input, lines[i], i + 1, entries, error))
-        return FALSE;
-    }
+  mfa_import_lines (input, parse_line, entries);
   return TRUE;
 }
 
 const MfaImporter mfa_importer_uri = {
-  MFA_IMPORT_URI, "uri", "otpauth:// list", uri_detect, uri_parse,
+  MFA_IMPORT_URI, "uri", "otpauth:// list", uri_detect, uri_parse, TRUE,
+  N_("lists of otpauth:// links, one a line (Aegis, Ente and others export them), or "
+     "pictures of their QR codes"),
 };

@@ -40,6 +40,19 @@ GBytes *fixture_protobuf_payload (const FixtureEntry *rows, guint n,
 void    fixture_write_qr_image (const gchar *text, const gchar *path);
 
 gchar  *fixture_write  (const gchar *dir, const gchar *name, const gchar *contents);
+
+/* A temporary folder per test case (g_test_add's set-up and tear-down):
+ * the files a case writes go with it. */
+typedef struct
+{
+  gchar *dir;
+} FixtureDir;
+
+void    fixture_dir_set_up    (FixtureDir *fixture, gconstpointer data);
+void    fixture_dir_tear_down (FixtureDir *fixture, gconstpointer data);
+/* Protocol buffer fields, as Google Authenticator writes them. */
+void    pb_varint (GByteArray *out, guint64 value);
+void    pb_bytes  (GByteArray *out, guint field, const guint8 *data, gsize len);
 /* Checks that entries hold exactly the planted groups. */
 void    fixture_assert_planted (GPtrArray *entries);
 

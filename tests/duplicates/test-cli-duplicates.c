@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "fixture-accounts.h"
 #include "fixtures.h"
 
 typedef struct
@@ -24,9 +25,20 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+static void run_diag_input (Run *run, const gchar * const *args, const gchar *input);
+
 static void
 run_diag (Run                 *run,
           const gchar * const *args)
+{
+  run_diag_input (run, args, NULL);
+}
+
+/* input, when given, is what the command reads on standard input. */
+static void
+run_diag_input (Run                 *run,
+                const gchar * const *args,
+                const gchar         *input)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
@@ -38,42 +50,16 @@ run_diag (Run                 *run,
   g_strv_builder_addv (builder, (const gchar **) args);
   argv = g_strv_builder_end (builder);
   process = g_subprocess_newv ((const gchar * const *) argv,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE
+                               | (input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0),
                                &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   run->status = g_subprocess_get_exit_status (process);
 }
 
-typedef struct
-{
-  gchar *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("mfa-cli-dup-XXXXXX", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const gchar *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree gchar *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef FixtureDir Fixture;
 
 static void
 assert_member (JsonReader  *reader,
@@ -149,7 +135,7 @@ test_no_groups_exit_zero (Fixture       *fixture,
   run_diag (&run, args);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Read 3 entries."));
-  g_assert_nonnull (strstr (run.out, "No account has more than one entry."));
+  g_assert_nonnull (strstr (run.out, "Read 3 entries; no account has more than one."));
 }
 
 static void
@@ -203,6 +189,67 @@ test_unreadable_files (Fixture       *fixture,
   assert_fails (missing, "No such file");
 }
 
+/* An encrypted vault: refused without a password (with how to give one),
+ * read with it from a file or standard input, "wrong password" otherwise.
+ * The fixtures' own Aegis writer seals it (tests/duplicates). */
+static void
+test_password_file (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree gchar *vault = NULL;
+  g_autofree gchar *password = fixture_write (fixture->dir, "password",
+                                              FIXTURE_PASSWORD "\n");
+  g_autofree gchar *list = fixture_write (fixture->dir, "list.txt",
+                                          "otpauth://totp/GitHub:alice%40example.com?secret="
+                                          "JBSWY3DPEHPK3PXP&issuer=GitHub\n"
+                                          "otpauth://totp/Broken:entry?issuer=Broken\n");
+  g_autofree guint8 *bytes = NULL;
+  gsize len;
+  g_auto(Run) none = { 0 };
+  g_auto(Run) from_file = { 0 };
+  g_auto(Run) from_stdin = { 0 };
+  g_auto(Run) wrong = { 0 };
+
+  bytes = fixture_accounts_aegis (fixture_accounts, fixture_n_accounts, FIXTURE_ENCRYPTED, &len);
+  vault = fixture_write (fixture->dir, "vault.json", (const gchar *) bytes);
+  {
+    const gchar *args[] = { vault, NULL };
+
+    run_diag (&none, args);
+  }
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_nonnull (strstr (none.err, "this Aegis backup is encrypted: give its password to "
+                                      "read it (give it with --password-file FILE"));
+  {
+    const gchar *args[] = { "--password-file", password, "--json", vault, list, NULL };
+
+    run_diag (&from_file, args);
+  }
+  /* Same key in both files: one group, exit 1; the broken line makes the
+   * report partial. */
+  g_assert_cmpint (from_file.status, ==, 1);
+  g_assert_nonnull (strstr (from_file.out, "\"entries\" : 8"));
+  g_assert_nonnull (strstr (from_file.out, "\"partial\" : true"));
+  g_assert_nonnull (strstr (from_file.out, "\"place\" : \"line\""));
+  g_assert_nonnull (strstr (from_file.out, "\"type\" : \"totp\""));
+  g_assert_null (strstr (from_file.out, "JBSWY3DP"));
+  g_assert_null (strstr (from_file.out, FIXTURE_PASSWORD));
+  {
+    const gchar *args[] = { "--password-file", "-", vault, NULL };
+
+    run_diag_input (&from_stdin, args, FIXTURE_PASSWORD "\n");
+  }
+  g_assert_cmpint (from_stdin.status, ==, 0);
+  g_assert_nonnull (strstr (from_stdin.out, "Read 7 entries."));
+  {
+    const gchar *args[] = { "--password-file", "-", vault, NULL };
+
+    run_diag_input (&wrong, args, "hunter2\n");
+  }
+  g_assert_cmpint (wrong.status, ==, 2);
+  g_assert_true (g_str_has_suffix (wrong.err, "vault.json: wrong password\n"));
+}
+
 static void
 test_same_file_twice (Fixture       *fixture,
                       gconstpointer  data)
@@ -235,17 +282,19 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/cli-duplicates/json-two-files", Fixture, NULL, fixture_set_up,
-              test_json_two_files, fixture_tear_down);
-  g_test_add ("/cli-duplicates/no-groups", Fixture, NULL, fixture_set_up,
-              test_no_groups_exit_zero, fixture_tear_down);
-  g_test_add ("/cli-duplicates/text-report", Fixture, NULL, fixture_set_up,
-              test_text_report, fixture_tear_down);
-  g_test_add ("/cli-duplicates/unreadable-files", Fixture, NULL, fixture_set_up,
-              test_unreadable_files, fixture_tear_down);
-  g_test_add ("/cli-duplicates/same-file-twice", Fixture, NULL, fixture_set_up,
-              test_same_file_twice, fixture_tear_down);
-  g_test_add ("/cli-duplicates/bad-format-option", Fixture, NULL, fixture_set_up,
-              test_bad_format_option, fixture_tear_down);
+  g_test_add ("/cli-duplicates/json-two-files", Fixture, NULL, fixture_dir_set_up,
+              test_json_two_files, fixture_dir_tear_down);
+  g_test_add ("/cli-duplicates/no-groups", Fixture, NULL, fixture_dir_set_up,
+              test_no_groups_exit_zero, fixture_dir_tear_down);
+  g_test_add ("/cli-duplicates/text-report", Fixture, NULL, fixture_dir_set_up,
+              test_text_report, fixture_dir_tear_down);
+  g_test_add ("/cli-duplicates/unreadable-files", Fixture, NULL, fixture_dir_set_up,
+              test_unreadable_files, fixture_dir_tear_down);
+  g_test_add ("/cli-duplicates/password-file", Fixture, NULL, fixture_dir_set_up,
+              test_password_file, fixture_dir_tear_down);
+  g_test_add ("/cli-duplicates/same-file-twice", Fixture, NULL, fixture_dir_set_up,
+              test_same_file_twice, fixture_dir_tear_down);
+  g_test_add ("/cli-duplicates/bad-format-option", Fixture, NULL, fixture_dir_set_up,
+              test_bad_format_option, fixture_dir_tear_down);
   return g_test_run ();
 }

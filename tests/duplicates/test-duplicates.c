@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "fixtures.h"
 
@@ -80,14 +81,135 @@ test_near_misses (void)
     "otpauth://totp/Aliyun:alice1?secret=GEZDGNBVGY3TQOJQ\n"
     "otpauth://totp/Aliyun:alice%40example.com?secret=GEZDGNBVGY3TQOJQ\n"
     "otpauth://totp/Alibaba:alice?secret=GEZDGNBVGY3TQOJQ\n"
-    "otpauth://totp/alice?secret=GEZDGNBVGY3TQOJQ\n"
     "otpauth://totp/Aliyun%20RAM:alice?secret=GEZDGNBVGY3TQOJQ\n"
     "otpauth://totp/Aliyun:al%20ice?secret=GEZDGNBVGY3TQOJQ\n");
   g_autoptr(MfaAliasTable) aliases = mfa_alias_table_new ();
   g_autoptr(MfaDuplicateReport) report = find (entries, aliases);
 
-  g_assert_cmpuint (report->n_entries, ==, 7);
+  g_assert_cmpuint (report->n_entries, ==, 6);
   g_assert_cmpuint (report->groups->len, ==, 0);
+}
+
+/* Google Authenticator writes "Mason" next to "Deno:Mason": an entry with
+ * no issuer joins the account of its name, as possibly the same one. */
+static void
+test_issuerless_joins_account (void)
+{
+  g_autoptr(GPtrArray) entries = import_lines (
+    "otpauth://totp/Deno:Mason?secret=JBSWY3DPEHPK3PXP&issuer=Deno\n"
+    "otpauth://totp/GitHub:ada?secret=JBSWY3DPEHPK3PXP\n"
+    "otpauth://totp/Mason?secret=GEZDGNBVGY3TQOJQ\n"
+    "otpauth://totp/ada?secret=JBSWY3DPEHPK3PXP\n");
+  g_autoptr(MfaDuplicateReport) report = find (entries, NULL);
+  const MfaDuplicateGroup *stale = g_ptr_array_index (report->groups, 0);
+  const MfaDuplicateGroup *copy = g_ptr_array_index (report->groups, 1);
+  g_autofree gchar *stale_words = mfa_duplicate_group_describe (stale);
+  g_autofree gchar *copy_words = mfa_duplicate_group_describe (copy);
+  g_autofree gchar *summary = mfa_duplicate_report_summarize (report);
+
+  g_assert_cmpuint (report->groups->len, ==, 2);
+  g_assert_cmpint (stale->kind, ==, MFA_DUPLICATE_DIFFERENT_KEYS);
+  g_assert_true (stale->issuer_unknown);
+  g_assert_cmpstr (stale->issuer, ==, "Deno");
+  g_assert_cmpuint (stale->members->len, ==, 2);
+  g_assert_cmpstr (stale_words, ==,
+                   "Deno / Mason: 2 entries with different keys, possibly the same account (no "
+                   "issuer recorded). If they are, only one of them can be the current binding; "
+                   "the others are stale and make codes that are rejected.");
+  g_assert_cmpint (copy->kind, ==, MFA_DUPLICATE_SAME_KEY);
+  g_assert_true (copy->issuer_unknown);
+  g_assert_cmpstr (copy_words, ==,
+                   "GitHub / ada: 2 entries with the same key (harmless copies), possibly the "
+                   "same account (no issuer recorded).");
+  g_assert_cmpstr (mfa_duplicate_report_verdict (report), ==, "warning");
+  g_assert_nonnull (strstr (summary, "possibly has entries with different keys"));
+}
+
+/* Several issuers have the name: the entry goes with the one whose key it
+ * shares; sharing none, it is shown with all of them, and the words say so. */
+static void
+test_issuerless_several_issuers (void)
+{
+  g_autoptr(GPtrArray) shared = import_lines (
+    "otpauth://totp/Deno:mason?secret=JBSWY3DPEHPK3PXP\n"
+    "otpauth://totp/npm:mason?secret=GEZDGNBVGY3TQOJQ\n"
+    "otpauth://totp/mason?secret=GEZDGNBVGY3TQOJQ\n");
+  g_autoptr(GPtrArray) unshared = import_lines (
+    "otpauth://totp/Deno:mason?secret=JBSWY3DPEHPK3PXP\n"
+    "otpauth://totp/npm:mason?secret=GEZDGNBVGY3TQOJQ\n"
+    "otpauth://totp/mason?secret=MFRGGZDFMZTWQ2LK\n");
+  g_autoptr(MfaDuplicateReport) shared_report = find (shared, NULL);
+  g_autoptr(MfaDuplicateReport) unshared_report = find (unshared, NULL);
+  const MfaDuplicateGroup *group;
+  g_autofree gchar *words = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree gchar *text = NULL;
+
+  g_assert_cmpuint (shared_report->groups->len, ==, 1);
+  group = g_ptr_array_index (shared_report->groups, 0);
+  g_assert_cmpstr (group->issuer, ==, "npm");
+  g_assert_cmpint (group->kind, ==, MFA_DUPLICATE_SAME_KEY);
+  g_assert_null (group->issuers);
+
+  g_assert_cmpuint (unshared_report->groups->len, ==, 1);
+  group = g_ptr_array_index (unshared_report->groups, 0);
+  g_assert_cmpuint (group->members->len, ==, 3);
+  g_assert_cmpint (group->kind, ==, MFA_DUPLICATE_DIFFERENT_KEYS);
+  g_assert_cmpuint (g_strv_length (group->issuers), ==, 2);
+  words = mfa_duplicate_group_describe (group);
+  g_assert_cmpstr (words, ==,
+                   "mason: an entry with no issuer recorded has the same account name as "
+                   "entries from 2 issuers (Deno, npm), and none of their keys. It is possibly "
+                   "one of these accounts, with a stale key.");
+  json = mfa_duplicate_report_to_json (unshared_report);
+  text = json_to_string (json, FALSE);
+  g_assert_nonnull (strstr (text, "\"possible_issuers\":[\"Deno\",\"npm\"]"));
+  g_assert_nonnull (strstr (text, "\"issuer_recorded\":false"));
+}
+
+/* Read with mfa_import_read, a bad line is skipped, named, and makes the
+ * report partial; the rest is reported. */
+static void
+test_partial_report (void)
+{
+  g_autofree gchar *dir = g_dir_make_tmp ("mfa-partial-XXXXXX", NULL);
+  g_autofree gchar *path = fixture_write (dir, "list.txt",
+                                          "otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\n"
+                                          "otpauth://totp/A:b?issuer=A\n"
+                                          "otpauth://totp/A:b?secret=GEZDGNBVGY3TQOJQ\n");
+  const gchar *files[] = { path, NULL };
+  const gchar *names[] = { "list.txt", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MfaImportResult) result = mfa_import_read (files, names, MFA_IMPORT_AUTO, NULL,
+                                                       &error);
+  g_autoptr(MfaDuplicateReport) report = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *summary = NULL;
+  g_autofree gchar *skip = NULL;
+  const MfaImportEntry *last;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->entries->len, ==, 2);
+  g_assert_cmpuint (result->skipped->len, ==, 1);
+  last = g_ptr_array_index (result->entries, 1);
+  g_assert_cmpuint (last->index, ==, 2);   /* the third line is the third entry */
+  skip = mfa_import_skip_describe (g_ptr_array_index (result->skipped, 0));
+  g_assert_cmpstr (skip, ==, "list.txt, line 2: The URI has no secret parameter: it does not "
+                             "carry a key");
+  report = mfa_duplicates_find_in_result (result, NULL);
+  summary = mfa_duplicate_report_summarize (report);
+  g_assert_true (g_str_has_suffix (summary, "The report is partial: 1 entry or file could not "
+                                            "be read."));
+  g_assert_cmpstr (mfa_duplicate_report_verdict (report), ==, "problem");
+  json = mfa_duplicate_report_to_json (report);
+  text = json_to_string (json, FALSE);
+  g_assert_nonnull (strstr (text, "\"partial\":true"));
+  g_assert_nonnull (strstr (text, "\"skipped\":[{\"file\":\"list.txt\",\"place\":\"line\","
+                                  "\"number\":2,"));
+  g_assert_null (strstr (text, "JBSW"));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* Keys compare by their bytes: base32 written in lower case, with spaces
@@ -236,6 +358,9 @@ main (int    argc,
   g_test_add_func ("/duplicates/fold", test_fold);
   g_test_add_func ("/duplicates/aliases", test_aliases);
   g_test_add_func ("/duplicates/near-misses", test_near_misses);
+  g_test_add_func ("/duplicates/issuerless/joins-account", test_issuerless_joins_account);
+  g_test_add_func ("/duplicates/issuerless/several-issuers", test_issuerless_several_issuers);
+  g_test_add_func ("/duplicates/partial-report", test_partial_report);
   g_test_add_func ("/duplicates/same-key-by-bytes", test_same_key_by_bytes);
   g_test_add_func ("/duplicates/mixed-group", test_mixed_group_is_different_keys);
   g_test_add_func ("/duplicates/label-prefix-in-account", test_label_prefix_in_account);

@@ -67,7 +67,7 @@ test_2fas (void)
 static void
 test_freeotp (void)
 {
-  check_format (fixture_freeotp, MFA_IMPORT_FREEOTP);
+  check_format (fixture_freeotp, MFA_IMPORT_FREEOTP_PLUS);
 }
 
 static void
@@ -226,6 +226,26 @@ test_damaged_image (void)
   g_rmdir (dir);
 }
 
+/* An image's bad QR code is named as a QR code, not as "line 1". */
+static void
+test_image_names_qr_code (void)
+{
+  g_autofree gchar *dir = g_dir_make_tmp ("mfa-dup-XXXXXX", NULL);
+  g_autofree gchar *path = g_build_filename (dir, "no-key.png", NULL);
+  const gchar *files[] = { path, NULL };
+  const gchar *names[] = { "no-key.png", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MfaImportResult) result = NULL;
+
+  fixture_write_qr_image ("otpauth://totp/A:b?issuer=A", path);
+  result = mfa_import_read (files, names, MFA_IMPORT_AUTO, NULL, &error);
+  g_assert_null (result);
+  g_assert_cmpstr (error->message, ==, "no-key.png, QR code 1: The URI has no secret parameter: "
+                                       "it does not carry a key");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 assert_refused (const gchar *text,
                 GQuark       domain,
@@ -244,18 +264,52 @@ assert_refused (const gchar *text,
 static void
 test_encrypted (void)
 {
+  /* FreeOTP 2 backups are serialized Java objects; app databases SQLite. */
+  static const gchar freeotp2[] = "\xac\xed\x00\x05sr\x00\x11java.util.HashMap";
+  static const gchar sqlite[] = "SQLite format 3\0\x10\x00\x01\x01";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
   assert_refused ("{\"version\": 1, \"header\": {\"slots\": [{\"type\": 1, \"uuid\": \"x\","
                   " \"key\": \"00\", \"key_params\": {\"nonce\": \"00\", \"tag\": \"00\"},"
                   " \"n\": 32768, \"r\": 8, \"p\": 1, \"salt\": \"00\"}],"
                   " \"params\": {\"nonce\": \"00\", \"tag\": \"00\"}}, \"db\": \"AAAA\"}",
-                  MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT, "turn off “Encrypt the vault”");
+                  MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT,
+                  "this Aegis backup is encrypted: give its password");
   assert_refused ("{\"services\": [], \"groups\": [], \"schemaVersion\": 4,"
                   " \"servicesEncrypted\": \"AAAA:BBBB:CCCC\", \"reference\": \"x\"}",
-                  MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT, "leave the password empty");
+                  MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT,
+                  "this 2FAS backup is encrypted: give its password");
   assert_refused ("{\"encrypted\": true, \"passwordProtected\": true, \"salt\": \"x\","
                   " \"kdfType\": 0, \"kdfIterations\": 600000,"
                   " \"encKeyValidation_DO_NOT_EDIT\": \"2.x\", \"data\": \"2.y\"}",
-                  MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT, "not “.json (Encrypted)”");
+                  MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT,
+                  "this Bitwarden backup is encrypted: give its password");
+  assert_refused ("{\"encrypted\": true, \"encKeyValidation_DO_NOT_EDIT\": \"2.x\","
+                  " \"data\": \"2.y\", \"items\": []}",
+                  MFA_ERROR, MFA_ERROR_UNSUPPORTED, "sealed with your account's own key");
+
+  entries = mfa_import_data ("freeotp-backup", freeotp2, sizeof freeotp2 - 1, MFA_IMPORT_AUTO,
+                             &error);
+  g_assert_null (entries);
+  g_assert_error (error, MFA_ERROR, MFA_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "this is an encrypted FreeOTP backup"));
+  g_clear_error (&error);
+  entries = mfa_import_data ("PhoneFactor", sqlite, sizeof sqlite - 1, MFA_IMPORT_AUTO, &error);
+  g_assert_null (entries);
+  g_assert_nonnull (strstr (error->message, "Microsoft Authenticator and Authy offer no export"));
+  g_clear_error (&error);
+  /* Authy's own preferences file: Authy has no export, and says so. */
+  assert_refused ("<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\n<map>\n"
+                  "<string name=\"com.authy.storage.tokens.authenticator.key\">[]</string>\n"
+                  "</map>\n", MFA_ERROR, MFA_ERROR_UNSUPPORTED,
+                  "Microsoft Authenticator and Authy offer no export");
+  /* An encrypted andOTP backup is known by its name (or --format andotp). */
+  entries = mfa_import_data ("otp_accounts.json.aes", sqlite + 3, sizeof sqlite - 4,
+                             MFA_IMPORT_AUTO, &error);
+  g_assert_null (entries);
+  g_assert_error (error, MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT);
+  g_assert_nonnull (strstr (error->message, "this andOTP backup is encrypted"));
 }
 
 static void
@@ -268,7 +322,7 @@ test_damaged (void)
   aegis[strlen (aegis) / 2] = '\0';
   assert_refused (aegis, MFA_ERROR, MFA_ERROR_INVALID_EXPORT, "looks like JSON but is damaged");
   assert_refused ("[{\"secret\": \"NOT*BASE32\", \"issuer\": \"A\", \"label\": \"b\"}]",
-                  MFA_ERROR, MFA_ERROR_INVALID_EXPORT, "entry 1 has a damaged key");
+                  MFA_ERROR, MFA_ERROR_INVALID_EXPORT, "entry 1: its key is damaged");
   assert_refused ("otpauth-migration://offline?data=%%%", MFA_ERROR, MFA_ERROR_INVALID_EXPORT,
                   "data");
   assert_refused ("otpauth-migration://offline?data=AB!C", MFA_ERROR, MFA_ERROR_INVALID_EXPORT,
@@ -295,7 +349,7 @@ test_format_given_wrong (void)
 
   g_assert_null (entries);
   g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT);
-  g_assert_nonnull (strstr (error->message, "Aegis export is JSON"));
+  g_assert_nonnull (strstr (error->message, "exports from Aegis are JSON"));
 }
 
 static void
@@ -310,7 +364,8 @@ test_bitwarden_skips_logins_without_totp (void)
   entry = g_ptr_array_index (entries, 1);
   g_assert_cmpstr (entry->issuer, ==, "阿里云");
   g_assert_cmpstr (entry->account, ==, "Alice");
-  g_assert_cmpuint (entry->index, ==, 1);
+  /* Numbered by its place among all items, as a skipped item is named. */
+  g_assert_cmpuint (entry->index, ==, 2);
 }
 
 /* The app names files without their folders, in entries and in errors. */
@@ -351,6 +406,7 @@ main (int    argc,
   g_test_add_func ("/importers/andotp", test_andotp);
   g_test_add_func ("/importers/2fas", test_2fas);
   g_test_add_func ("/importers/freeotp", test_freeotp);
+  g_test_add_func ("/importers/image-names-qr-code", test_image_names_qr_code);
   g_test_add_func ("/importers/bitwarden", test_bitwarden);
   g_test_add_func ("/importers/bitwarden/no-totp", test_bitwarden_skips_logins_without_totp);
   g_test_add_func ("/importers/google/text", test_google_text);

@@ -100,7 +100,7 @@ test_qr_image (void)
   g_assert_null (key_from_qr (dir, "hello.png", "hello", &error));
   g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT);
   g_assert_cmpstr (error->message, ==,
-                   "hello.png holds no QR code with an otpauth:// key (found 1 QR codes)");
+                   "hello.png holds no QR code with an otpauth:// key (it holds 1 other QR code)");
   g_clear_error (&error);
 
   g_assert_null (mfa_key_from_qr_image ((const guint8 *) "JBSWY3DP", 8, "key.txt", &error));

@@ -7,6 +7,7 @@
 
 #include "fixtures.h"
 #include "importers/google.h"
+#include "importers/import-common.h"
 #include "importers/protobuf.h"
 
 /* Reads every field; returns how many, or -1 with error set. */
@@ -127,7 +128,10 @@ test_payload_prefixes (void)
                                                         1, 0, 3);
   gsize len;
   const guint8 *data = g_bytes_get_data (payload, &len);
-  MfaImportInput input = { "payload", NULL, 0, NULL, NULL };
+  g_autoptr(GPtrArray) skipped =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_import_skip_free);
+  MfaImportState state = { NULL, skipped, NULL, 0, 0 };
+  MfaImportInput input = { "payload", NULL, 0, NULL, &state };
   guint refused = 0;
 
   for (gsize cut = 0; cut < len; cut++)

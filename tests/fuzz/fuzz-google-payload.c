@@ -5,6 +5,7 @@
  */
 #include "mfadiag.h"
 #include "importers/google.h"
+#include "importers/import-common.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -16,7 +17,10 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_import_entry_free);
   g_autoptr(MfaGoogleBatches) batches = mfa_google_batches_new ();
   g_autoptr(GError) error = NULL;
-  MfaImportInput input = { "fuzz", NULL, 0, NULL, batches };
+  g_autoptr(GPtrArray) skipped =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_import_skip_free);
+  MfaImportState state = { batches, skipped, NULL, 0, 0 };
+  MfaImportInput input = { "fuzz", NULL, 0, NULL, &state };
 
   if (mfa_google_parse_payload (&input, data, size, batches, entries, &error))
     {

@@ -111,6 +111,27 @@ class App:
         assert self.process.returncode in (0, -15), f"exit status {self.process.returncode}"
 
 
+def open_through_chooser(app, path, button="Open Export Files…",
+                         title="Open Authenticator Exports"):
+    """Opens a file as a user would: the button, then a path typed (Ctrl+L)
+    into the file chooser (outside a sandbox GTK 4 shows its own dialog, not
+    the portal's)."""
+    from dogtail.rawinput import keyCombo, pressKey, typeText
+    app.press(button)
+    # The chooser is a window of the app's own, named by its title.
+    for _ in range(30):
+        if app.node.findChildren(lambda n: n.name == title, recursive=False):
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError("the file chooser never opened")
+    time.sleep(0.5)
+    keyCombo("<Control>l")
+    typeText(path)
+    time.sleep(0.3)
+    pressKey("Return")
+
+
 def main():
     print(f"1..{len(CASES)}", file=TAP)
     failed = 0
