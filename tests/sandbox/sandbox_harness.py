@@ -14,6 +14,7 @@
 import atexit
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -36,6 +37,14 @@ NEEDED = {
     f"{LIBEXEC}/at-spi-bus-launcher": "at-spi2-core",
 }
 HERE = os.path.dirname(os.path.abspath(__file__))
+MANIFEST = os.path.join(HERE, "..", "..", "flatpak", APP_ID + ".json")
+
+
+def finish_args():
+    """The manifest's finish-args (its /* */ comments dropped, as json-glib does)."""
+    with open(MANIFEST, encoding="utf-8") as manifest:
+        text = re.sub(r"/\*.*?\*/", "", manifest.read(), flags=re.S)
+    return json.loads(text)["finish-args"]
 TAP = sys.stdout
 
 
@@ -67,6 +76,8 @@ class Sandbox:
             os.makedirs(folder, mode=0o700, exist_ok=True)
         self.env = self.host_env()
         atexit.register(self.stop)
+        # A timeout (meson sends SIGTERM) still stops everything started here.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
         self.start_display()
         self.start_bus()
         self.write_portal_config(screenshot_backend)
@@ -222,6 +233,10 @@ class Sandbox:
 
     def stop(self):
         """Stops what it started, newest first, each by its PID."""
+        # GDBus raises SIGTERM in a process whose session bus goes away, and
+        # this one holds connections to it (dogtail, dconf): the end of the
+        # bus is expected here.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         for name, process in reversed(self.processes):
             if process.poll() is None:
                 process.terminate()
@@ -244,14 +259,18 @@ class Sandbox:
         from here, through /proc/PID/root of their D-Bus peer."""
         info = self.path("flatpak-info")
         self.instance = f"{os.getpid()}"
+        args = finish_args()
+        shared = [a.split("=", 1)[1] for a in args if a.startswith("--share=")]
+        sockets = [a.split("=", 1)[1] for a in args if a.startswith("--socket=")]
+        devices = [a.split("=", 1)[1] for a in args if a.startswith("--device=")]
         with open(info, "w") as out:
             out.write(f"[Application]\nname={APP_ID}\nruntime=runtime/org.gnome.Platform/"
                       f"x86_64/49\n\n[Instance]\ninstance-id={self.instance}\n"
                       f"app-path={os.path.dirname(os.environ['MFA_TROUBLESHOOTER'])}\n"
                       f"branch=master\narch=x86_64\nflatpak-version=1.14.10\n"
                       f"session-bus-proxy=false\nsystem-bus-proxy=false\n\n"
-                      f"[Context]\nshared=network;ipc;\nsockets=x11;wayland;fallback-x11;\n"
-                      f"devices=dri;\n")
+                      f"[Context]\nshared={';'.join(shared)};\nsockets={';'.join(sockets)};\n"
+                      f"devices={';'.join(devices)};\n")
         return info
 
     def launcher(self):
@@ -266,8 +285,16 @@ class Sandbox:
         source_root = os.path.abspath(os.path.join(HERE, "..", ".."))
         sandbox_home = "/home/user"
         var_app = f"{sandbox_home}/.var/app/{APP_ID}"
-        argv = ["bwrap", "--die-with-parent", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
-                "--unshare-cgroup-try",
+        args = finish_args()
+        assert not [a for a in args if a.startswith(("--filesystem", "--socket=session-bus"))], \
+            "the manifest asks for files or the whole bus: the harness does not grant that"
+        # What the manifest does not share, the sandbox does not get.
+        unshare = ([] if "--share=network" in args else ["--unshare-net"]) \
+            + ([] if "--share=ipc" in args else ["--unshare-ipc"])
+        if "--socket=fallback-x11" not in args and "--socket=x11" not in args:
+            raise AssertionError("the manifest grants no X11 socket: the harness runs on X11")
+        argv = ["bwrap", "--die-with-parent", "--unshare-pid", "--unshare-uts",
+                "--unshare-cgroup-try", *unshare,
                 "--ro-bind", "/usr", "/usr",
                 "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
                 "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin",
