@@ -79,6 +79,8 @@ class Sandbox:
         # A timeout (meson sends SIGTERM) still stops everything started here.
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
         self.start_display()
+        if os.environ.get("MFA_SHOTS") and shutil.which("twm"):
+            self.start_window_manager()
         self.start_bus()
         self.write_portal_config(screenshot_backend)
         if url_handler:
@@ -115,7 +117,7 @@ class Sandbox:
     def spawn(self, name, argv, **kwargs):
         log = open(os.path.join(self.log_dir, name + ".log"), "w")
         process = subprocess.Popen(argv, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                   **kwargs)
+                                   cwd=self.home, **kwargs)
         self.processes.append((name, process))
         return process
 
@@ -129,6 +131,17 @@ class Sandbox:
         assert number, "Xvfb did not start"
         self.display_number = number
         self.env["DISPLAY"] = f":{number}"
+
+    def start_window_manager(self):
+        """For screenshots only (never in CI): a window manager places the
+        portal's dialog over the app instead of at the top left."""
+        config = self.path("twmrc")
+        with open(config, "w") as out:
+            out.write("RandomPlacement\nNoGrabServer\nDecorateTransients\n")
+            for font in ("TitleFont", "ResizeFont", "MenuFont", "IconFont", "IconManagerFont"):
+                out.write(f'{font} "fixed"\n')  # Xvfb's built-in font
+        self.spawn("twm", ["twm", "-f", config])
+        time.sleep(0.5)
 
     def start_bus(self):
         self.bus_socket = self.path("run", "bus")

@@ -36,7 +36,9 @@ if reason:
 for tool in ("qrencode", "unzip"):
     if shutil.which(tool) is None:
         sandbox.skip_all(f"{tool} is not installed")
-box = sandbox.Sandbox()
+# Without a screenshot backend, as on a desktop whose portal has none.
+NO_SCREENSHOT_BACKEND = bool(os.environ.get("MFA_SANDBOX_NO_SCREENSHOT_BACKEND"))
+box = sandbox.Sandbox(screenshot_backend=not NO_SCREENSHOT_BACKEND)
 import atspi_harness as harness  # noqa: E402 - after the sandbox set DISPLAY and the bus
 from dogtail import tree  # noqa: E402
 from dogtail.rawinput import absoluteMotion, keyCombo, pressKey  # noqa: E402
@@ -224,7 +226,26 @@ def set_screenshot_answer(answer):
         steer.write(answer)
 
 
-@harness.case
+def screenshot_without_backend():
+    """/sandbox/no-screenshot-backend/said: no screenshot service: the app says so and offers the file chooser."""
+    app, assistant = open_assistant()
+    try:
+        to_attachments(assistant)
+        ticket.press(assistant, "Take Screenshot…")
+        said = ticket.label_starting(assistant, NO_PORTAL).name
+        assert "choose the file" in said, said
+        # The other ways are still there and work: the file chooser opens.
+        ticket.press(assistant, "Choose Image…")
+        cancel_portal("Choose Images")
+        assert app.process.poll() is None, "the app exited"
+    finally:
+        app.close()
+
+
+if NO_SCREENSHOT_BACKEND:
+    harness.case(screenshot_without_backend)
+
+
 def screenshot_through_portal():
     """/sandbox/portal/screenshot: a screenshot from the portal is attached; a refusal is said."""
     app, assistant = open_assistant()
@@ -251,6 +272,10 @@ def screenshot_through_portal():
         assert f"{sandbox.APP_ID}\tx11:" in asked, asked
     finally:
         app.close()
+
+
+if not NO_SCREENSHOT_BACKEND:
+    harness.case(screenshot_through_portal)
 
 
 @harness.case
