@@ -280,12 +280,25 @@ if not NO_SCREENSHOT_BACKEND:
 
 @harness.case
 def bundle_saved_through_document_portal():
-    """/sandbox/portal/save: a bundle saved in the portal's dialog is whole, verified, alone."""
+    """/sandbox/portal/save: a bundle with a chosen picture and a screenshot, saved in the portal's dialog, is whole, verified, alone."""
     target = os.path.join(DOCUMENTS, "ticket.mfaticket")
+    picture = os.path.join(DOCUMENTS, "binding-page.png")
+    subprocess.run(["qrencode", "-s", "6", "-m", "4", "-o", picture, STALE[0]], check=True)
     before = set(box.host_files(DOCUMENTS))
     app, assistant = open_assistant()
     try:
         to_attachments(assistant)
+        # Both come into the sandbox as documents; the writer reads them from there.
+        ticket.press(assistant, "Choose Image…")
+        choose_in_portal("Choose Images", picture)
+        ticket.wait_for(assistant, lambda n: n.roleName == "list item"
+                        and n.name == "binding-page.png", "the chosen picture's row")
+        if not NO_SCREENSHOT_BACKEND:
+            set_screenshot_answer("ok")
+            ticket.press(assistant, "Take Screenshot…")
+            ticket.wait_for(assistant, lambda n: n.roleName == "list item"
+                            and n.name.startswith("Screenshot-"), "the screenshot's row",
+                            tries=40)
         ticket.press(assistant, "Next")
         ticket.press(assistant, "Save Ticket…")
         choose_in_portal("Save Ticket", target, shot="portal-save-dialog", save=True)
@@ -300,6 +313,10 @@ def bundle_saved_through_document_portal():
     assert verify.returncode == 0, verify.stdout + verify.stderr
     added = set(box.host_files(DOCUMENTS)) - before
     assert added == {"ticket.mfaticket"}, f"the folder gained {sorted(added)}"
+    names = subprocess.run(["unzip", "-Z1", target], capture_output=True, text=True,
+                           check=True).stdout.split()
+    attached = [name for name in names if name.startswith("attachments/")]
+    assert len(attached) == (1 if NO_SCREENSHOT_BACKEND else 2), names
     # The saved bundle, reopened in the viewer (outside the sandbox, as support staff would).
     viewer = harness.App(target)
     try:
