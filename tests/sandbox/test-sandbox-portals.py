@@ -2,7 +2,8 @@
 # test-sandbox-portals.py: the app in a bubblewrap sandbox shaped like its
 # Flatpak, driven through AT-SPI as a user would, every file and screenshot
 # coming through the real portals: the file chooser portal's dialog
-# (xdg-desktop-portal-gtk) for an export and a QR picture, the screenshot
+# (xdg-desktop-portal-gtk) for an export and a QR picture, a picture dragged
+# from another app's window (the document portal's FileTransfer), the screenshot
 # portal (a test backend standing in for GNOME Shell), the saving of a ticket
 # bundle into a folder chosen in the portal's dialog (written through the
 # document portal), and a link opened through the open-URI portal. Where a
@@ -40,7 +41,7 @@ for tool in ("qrencode", "unzip"):
 NO_SCREENSHOT_BACKEND = bool(os.environ.get("MFA_SANDBOX_NO_SCREENSHOT_BACKEND"))
 box = sandbox.Sandbox(screenshot_backend=not NO_SCREENSHOT_BACKEND)
 import atspi_harness as harness  # noqa: E402 - after the sandbox set DISPLAY and the bus
-from dogtail import tree  # noqa: E402
+from dogtail import rawinput, tree  # noqa: E402
 from dogtail.rawinput import absoluteMotion, keyCombo, pressKey  # noqa: E402
 # The ticket assistant's helpers (focus, type, press, wait) from its own test.
 ticket = importlib.import_module("test-ticket-atspi")
@@ -346,6 +347,40 @@ def link_through_open_uri_portal():
         assert "Launching mfa-test-browser https://ram.console.aliyun.com" in portal_log(), \
             portal_log()[-2000:]
     finally:
+        app.close()
+
+
+@harness.case
+def picture_dropped_from_another_app():
+    """/sandbox/portal/drag-and-drop: a QR picture dragged from another app's window reaches the sandboxed app."""
+    picture = os.path.join(DOCUMENTS, "dragged-qr.png")
+    subprocess.run(["qrencode", "-s", "8", "-m", "4", "-o", picture, STALE[0]], check=True)
+    # The other app (GTK 3, as a file manager) at the right, the app at the top left.
+    source = subprocess.Popen(["/usr/bin/python3", os.path.join(HERE, "drag-source.py"), picture,
+                               "900", "40"], env=box.env, stderr=subprocess.DEVNULL)
+    app = sandboxed_app("--check", "code")
+    try:
+        time.sleep(2)
+        focus_follows_pointer()
+        absoluteMotion(1000, 100)
+        time.sleep(0.3)
+        rawinput.press(1000, 100, 1)
+        time.sleep(0.3)
+        for step in range(1, 21):  # a drag is a motion, not a jump
+            absoluteMotion(1000 - step * 35, 100 + step * 10)
+            time.sleep(0.05)
+        time.sleep(0.5)
+        rawinput.release(300, 300, 1)
+        said = app.label_containing("Read the key")
+        assert "dragged-qr.png" in said, said
+        # The sandbox cannot see the folder: the file came as a document of its own.
+        view = os.path.join(box.run_dir, "doc", "by-app", sandbox.APP_ID)
+        docs = [d for d in os.listdir(view)
+                if os.path.exists(os.path.join(view, d, "dragged-qr.png"))]
+        assert docs, f"no document for the dropped file in {os.listdir(view)}"
+    finally:
+        source.terminate()
+        source.wait(timeout=10)
         app.close()
 
 
