@@ -210,7 +210,6 @@ class Sandbox:
         self.spawn("portal-gtk", [f"{libexec}/xdg-desktop-portal-gtk", "--replace", "--verbose"])
         self.wait_for_name("org.freedesktop.impl.portal.desktop.gtk")
         if screenshot_backend:
-            self.screenshot_answers = self.path("screenshot-answers")
             self.spawn("screenshot-backend", ["/usr/bin/python3",
                                               os.path.join(HERE, "screenshot-backend.py"),
                                               self.path("screenshots")])

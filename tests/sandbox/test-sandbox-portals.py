@@ -39,7 +39,12 @@ for tool in ("qrencode", "unzip"):
         sandbox.skip_all(f"{tool} is not installed")
 # Without a screenshot backend, as on a desktop whose portal has none.
 NO_SCREENSHOT_BACKEND = bool(os.environ.get("MFA_SANDBOX_NO_SCREENSHOT_BACKEND"))
-box = sandbox.Sandbox(screenshot_backend=not NO_SCREENSHOT_BACKEND)
+try:
+    box = sandbox.Sandbox(screenshot_backend=not NO_SCREENSHOT_BACKEND)
+except AssertionError as error:  # a portal that cannot start here (no FUSE, no namespaces)
+    print(f"Bail out! the sandbox did not start: {str(error).splitlines()[0]}", flush=True)
+    print(error, file=sys.stderr)
+    sys.exit(1)
 import atspi_harness as harness  # noqa: E402 - after the sandbox set DISPLAY and the bus
 from dogtail import rawinput, tree  # noqa: E402
 from dogtail.rawinput import absoluteMotion, keyCombo, pressKey  # noqa: E402
