@@ -18,6 +18,7 @@ PACKAGES=(
   xvfb xauth x11-utils dbus-x11 at-spi2-core python3-dogtail imagemagick
   oathtool chrony faketime libfaketime qrencode
   clang libclang-rt-14-dev locales fonts-noto-cjk
+  xdg-desktop-portal xdg-desktop-portal-gtk bubblewrap fuse3 unzip
 )
 
 install_packages () {

@@ -219,19 +219,25 @@ screenshot_taken (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
+  g_autoptr(MfaAttachmentList) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree gchar *uri = xdp_portal_take_screenshot_finish (XDP_PORTAL (source), result, &error);
   g_autoptr(GFile) file = NULL;
-  MfaAttachmentList *self = user_data;
 
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;  /* the list is going away */
   if (uri == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
       g_debug ("screenshot portal: %s", error->message);
-      mfa_label_show (self->attach_message, _("Screenshots are taken through the desktop’s screenshot service, "
-                            "which is not available here. Take the screenshot with your "
-                            "desktop’s own tool, then choose the file."));
+      /* The portal answers a closed screenshot dialog with "cancelled". */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        mfa_label_show (self->attach_message, _("No screenshot was taken. You can also choose an "
+                                                "image file, paste one with Ctrl+V or drop it "
+                                                "here."));
+      else
+        mfa_label_show (self->attach_message, _("Screenshots are taken through the desktop’s screenshot service, "
+                              "which is not available here. Take the screenshot with your "
+                              "desktop’s own tool, then choose the file."));
       gtk_widget_grab_focus (self->choose_button);
       return;
     }
@@ -250,8 +256,9 @@ take_screenshot (GtkWidget   *widget,
 
   if (self->portal == NULL)
     self->portal = xdp_portal_new ();
+  mfa_label_show (self->attach_message, NULL);
   xdp_portal_take_screenshot (self->portal, parent, XDP_SCREENSHOT_FLAG_INTERACTIVE,
-                              self->cancellable, screenshot_taken, self);
+                              self->cancellable, screenshot_taken, g_object_ref (self));
   g_clear_pointer (&parent, xdp_parent_free);
 }
 

@@ -286,6 +286,23 @@ write_in_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* How the user knows the saved file. In a sandbox it was saved through the
+ * document portal, whose path (…/doc/3f2a9c1e/name) means nothing to them:
+ * they chose the folder in the dialog, so the name says it. */
+static gchar *
+saved_file_display_name (const gchar *target)
+{
+  g_autofree gchar *portal_dir = g_build_filename (g_get_user_runtime_dir (), "doc", "", NULL);
+
+  if (g_str_has_prefix (target, portal_dir))
+    {
+      g_autofree gchar *name = g_path_get_basename (target);
+
+      return g_filename_display_name (name);
+    }
+  return g_filename_display_name (target);
+}
+
 static void
 written (GObject      *source,
          GAsyncResult *result,
@@ -293,7 +310,7 @@ written (GObject      *source,
 {
   MfaTicketAssistant *self = MFA_TICKET_ASSISTANT (source);
   const gchar *target = g_object_get_data (G_OBJECT (result), "target");
-  g_autofree gchar *display = g_filename_display_name (target);
+  g_autofree gchar *display = saved_file_display_name (target);
   g_autoptr(GError) error = NULL;
   g_autofree gchar *text = NULL;
 

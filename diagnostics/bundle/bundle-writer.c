@@ -6,7 +6,10 @@
  * hashes checked once more, so memory does not grow with the bundle. The
  * archive goes to an unnamed file in the target folder (O_TMPFILE), linked
  * in under its name only once complete and synced: a crash, a kill or a full
- * disk leaves neither a bundle nor a stray file.
+ * disk leaves neither a bundle nor a stray file. Where the folder cannot hold
+ * an unnamed file (the document portal's folder in a sandbox), the archive is
+ * built in an unnamed private file and copied in at the end under a hidden
+ * name that then takes the target's: the target never holds half a bundle.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -515,75 +518,132 @@ write_archive (int         fd,
 
 /* ---- committing ----------------------------------------------------------- */
 
-/* An unnamed file in the target's folder (same file system, so it can be
- * linked in place); where O_TMPFILE is not supported, a hidden named one. */
-static int
-open_unnamed (const gchar  *dir,
-              gchar       **named,
-              GError      **error)
+/* Where the archive is written before it takes the target's name. */
+typedef struct
 {
-  int fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+  int    fd;
+  gchar *named;    /* a hidden file beside the target, or NULL while unnamed */
+  gboolean local;  /* in the target's folder (else a private file to copy from) */
+} MfaBundleOutput;
+
+G_GNUC_PRINTF (3, 0) static gboolean
+set_io_error (GError      **error,
+              int           saved,
+              const gchar  *format,
+              const gchar  *what)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, MFA_ERROR, MFA_ERROR_IO, format, what, g_strerror (saved));
+#pragma GCC diagnostic pop
+  return FALSE;
+}
+
+/* An unnamed file in the target's folder (same file system, so it can be
+ * linked in place). Where the folder's file system has no O_TMPFILE — the
+ * document portal's FUSE folder that a sandboxed app saves into, a network
+ * share — the archive goes to an unnamed file in the private temporary
+ * folder instead and is copied in at the end: the document portal keeps a
+ * file created beside the target as a hidden file in the user's folder even
+ * after the app is killed, so the slow part of a save never writes there. */
+static gboolean
+open_output (const gchar      *dir,
+             MfaBundleOutput  *out,
+             GError          **error)
+{
+  const gchar *private_dir = g_get_tmp_dir ();
   g_autofree gchar *template = NULL;
 
-  *named = NULL;
-  if (fd >= 0)
-    return fd;
+  out->named = NULL;
+  out->local = TRUE;
+  out->fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+  if (out->fd >= 0)
+    return TRUE;
   if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
-    {
-      g_set_error (error, MFA_ERROR, MFA_ERROR_IO, _("Cannot write in %s: %s"), dir,
-                   g_strerror (errno));
-      return -1;
-    }
+    return set_io_error (error, errno, _("Cannot write in %s: %s"), dir);
+  out->local = FALSE;
+  out->fd = open (private_dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (out->fd >= 0)
+    return TRUE;
+  /* No O_TMPFILE there either: a named private file, unlinked at once. */
+  template = g_build_filename (private_dir, ".mfaticket-XXXXXX", NULL);
+  out->fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
+  if (out->fd < 0)
+    return set_io_error (error, errno, _("Cannot write in %s: %s"), private_dir);
+  g_unlink (template);
+  return TRUE;
+}
+
+/* Copies the finished private archive into a hidden file beside the target,
+ * which then takes the target's name. */
+static gboolean
+copy_beside (MfaBundleOutput  *out,
+             const gchar      *target,
+             GError          **error)
+{
+  g_autofree gchar *template = NULL;
+  g_autofree gchar *block = g_malloc (BLOCK_SIZE);
+  g_autofree gchar *dir = g_path_get_dirname (target);
+  gboolean ok = TRUE;
+  ssize_t n_read;
+  int copy;
+
+  if (lseek (out->fd, 0, SEEK_SET) != 0)
+    return set_io_error (error, errno, _("Cannot write %s: %s"), target);
   template = g_build_filename (dir, ".mfaticket-XXXXXX", NULL);
-  fd = g_mkstemp_full (template, O_WRONLY | O_CLOEXEC, 0644);
-  if (fd < 0)
+  copy = g_mkstemp_full (template, O_WRONLY | O_CLOEXEC, 0644);
+  if (copy < 0)
+    return set_io_error (error, errno, _("Cannot write in %s: %s"), dir);
+  while (ok && (n_read = read (out->fd, block, BLOCK_SIZE)) != 0)
     {
-      g_set_error (error, MFA_ERROR, MFA_ERROR_IO, _("Cannot write in %s: %s"), dir,
-                   g_strerror (errno));
-      return -1;
+      if (n_read < 0 && errno == EINTR)
+        continue;
+      ok = n_read > 0;
+      for (ssize_t done = 0; ok && done < n_read;)
+        {
+          ssize_t n_written = write (copy, block + done, n_read - done);
+
+          ok = n_written > 0 || (n_written < 0 && errno == EINTR);
+          done += MAX (n_written, 0);
+        }
     }
-  *named = g_steal_pointer (&template);
-  return fd;
+  if (!ok)
+    set_io_error (error, errno, _("Cannot write %s: %s"), target);
+  close (out->fd);
+  out->fd = copy;
+  out->named = g_steal_pointer (&template);
+  return ok;
 }
 
 static gboolean
-commit (int           fd,
-        const gchar  *named,
-        const gchar  *dir,
-        const gchar  *target,
-        GError      **error)
+commit (MfaBundleOutput  *out,
+        const gchar      *dir,
+        const gchar      *target,
+        GError          **error)
 {
   g_autofree gchar *link_name = NULL;
   int dir_fd;
 
-  if (fsync (fd) != 0)
+  if (!out->local && !copy_beside (out, target, error))
+    return FALSE;
+  if (fsync (out->fd) != 0)
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_IO, _("Cannot write the bundle: %s"),
                    g_strerror (errno));
       return FALSE;
     }
-  if (named == NULL)
+  if (out->named == NULL)
     {
-      g_autofree gchar *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
+      g_autofree gchar *proc = g_strdup_printf ("/proc/self/fd/%d", out->fd);
 
       link_name = g_strdup_printf ("%s.%08x", target, g_random_int ());
       if (linkat (AT_FDCWD, proc, AT_FDCWD, link_name, AT_SYMLINK_FOLLOW) != 0)
-        {
-          g_set_error (error, MFA_ERROR, MFA_ERROR_IO, _("Cannot write %s: %s"), target,
-                       g_strerror (errno));
-          return FALSE;
-        }
-      named = link_name;
+        return set_io_error (error, errno, _("Cannot write %s: %s"), target);
+      out->named = g_steal_pointer (&link_name);
     }
-  if (g_rename (named, target) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (named);
-      g_set_error (error, MFA_ERROR, MFA_ERROR_IO, _("Cannot write %s: %s"), target,
-                   g_strerror (saved));
-      return FALSE;
-    }
+  if (g_rename (out->named, target) != 0)
+    return set_io_error (error, errno, _("Cannot write %s: %s"), target);
+  g_clear_pointer (&out->named, g_free);
   dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd >= 0)
     {
@@ -660,11 +720,10 @@ mfa_bundle_write (const MfaBundleContent  *content,
   g_autoptr(JsonNode) checks = json_node_init_object (json_node_alloc (), json_object_new ());
   g_autoptr(GBytes) manifest = NULL;
   g_autofree gchar *dir = g_path_get_dirname (target);
-  g_autofree gchar *named = NULL;
+  MfaBundleOutput out;
   g_autofree gchar *html = NULL;
   g_autofree gchar *text = NULL;
   gboolean ok;
-  int fd;
 
   if (!check_texts (content, error)
       || !add_checks (content, entries, json_node_get_object (checks), error))
@@ -686,12 +745,12 @@ mfa_bundle_write (const MfaBundleContent  *content,
                                                  g_steal_pointer (&html)));
   manifest = build_manifest (content, checks, entries);
 
-  fd = open_unnamed (dir, &named, error);
-  if (fd < 0)
+  if (!open_output (dir, &out, error))
     return FALSE;
-  ok = write_archive (fd, manifest, entries, error) && commit (fd, named, dir, target, error);
-  close (fd);
-  if (!ok && named != NULL)
-    g_unlink (named);
+  ok = write_archive (out.fd, manifest, entries, error) && commit (&out, dir, target, error);
+  close (out.fd);
+  if (out.named != NULL)
+    g_unlink (out.named);
+  g_free (out.named);
   return ok;
 }

@@ -43,9 +43,10 @@ config.config.logDebugToFile = False
 
 
 class App:
-    """The program under test; `env` adds to (or, with None, removes from) its environment."""
+    """The program under test; `env` adds to (or, with None, removes from) its environment;
+    `launcher` runs it through another command (the sandbox tests' bwrap)."""
 
-    def __init__(self, *args, env=None):
+    def __init__(self, *args, env=None, launcher=()):
         full_env = dict(os.environ)
         full_env["GSETTINGS_BACKEND"] = "memory"
         full_env["G_DEBUG"] = "fatal-criticals"
@@ -55,7 +56,7 @@ class App:
                 full_env.pop(key, None)
             else:
                 full_env[key] = value
-        self.process = subprocess.Popen([os.environ["MFA_TROUBLESHOOTER"], *args], env=full_env,
+        self.process = subprocess.Popen([*launcher, os.environ["MFA_TROUBLESHOOTER"], *args], env=full_env,
                                         stderr=subprocess.PIPE, text=True)
         self.node = None
         for _ in range(40):
