@@ -52,6 +52,11 @@ def build_autotools(module, source, log):
     run(["make", "install"], source, log)
 
 
+def build_simple(module, source, log):
+    for command in module.get("build-commands", []):
+        run(["sh", "-c", command], source, log)
+
+
 def sha256(path):
     digest = hashlib.sha256()
     with open(path, "rb") as data:
@@ -115,6 +120,8 @@ for module in manifest["modules"]:
             build_meson(module, source, log)
         elif module.get("buildsystem") == "autotools":
             build_autotools(module, source, log)
+        elif module.get("buildsystem") == "simple":
+            build_simple(module, source, log)
         else:
             raise RuntimeError(f"buildsystem {module.get('buildsystem')} is not handled here")
         if name == manifest["modules"][-1]["name"]:
