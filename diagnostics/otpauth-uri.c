@@ -89,7 +89,10 @@ percent_decode (const gchar  *text,
           lo = g_ascii_xdigit_value (text[i + 2]);
           if (hi < 0 || lo < 0 || (hi == 0 && lo == 0))
             {
-              fail (error, _("The %s has an invalid percent escape “%.3s”"), what, text + i);
+              /* The bytes are not quoted: in the secret they would be part
+               * of the key, and the message reaches reports and bundles. */
+              fail (error, _("The %s has an invalid percent escape: “%%” must be followed "
+                             "by two hexadecimal digits"), what);
               mfa_free_string (out);
               return NULL;
             }
@@ -194,7 +197,8 @@ parse_query (MfaOtpauth   *otpauth,
       if (pairs[i][0] == '\0')
         continue;
       if (eq == NULL)
-        return fail (error, _("The parameter “%s” has no value"), pairs[i]);
+        /* Not quoted: a parameter without "=" may be a bare key. */
+        return fail (error, _("Query parameter %u has no value (“name=value” expected)"), i + 1);
       name = percent_decode (pairs[i], eq - pairs[i], TRUE, _("parameter name"), error);
       if (name == NULL)
         return FALSE;

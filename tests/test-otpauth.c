@@ -142,11 +142,34 @@ test_errors_say_what_is_wrong (void)
   }
   assert_rejected ("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&secret=AAAA", "twice");
   assert_rejected ("otpauth://totp/a%2?secret=JBSWY3DPEHPK3PXP", "percent escape");
-  assert_rejected ("otpauth://totp/a%zz?secret=JBSWY3DPEHPK3PXP", "“%zz”");
+  assert_rejected ("otpauth://totp/a%zz?secret=JBSWY3DPEHPK3PXP", "two hexadecimal digits");
   assert_rejected ("otpauth://totp/a%00b?secret=JBSWY3DPEHPK3PXP", "percent escape");
   assert_rejected ("otpauth://totp/a%ff?secret=JBSWY3DPEHPK3PXP", "UTF-8");
   assert_rejected ("otpauth://totp/x?secret", "no value");
   assert_rejected (huge, "too long");
+}
+
+/* A reason reaches reports, --json and bundle evidence: it never quotes the
+ * bytes of a damaged key. */
+static void
+test_errors_quote_no_key (void)
+{
+  const gchar *uris[] = {
+    "otpauth://totp/x?secret=KRSXG5C%QGEZDG",
+    "otpauth://totp/x?secret=KRSXG5C%Q",
+    "otpauth://totp/x?KRSXG5CQGEZDGNBV&issuer=A",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (uris); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MfaOtpauth) otpauth = mfa_otpauth_parse (uris[i], &error);
+
+      g_assert_null (otpauth);
+      g_assert_nonnull (error);
+      g_assert_null (strstr (error->message, "%Q"));
+      g_assert_null (strstr (error->message, "KRSX"));
+    }
 }
 
 static void
@@ -181,6 +204,7 @@ main (int argc, char **argv)
   g_test_add_func ("/otpauth/parse/hotp-counter", test_hotp_counter);
   g_test_add_func ("/otpauth/parse/hotp-ignores-period", test_hotp_ignores_period);
   g_test_add_func ("/otpauth/parse/errors", test_errors_say_what_is_wrong);
+  g_test_add_func ("/otpauth/parse/errors-quote-no-key", test_errors_quote_no_key);
   g_test_add_func ("/otpauth/format/round-trip", test_format_round_trip);
   return g_test_run ();
 }
