@@ -137,7 +137,8 @@ parse_json (GByteArray *buffer)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
-  if (!json_parser_load_from_data (parser, (const gchar *) buffer->data, buffer->len, NULL)
+  if (!mfa_json_check_depth ((const gchar *) buffer->data, buffer->len, "", MFA_ERROR_FAILED, NULL)
+      || !json_parser_load_from_data (parser, (const gchar *) buffer->data, buffer->len, NULL)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return NULL;
   return json_node_ref (json_parser_get_root (parser));

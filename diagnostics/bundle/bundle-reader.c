@@ -19,6 +19,7 @@
 
 #include "bundle-reader.h"
 #include "mfa-error.h"
+#include "mfa-json-depth.h"
 
 #define BLOCK_SIZE (64 * 1024)
 
@@ -117,6 +118,8 @@ parse_manifest (MfaBundle    *bundle,
   JsonNode *version, *files;
   const gchar *format;
 
+  if (!mfa_json_check_depth (text, len, MFA_BUNDLE_MANIFEST, MFA_ERROR_NOT_A_BUNDLE, error))
+    return FALSE;
   if (!json_parser_load_from_data (parser, text, len, &local_error)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {

@@ -11,6 +11,9 @@
 #include "mfadiag.h"
 #include "ticket-commands.h"
 
+/* Evidence as `mfa-diag … --json` prints it is a few kilobytes. */
+#define MAX_EVIDENCE_SIZE (1 << 20)
+
 /* KIND=FILE, as --attach and --check take it; FALSE when it is not that. */
 static gboolean
 split_spec (const gchar  *spec,
@@ -58,6 +61,7 @@ add_checks (MfaBundleContent  *content,
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(GError) local_error = NULL;
+      g_autoptr(GBytes) text = NULL;
       g_autofree gchar *kind = NULL;
       const gchar *file;
 
@@ -65,7 +69,12 @@ add_checks (MfaBundleContent  *content,
         g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
                      _("--check takes KIND=FILE (clock, phone-clock, code or duplicates), "
                        "not “%s”"), specs[i]);
-      else if (!json_parser_load_from_file (parser, file, &local_error)
+      else if ((text = mfa_input_read_file (file, MAX_EVIDENCE_SIZE, error)) == NULL
+               || !mfa_json_check_depth (g_bytes_get_data (text, NULL), g_bytes_get_size (text),
+                                         file, MFA_ERROR_INVALID_ARGUMENT, error))
+        return FALSE;
+      else if (!json_parser_load_from_data (parser, g_bytes_get_data (text, NULL),
+                                            g_bytes_get_size (text), &local_error)
                || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
                      _("%s is not the JSON of a check: %s"), file,

@@ -10,6 +10,7 @@
 
 #include "flow.h"
 #include "mfa-error.h"
+#include "mfa-json-depth.h"
 
 /* A flows file is a few hundred kilobytes at most; refuse anything absurd. */
 #define MAX_FLOWS_FILE_SIZE (4 * 1024 * 1024)
@@ -541,6 +542,8 @@ mfa_flow_set_load_data (const gchar  *data,
   g_autoptr(MfaFlowSet) set = g_rc_box_new0 (MfaFlowSet);
 
   set->flows = g_ptr_array_new_with_free_func ((GDestroyNotify) flow_free);
+  if (!mfa_json_check_depth (data, length, _("The flows file"), MFA_ERROR_INVALID_FLOW, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_FLOW,

@@ -11,6 +11,7 @@
 #include "google.h"
 #include "import-common.h"
 #include "mfa-error.h"
+#include "mfa-json-depth.h"
 #include "qr/qr-image.h"
 
 /* JSON formats first, the most specific detection first. */
@@ -104,6 +105,8 @@ parse_json (const gchar  *data,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
 
+  if (!mfa_json_check_depth (data, len, _("the export"), MFA_ERROR_INVALID_EXPORT, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT,
