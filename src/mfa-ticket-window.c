@@ -50,8 +50,6 @@ struct _MfaTicketWindow
   JsonObject       *evidence;     /* kind → diagnostics/KIND.json */
   gchar            *integrity;    /* one line, for the copied text */
   gboolean          intact;
-  guint             n_saving;
-  guint             n_save_failed;
 };
 
 G_DEFINE_FINAL_TYPE (MfaTicketWindow, mfa_ticket_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -675,29 +673,128 @@ copy_diagnosis (GtkWidget   *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
 }
 
-static void
-saved (GObject      *source,
-       GAsyncResult *result,
-       gpointer      user_data)
+/* Saving runs in a thread through the library, which names the files,
+ * checks their bytes and never writes through a link or over a file
+ * unasked: the bundle chose none of it. */
+typedef struct
 {
-  g_autoptr(MfaTicketWindow) self = user_data;
+  gchar    *bundle;
+  gchar    *dir;
+  gboolean  replace;
+  guint     skipped;
+} Save;
+
+static void
+save_free (Save *save)
+{
+  g_free (save->bundle);
+  g_free (save->dir);
+  g_free (save);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Save *save = task_data;
+  GError *error = NULL;
+  GPtrArray *saved = mfa_bundle_save_attachments (save->bundle, save->dir, save->replace,
+                                                  &save->skipped, &error);
+
+  if (saved == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, saved, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void start_saving (MfaTicketWindow *self, const gchar *dir, gboolean replace);
+
+static void
+show_notice (MfaTicketWindow *self,
+             const gchar     *text)
+{
+  gtk_label_set_label (self->notice_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
+}
+
+static void
+replace_answered (GtkDialog *dialog,
+                  gint       response,
+                  gpointer   user_data)
+{
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (user_data);
+  const gchar *dir = g_object_get_data (G_OBJECT (dialog), "dir");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    start_saving (self, dir, TRUE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+ask_replace (MfaTicketWindow *self,
+             const gchar     *dir,
+             const gchar     *existing)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL
+                                                | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                              _("Replace existing files?"));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", existing);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Replace"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  g_object_set_data_full (G_OBJECT (dialog), "dir", g_strdup (dir), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (replace_answered), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (source);
+  Save *save = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) saved = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree gchar *text = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
-      g_autofree gchar *name = g_file_get_parse_name (G_FILE (source));
-
-      self->n_save_failed++;
-      text = g_strdup_printf (_("%s could not be saved: %s"), name, error->message);
+      ask_replace (self, save->dir, error->message);
+      return;
     }
-  if (--self->n_saving == 0 && self->n_save_failed == 0)
+  if (error != NULL)
+    text = g_strdup_printf (_("The attachments could not be saved: %s"), error->message);
+  else if (save->skipped > 0)
+    text = g_strdup_printf (_("%u attachments were saved; %u were not PNG or JPEG images as "
+                              "the bundle claims and were left out."), saved->len, save->skipped);
+  else
     text = g_strdup (_("The attachments were saved."));
-  if (text != NULL && !g_cancellable_is_cancelled (self->cancellable))
-    {
-      gtk_label_set_label (self->notice_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
-    }
+  show_notice (self, text);
+}
+
+static void
+start_saving (MfaTicketWindow *self,
+              const gchar     *dir,
+              gboolean         replace)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, saved_cb, NULL);
+  Save *save = g_new0 (Save, 1);
+
+  save->bundle = g_file_get_path (self->file);
+  save->dir = g_strdup (dir);
+  save->replace = replace;
+  g_task_set_task_data (task, save, (GDestroyNotify) save_free);
+  g_task_set_source_tag (task, start_saving);
+  g_task_run_in_thread (task, save_thread);
 }
 
 static void
@@ -707,27 +804,10 @@ folder_chosen (GtkNativeDialog *dialog,
 {
   MfaTicketWindow *self = MFA_TICKET_WINDOW (user_data);
   g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree gchar *dir = folder != NULL ? g_file_get_path (folder) : NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && folder != NULL && self->intact)
-    {
-      self->n_save_failed = 0;
-      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery));
-           child != NULL; child = gtk_widget_get_next_sibling (child))
-        {
-          MfaAttachment *attachment = g_object_get_data (G_OBJECT (child), "attachment");
-          g_autofree gchar *name = attachment != NULL ? g_path_get_basename (attachment->path)
-                                                      : NULL;
-          g_autoptr(GFile) target = name != NULL ? g_file_get_child (folder, name) : NULL;
-
-          if (target == NULL)
-            continue;
-          /* The bytes that were verified, not the file again: it may have changed. */
-          self->n_saving++;
-          g_file_replace_contents_bytes_async (target, attachment->data, NULL, FALSE,
-                                               G_FILE_CREATE_NONE, self->cancellable, saved,
-                                               g_object_ref (self));
-        }
-    }
+  if (response == GTK_RESPONSE_ACCEPT && dir != NULL && self->intact)
+    start_saving (self, dir, FALSE);
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
 }

@@ -254,6 +254,7 @@ mfa_diag_code_main (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   int status;
 
+  mfa_secret_protect_process ();
   wipe_key_arguments (argc, argv);
   g_option_context_set_summary (context, _("Find out why a verification code is rejected: "
                                            "checks each CODE against the key."));

@@ -125,6 +125,7 @@ mfa_ticket_create_main (int    argc,
   gint64 seconds = g_get_real_time () / G_USEC_PER_SEC;
   int status;
 
+  mfa_secret_protect_process (); /* images and evidence may hold keys */
   g_option_context_set_summary (context, _("Pack a ticket bundle for support."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

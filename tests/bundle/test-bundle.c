@@ -14,6 +14,7 @@
 #include <qrencode.h>
 
 #include "mfadiag.h"
+#include "bundle-craft.h"
 #include "test-support.h"
 #include "qr/qr-image.h"
 
@@ -246,92 +247,6 @@ test_account_shapes (void)
 
 /* ---- a corpus of hostile and damaged bundles, crafted here --------------- */
 
-enum { FILE_ENTRY, LINK_ENTRY, HARDLINK_ENTRY, DIR_ENTRY };
-
-typedef struct
-{
-  const gchar *name;
-  gint         type;
-  const gchar *data;   /* NULL with len: that many zero bytes */
-  gsize        len;
-} Craft;
-
-static void
-write_zip (const gchar *path, const Craft *entries, guint n)
-{
-  struct archive *archive = archive_write_new ();
-  g_autofree guint8 *zeros = g_malloc0 (1 << 20);
-
-  archive_write_set_format_zip (archive);
-  archive_write_zip_set_compression_deflate (archive);
-  g_assert_cmpint (archive_write_open_filename (archive, path), ==, ARCHIVE_OK);
-  for (guint i = 0; i < n; i++)
-    {
-      struct archive_entry *entry = archive_entry_new ();
-
-      archive_entry_set_pathname (entry, entries[i].name);
-      archive_entry_set_perm (entry, 0644);
-      if (entries[i].type == LINK_ENTRY)
-        {
-          archive_entry_set_filetype (entry, AE_IFLNK);
-          archive_entry_set_symlink (entry, "/etc/passwd");
-        }
-      else if (entries[i].type == DIR_ENTRY)
-        archive_entry_set_filetype (entry, AE_IFDIR);
-      else
-        {
-          archive_entry_set_filetype (entry, AE_IFREG);
-          archive_entry_set_size (entry, entries[i].len);
-          if (entries[i].type == HARDLINK_ENTRY)
-            archive_entry_set_hardlink (entry, "manifest.json");
-        }
-      archive_write_header (archive, entry);
-      if (entries[i].type == FILE_ENTRY && entries[i].data != NULL)
-        archive_write_data (archive, entries[i].data, entries[i].len);
-      else if (entries[i].type == FILE_ENTRY)
-        for (gsize done = 0; done < entries[i].len; done += 1 << 20)
-          archive_write_data (archive, zeros, MIN (entries[i].len - done, 1 << 20));
-      archive_entry_free (entry);
-    }
-  archive_write_close (archive);
-  archive_write_free (archive);
-}
-
-static gchar *
-sha256_of (const Craft *file)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *zeros = g_malloc0 (1 << 20);
-
-  if (file->data != NULL)
-    g_checksum_update (checksum, (const guint8 *) file->data, file->len);
-  else
-    for (gsize done = 0; done < file->len; done += 1 << 20)
-      g_checksum_update (checksum, zeros, MIN (file->len - done, 1 << 20));
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
-/* A manifest listing `files` truthfully, unless told otherwise. */
-static gchar *
-manifest_for (const Craft *files, guint n, gint version, const gchar *extra_file)
-{
-  g_autoptr(GString) json = g_string_new (NULL);
-
-  g_string_append_printf (json, "{\"format\":\"mfa-ticket\",\"version\":%d,\"files\":[", version);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree gchar *sha = sha256_of (&files[i]);
-
-      g_string_append_printf (json, "%s{\"path\":\"%s\",\"size\":%" G_GSIZE_FORMAT
-                              ",\"sha256\":\"%s\",\"kind\":\"other\"}",
-                              i > 0 ? "," : "", files[i].name, files[i].len, sha);
-    }
-  if (extra_file != NULL)
-    g_string_append_printf (json, "%s%s", n > 0 ? "," : "", extra_file);
-  g_string_append (json, "]}");
-  return g_string_free (g_steal_pointer (&json), FALSE);
-}
-
 typedef struct
 {
   const gchar *name;
@@ -344,17 +259,17 @@ static const Craft good = { "attachments/01-other.png", FILE_ENTRY, "\x89PNG fak
 static void
 build_hostile (const gchar *name, const gchar *path)
 {
-  g_autofree gchar *manifest = manifest_for (&good, 1, 1, NULL);
+  g_autofree gchar *manifest = test_manifest_for (&good, 1, 1, NULL);
   Craft m = { "manifest.json", FILE_ENTRY, manifest, strlen (manifest) };
 
 #define ZIP(...) G_STMT_START { const Craft list[] = { __VA_ARGS__ }; \
-                   write_zip (path, list, G_N_ELEMENTS (list)); } G_STMT_END
+                   test_write_zip (path, list, G_N_ELEMENTS (list)); } G_STMT_END
 #define EVIL(entry_name) ZIP (m, good, { entry_name, FILE_ENTRY, "x", 1 })
 
   if (g_str_equal (name, "not-a-zip"))
     g_file_set_contents (path, "This is not a ZIP archive at all.\n", -1, NULL);
   else if (g_str_equal (name, "empty-zip"))
-    write_zip (path, NULL, 0);
+    test_write_zip (path, NULL, 0);
   else if (g_str_equal (name, "manifest-not-first"))
     ZIP (good, m);
   else if (g_str_equal (name, "manifest-not-json"))
@@ -363,7 +278,7 @@ build_hostile (const gchar *name, const gchar *path)
     ZIP ({ "manifest.json", FILE_ENTRY, NULL, 3 << 20 }, good);
   else if (g_str_equal (name, "future-version"))
     {
-      g_autofree gchar *future = manifest_for (&good, 1, 7, NULL);
+      g_autofree gchar *future = test_manifest_for (&good, 1, 7, NULL);
       ZIP ({ "manifest.json", FILE_ENTRY, future, strlen (future) }, good);
     }
   else if (g_str_equal (name, "wrong-format"))
@@ -412,7 +327,7 @@ build_hostile (const gchar *name, const gchar *path)
   else if (g_str_equal (name, "zip-bomb"))
     {
       Craft bomb = { "attachments/01-other.png", FILE_ENTRY, NULL, 200 << 20 };
-      g_autofree gchar *honest = manifest_for (&bomb, 1, 1, NULL);
+      g_autofree gchar *honest = test_manifest_for (&bomb, 1, 1, NULL);
       ZIP ({ "manifest.json", FILE_ENTRY, honest, strlen (honest) }, bomb);
     }
   else if (g_str_equal (name, "tens-of-thousands"))
@@ -427,7 +342,7 @@ build_hostile (const gchar *name, const gchar *path)
           g_ptr_array_add (names, g_strdup_printf ("attachments/f%05u", i));
           many[i + 2] = (Craft) { g_ptr_array_index (names, i), FILE_ENTRY, "", 0 };
         }
-      write_zip (path, many, 20002);
+      test_write_zip (path, many, 20002);
     }
   else if (g_str_equal (name, "manifest-lists-too-many"))
     {
@@ -437,24 +352,24 @@ build_hostile (const gchar *name, const gchar *path)
       for (guint i = 0; i < 5000; i++)
         g_string_append_printf (files, "%s{\"path\":\"f%u\",\"size\":0,\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}",
                                 i > 0 ? "," : "", i);
-      huge = manifest_for (NULL, 0, 1, files->str);
+      huge = test_manifest_for (NULL, 0, 1, files->str);
       ZIP ({ "manifest.json", FILE_ENTRY, huge, strlen (huge) });
     }
   else if (g_str_equal (name, "listed-unsafe-path"))
     {
-      g_autofree gchar *bad = manifest_for (&good, 1, 1,
+      g_autofree gchar *bad = test_manifest_for (&good, 1, 1,
         "{\"path\":\"../../x\",\"size\":1,\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}");
       ZIP ({ "manifest.json", FILE_ENTRY, bad, strlen (bad) }, good);
     }
   else if (g_str_equal (name, "listed-bad-sha"))
     {
-      g_autofree gchar *bad = manifest_for (NULL, 0, 1,
+      g_autofree gchar *bad = test_manifest_for (NULL, 0, 1,
         "{\"path\":\"a.png\",\"size\":1,\"sha256\":\"NOT-A-HASH\"}");
       ZIP ({ "manifest.json", FILE_ENTRY, bad, strlen (bad) });
     }
   else if (g_str_equal (name, "listed-huge-size"))
     {
-      g_autofree gchar *bad = manifest_for (NULL, 0, 1,
+      g_autofree gchar *bad = test_manifest_for (NULL, 0, 1,
         "{\"path\":\"a.png\",\"size\":10000000000,\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}");
       ZIP ({ "manifest.json", FILE_ENTRY, bad, strlen (bad) });
     }
