@@ -14,10 +14,15 @@
 #include <archive_entry.h>
 #include <nettle/sha2.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "bundle-reader.h"
+#include "bundle-layout.h"
 #include "mfa-error.h"
 #include "mfa-json-depth.h"
 
@@ -26,6 +31,7 @@
 typedef struct
 {
   struct archive *archive;
+  int             fd;      /* checked by mfa_bundle_check_layout, then streamed */
   GHashTable     *listed;  /* path → MfaBundleFile, borrowed from the bundle */
   GHashTable     *seen;
   guint64         total_listed;
@@ -314,24 +320,34 @@ reader_open (Reader       *reader,
              const gchar  *path,
              GError      **error)
 {
+  struct stat info = { 0 };
+
+  reader->fd = -1;
   bundle->files = g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_bundle_file_free);
   reader->listed = g_hash_table_new (g_str_hash, g_str_equal);
   reader->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader->archive = archive_read_new ();
   archive_read_support_format_zip (reader->archive);
 
-  if (archive_read_open_filename (reader->archive, path, BLOCK_SIZE) != ARCHIVE_OK)
+  /* One open file for the layout check and the read: the same bytes. */
+  reader->fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (reader->fd < 0 || fstat (reader->fd, &info) != 0 || !S_ISREG (info.st_mode))
     {
       g_autofree gchar *display = g_filename_display_name (path);
-      int saved = archive_errno (reader->archive);
+      const gchar *reason = reader->fd >= 0 && S_ISREG (info.st_mode) ? g_strerror (errno)
+                            : reader->fd >= 0 ? _("not a regular file")
+                                              : g_strerror (errno);
 
-      /* libarchive sets its own codes for a wrong format: only access errors say "cannot read". */
-      if (saved == ENOENT || saved == EACCES || saved == EISDIR || saved == EPERM || saved == ELOOP)
-        g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("Cannot read %s: %s"), display,
-                     g_strerror (saved));
-      else
-        g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("not a ticket bundle: %s"),
-                     archive_error_string (reader->archive));
+      g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("Cannot read %s: %s"), display,
+                   reason);
+      return FALSE;
+    }
+  if (!mfa_bundle_check_layout (reader->fd, error))
+    return FALSE;
+  if (archive_read_open_fd (reader->archive, reader->fd, BLOCK_SIZE) != ARCHIVE_OK)
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("not a ticket bundle: %s"),
+                   archive_error_string (reader->archive));
       return FALSE;
     }
   return TRUE;
@@ -341,6 +357,8 @@ static void
 reader_close (Reader *reader)
 {
   archive_read_free (reader->archive);
+  if (reader->fd >= 0)
+    close (reader->fd);
   g_hash_table_unref (reader->listed);
   g_hash_table_unref (reader->seen);
 }

@@ -256,6 +256,68 @@ typedef struct
 
 static const Craft good = { "attachments/01-other.png", FILE_ENTRY, "\x89PNG fake image", 15 };
 
+/* ---- ZIP structure taken apart by hand (little-endian fields) ---------- */
+
+static guint32
+get_le (const guint8 *p, guint n)
+{
+  guint32 value = 0;
+
+  for (guint i = n; i > 0; i--)
+    value = value << 8 | p[i - 1];
+  return value;
+}
+
+static void
+put_le (guint8 *p, guint n, guint32 value)
+{
+  for (guint i = 0; i < n; i++, value >>= 8)
+    p[i] = value & 0xff;
+}
+
+/* The central-directory record of entry `index` in an archive's bytes. */
+static guint8 *
+central_record (GByteArray *zip, guint index)
+{
+  guint8 *record = zip->data + get_le (zip->data + zip->len - 22 + 16, 4);
+
+  for (guint i = 0; i < index; i++)
+    record += 46 + get_le (record + 28, 2) + get_le (record + 30, 2) + get_le (record + 32, 2);
+  g_assert_cmpuint (get_le (record, 4), ==, 0x02014b50);
+  return record;
+}
+
+static GByteArray *
+load (const gchar *path)
+{
+  gchar *data;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_byte_array_new_take ((guint8 *) data, len);
+}
+
+static void
+save (const gchar *path, GByteArray *zip)
+{
+  g_assert_true (g_file_set_contents (path, (const gchar *) zip->data, zip->len, NULL));
+}
+
+/* The directory forgets the last entry: its local header and data stay. */
+static void
+hide_last_entry (GByteArray *zip)
+{
+  guint8 *end = zip->data + zip->len - 22;
+  guint n = get_le (end + 10, 2);
+  guint8 *last = central_record (zip, n - 1);
+  gsize record_len = end - last;
+
+  put_le (end + 8, 2, n - 1);
+  put_le (end + 10, 2, n - 1);
+  put_le (end + 12, 4, get_le (end + 12, 4) - record_len);
+  g_byte_array_remove_range (zip, last - zip->data, record_len);
+}
+
 static void
 build_hostile (const gchar *name, const gchar *path)
 {
@@ -373,6 +435,40 @@ build_hostile (const gchar *name, const gchar *path)
         "{\"path\":\"a.png\",\"size\":10000000000,\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}");
       ZIP ({ "manifest.json", FILE_ENTRY, bad, strlen (bad) });
     }
+  else if (g_str_equal (name, "cd-name-differs") || g_str_equal (name, "method-differs")
+           || g_str_equal (name, "local-only-entry") || g_str_equal (name, "no-central-directory"))
+    {
+      g_autoptr(GByteArray) zip = NULL;
+
+      ZIP (m, good, { "summary.html", FILE_ENTRY, "<p>hello</p>", 12 });
+      zip = load (path);
+      if (g_str_equal (name, "cd-name-differs")) /* unzip would show the traversal name */
+        memcpy (central_record (zip, 2) + 46, "../../x.html", 12);
+      else if (g_str_equal (name, "method-differs"))
+        put_le (central_record (zip, 1) + 10, 2, 0);
+      else if (g_str_equal (name, "local-only-entry"))
+        hide_last_entry (zip);
+      else
+        g_byte_array_set_size (zip, get_le (zip->data + zip->len - 22 + 16, 4));
+      save (path, zip);
+    }
+  else if (g_str_equal (name, "concatenated") || g_str_equal (name, "html-in-front")
+           || g_str_equal (name, "exe-in-front"))
+    {
+      g_autoptr(GByteArray) joined = g_byte_array_new ();
+      g_autoptr(GByteArray) zip = NULL;
+
+      ZIP (m, good);
+      zip = load (path);
+      if (g_str_equal (name, "concatenated"))
+        g_byte_array_append (joined, zip->data, zip->len);
+      else if (g_str_equal (name, "html-in-front"))
+        g_byte_array_append (joined, (const guint8 *) "<html><script>alert(1)</script></html>\n", 39);
+      else
+        g_byte_array_append (joined, (const guint8 *) "MZ\x90\0\3\0\0\0\4\0\0\0\xff\xff", 16);
+      g_byte_array_append (joined, zip->data, zip->len);
+      save (path, joined);
+    }
   else if (g_str_equal (name, "files-not-array"))
     {
       static const gchar text[] = "{\"format\":\"mfa-ticket\",\"version\":1,\"files\":{}}";
@@ -410,12 +506,21 @@ static const Hostile hostile[] = {
   { "flipped-byte", MFA_ERROR_BUNDLE_DAMAGED, "SHA-256" },
   { "truncated", MFA_ERROR_BUNDLE_DAMAGED, "" },
   { "zip-bomb", MFA_ERROR_BUNDLE_DAMAGED, "ZIP bomb" },
-  { "tens-of-thousands", MFA_ERROR_BUNDLE_DAMAGED, "not listed" },
+  { "tens-of-thousands", MFA_ERROR_BUNDLE_DAMAGED, "more than 1000 entries" },
   { "manifest-lists-too-many", MFA_ERROR_BUNDLE_DAMAGED, "too many" },
   { "listed-unsafe-path", MFA_ERROR_BUNDLE_DAMAGED, "unsafe" },
   { "listed-bad-sha", MFA_ERROR_BUNDLE_DAMAGED, "SHA-256" },
   { "listed-huge-size", MFA_ERROR_BUNDLE_DAMAGED, "size" },
   { "files-not-array", MFA_ERROR_BUNDLE_DAMAGED, "files" },
+  /* One reading of the archive: the central directory and the local headers agree. */
+  { "cd-name-differs", MFA_ERROR_BUNDLE_DAMAGED, "names “../../x.html” where the local header "
+                                                 "names “summary.html”" },
+  { "method-differs", MFA_ERROR_BUNDLE_DAMAGED, "compression method" },
+  { "local-only-entry", MFA_ERROR_BUNDLE_DAMAGED, "does not list" },
+  { "no-central-directory", MFA_ERROR_BUNDLE_DAMAGED, "does not end with a central directory" },
+  { "concatenated", MFA_ERROR_BUNDLE_DAMAGED, "central directory is not where" },
+  { "html-in-front", MFA_ERROR_NOT_A_BUNDLE, "does not start with a ZIP entry" },
+  { "exe-in-front", MFA_ERROR_NOT_A_BUNDLE, "does not start with a ZIP entry" },
 };
 
 static guint
