@@ -515,6 +515,96 @@ test_core_dumps_off_in_commands (void)
   g_assert_true (g_file_test (target, G_FILE_TEST_EXISTS));
 }
 
+/* ---- keys in disguise ------------------------------------------------------------ */
+
+static void
+test_disguised_keys_refused (void)
+{
+  const gchar *keys[] = {
+    "my key JBSWY3DPEHPK3PXP",
+    "JBSW Y3DP EHPK 3PXP",
+    "jbsw-y3dp-ehpk-3pxp",
+    "JBSWY-3DPEH-PK3PX-P",                                   /* groups of five */
+    "JBSW\u2010Y3DP\u2013EHPK\u2014" "3PXP",                   /* Unicode dashes */
+    "JBSW\u200bY3DP\u200cEHPK\u2060" "3PXP",                   /* zero-width */
+    "\uff2a\uff22\uff33\uff37\uff39\uff13\uff24\uff30\uff25\uff28\uff30\uff2b\uff13\uff30\uff38\uff30", /* full width */
+    "48656c6c6f21deadbeef48656c6c6f21deadbeef",              /* the key's bytes in hex */
+    "4865 6c6c 6f21 dead beef 4865 6c6c 6f21 dead beef",
+    "\uff4f\uff54\uff50\uff41\uff55\uff54\uff48://totp/x?secret=JBSWY3DPEHPK3PXP",
+  };
+  const gchar *words[] = {
+    "I tried 3 times at 2 pm yesterday and 5 times today",
+    "alice@1234567.onaliyun.com",
+    "2026-11-28T12:00:31.000Z from 203.107.6.88 via ntp.aliyun.com",
+    "The code is rejected every time since 27 November.",
+    "手机时间不对，验证码一直错误",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (mfa_bundle_check_text ("The note", keys[i], &error))
+        g_error ("a key slipped through: %s", keys[i]);
+      g_assert_error (error, MFA_ERROR, MFA_ERROR_SECRET_IN_TEXT);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!mfa_bundle_check_text ("The note", words[i], &error))
+        g_error ("ordinary words refused: %s: %s", words[i], error->message);
+    }
+}
+
+static gint
+create_with (const gchar *option,
+             const gchar *value,
+             gchar      **err)
+{
+  g_autofree gchar *target = work_path ("keys.mfaticket");
+  const gchar *argv[] = { g_getenv ("MFA_TICKET"), "create", "--account-type", "ram-user",
+                          "--account", "alice@1234567.onaliyun.com", option, value,
+                          "-o", target, NULL };
+  gint status = run (argv, err);
+
+  g_unlink (target);
+  return status;
+}
+
+/* Evidence only as the known fields of a known check, topics only as flow ids. */
+static void
+test_keys_in_evidence_and_topic (void)
+{
+  const gchar *evidence[] = {
+    "{\"verdict\":\"ok\",\"codes\":[{\"verdict\":\"now\",\"message\":\"JBSW Y3DP EHPK 3PXP\"}]}",
+    "{\"verdict\":\"ok\",\"secret\":\"not even a key\"}",
+  };
+  g_autofree gchar *path = work_path ("evidence.json");
+  g_autofree gchar *code = g_strdup_printf ("code=%s", path);
+  g_autofree gchar *unknown = g_strdup_printf ("passwords=%s", path);
+  g_autofree gchar *err = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (evidence); i++)
+    {
+      g_assert_true (g_file_set_contents (path, evidence[i], -1, NULL));
+      g_assert_cmpint (create_with ("--check", code, &err), ==, 2);
+      g_test_message ("%s", err);
+      g_clear_pointer (&err, g_free);
+    }
+  g_assert_true (g_file_set_contents (path, "{\"verdict\":\"ok\",\"codes\":[]}", -1, NULL));
+  g_assert_cmpint (create_with ("--check", unknown, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "not a check"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (create_with ("--check", code, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (create_with ("--topic", "JBSWY3DPEHPK3PXP", &err), ==, 2);
+  g_assert_nonnull (strstr (err, "signin-code-rejected"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (create_with ("--topic", "signin-code-rejected", &err), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -529,6 +619,8 @@ main (int    argc,
   g_test_add_func ("/hostile/json/deep-aegis-export", test_deep_export);
   g_test_add_func ("/hostile/json/deep-flows-and-evidence", test_deep_flows_and_evidence);
   g_test_add_func ("/hostile/save-attachments", test_save_attachments);
+  g_test_add_func ("/hostile/keys/disguised", test_disguised_keys_refused);
+  g_test_add_func ("/hostile/keys/evidence-and-topic", test_keys_in_evidence_and_topic);
   g_test_add_func ("/hostile/inputs-regular-only", test_inputs_regular_only);
   g_test_add_func ("/hostile/pixel-bomb", test_pixel_bomb_refused_at_header);
   /* The commands first: the library case turns core dumps off in this process. */
