@@ -220,8 +220,15 @@ import_file (const gchar       *file,
   g_autoptr(GError) local_error = NULL;
   MfaImportInput input = { name, NULL, 0, NULL, batches };
   g_autofree gchar *copy = NULL;
+  GStatBuf info;
   gboolean ok;
 
+  if (g_stat (file, &info) == 0 && !S_ISREG (info.st_mode))
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_IO,
+                   _("not a regular file (a device, a pipe or a folder)"));
+      return FALSE;
+    }
   mapped = g_mapped_file_new (file, FALSE, &local_error);
   if (mapped == NULL)
     {

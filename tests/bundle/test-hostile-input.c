@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
@@ -605,6 +606,84 @@ test_keys_in_evidence_and_topic (void)
   g_assert_cmpint (create_with ("--topic", "signin-code-rejected", &err), ==, 0);
 }
 
+/* ---- messages a person can act on ------------------------------------------------ */
+
+static void
+limit_file_size (gpointer data)
+{
+  struct rlimit limit = { 16 * 1024, 16 * 1024 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+static gchar *
+noise_png (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 300, 200);
+  gchar *path = work_path ("noise.png");
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+
+  for (gsize i = 0; i < (gsize) gdk_pixbuf_get_rowstride (pixbuf) * 200; i++)
+    pixels[i] = g_test_rand_int_range (0, 256);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", NULL, NULL));
+  return path;
+}
+
+/* A full disk (a 64 KiB tmpfs, where this test may mount one) and a file
+ * size limit: each said as what it is, with what the bundle needs. */
+static void
+test_full_disk_message (void)
+{
+  g_autofree gchar *image = noise_png ();
+  g_autofree gchar *attach = g_strdup_printf ("other=%s", image);
+  g_autofree gchar *small = work_path ("small-disk");
+  g_autofree gchar *target = g_build_filename (small, "t.mfaticket", NULL);
+  const gchar *argv[] = { g_getenv ("MFA_TICKET"), "create", "--account-type", "ram-user",
+                          "--account", "alice@1234567.onaliyun.com", "--attach", attach,
+                          "-o", target, NULL };
+  const gchar *mount[] = { "mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small, NULL };
+  const gchar *umount[] = { "umount", small, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *err = NULL;
+  gint status = 1;
+
+  g_mkdir (small, 0700);
+  g_spawn_sync (NULL, (gchar **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, limit_file_size, NULL,
+                NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "a file size limit stops it (it needs up to"));
+  g_clear_pointer (&err, g_free);
+
+  g_spawn_sync (NULL, (gchar **) mount, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                  | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL);
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("cannot mount a small tmpfs here (not root, or no mount rights)");
+      return;
+    }
+  status = run (argv, &err);
+  g_spawn_sync (NULL, (gchar **) umount, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                NULL, NULL);
+  g_assert_cmpint (status, ==, 2);
+  if (strstr (err, "the disk is full (it needs up to") == NULL)
+    g_error ("no word of a full disk: %s", err);
+  g_assert_null (strstr (err, "Write error"));
+}
+
+/* /dev/null named as itself, not mangled by a mapping error. */
+static void
+test_dev_null_named (void)
+{
+  const gchar *argv[] = { g_getenv ("MFA_DIAG"), "duplicates", "/dev/null", NULL };
+  g_autofree gchar *err = NULL;
+
+  g_assert_cmpint (run (argv, &err), ==, 2);
+  g_assert_cmpstr (err, ==, "mfa-diag duplicates: /dev/null: not a regular file (a device, a pipe "
+                            "or a folder)\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -623,6 +702,8 @@ main (int    argc,
   g_test_add_func ("/hostile/keys/evidence-and-topic", test_keys_in_evidence_and_topic);
   g_test_add_func ("/hostile/inputs-regular-only", test_inputs_regular_only);
   g_test_add_func ("/hostile/pixel-bomb", test_pixel_bomb_refused_at_header);
+  g_test_add_func ("/hostile/messages/full-disk", test_full_disk_message);
+  g_test_add_func ("/hostile/messages/dev-null", test_dev_null_named);
   /* The commands first: the library case turns core dumps off in this process. */
   g_test_add_func ("/hostile/core-dumps/commands", test_core_dumps_off_in_commands);
   g_test_add_func ("/hostile/core-dumps/library", test_core_dumps_off_in_process);
