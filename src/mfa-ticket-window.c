@@ -22,7 +22,6 @@
 #include "mfa-ticket-window.h"
 
 #define THUMB_SIZE 200
-#define MAX_IMAGE_PIXELS (80 * 1000 * 1000)
 #define MAX_EVIDENCE_SIZE (1 << 20)
 
 struct _MfaTicketWindow
@@ -391,20 +390,35 @@ read_head_done (GObject      *source,
 
 /* ---- verification and attachments -------------------------------------- */
 
+/* An attachment is never held whole: its bytes stream into a loader that
+ * decodes it to thumbnail size (or stops at once for a picture too large),
+ * and are dropped; the zoom window reads the entry again. */
 typedef struct
 {
   MfaTicketWindow *self;        /* a reference */
   GCancellable    *cancellable;
-  GByteArray      *buffer;
+  gchar           *bundle;      /* the file's path */
+  GdkPixbufLoader *loader;      /* the image streaming by, NULL when not decoded */
+  gboolean         decoding;
   guint            permille;
 } Verify;
 
 static void
+stop_decoding (Verify *state)
+{
+  if (state->loader != NULL)
+    gdk_pixbuf_loader_close (state->loader, NULL);
+  g_clear_object (&state->loader);
+  state->decoding = FALSE;
+}
+
+static void
 verify_free (Verify *state)
 {
+  stop_decoding (state);
+  g_free (state->bundle);
   g_clear_object (&state->self);
   g_clear_object (&state->cancellable);
-  g_clear_pointer (&state->buffer, g_byte_array_unref);
   g_free (state);
 }
 
@@ -461,7 +475,7 @@ size_prepared (GdkPixbufLoader *loader,
   gdouble scale;
 
   /* A hostile image can claim any size: zero stops the loader at once. */
-  if (width <= 0 || height <= 0 || (gint64) width * height > MAX_IMAGE_PIXELS)
+  if (width <= 0 || height <= 0 || (gint64) width * height > MFA_VIEWER_MAX_PIXELS)
     {
       gdk_pixbuf_loader_set_size (loader, 0, 0);
       return;
@@ -471,17 +485,40 @@ size_prepared (GdkPixbufLoader *loader,
                               MAX (1, (gint) (height * scale)));
 }
 
+/* The thumbnail of the image that just streamed by, if it decoded. */
 static GdkTexture *
-make_thumbnail (GBytes *data)
+finish_thumbnail (Verify *state)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbufLoader) loader = g_steal_pointer (&state->loader);
+  gboolean decoded = state->decoding;
   GdkPixbuf *pixbuf;
 
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared), NULL);
-  if (!gdk_pixbuf_loader_write_bytes (loader, data, NULL) | !gdk_pixbuf_loader_close (loader, NULL))
+  state->decoding = FALSE;
+  if (loader == NULL)
+    return NULL;
+  if (!gdk_pixbuf_loader_close (loader, NULL) || !decoded)
     return NULL;
   pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
   return pixbuf != NULL ? gdk_texture_new_for_pixbuf (pixbuf) : NULL;
+}
+
+static void
+feed_thumbnail (Verify              *state,
+                const MfaBundleFile *file,
+                const guint8        *data,
+                gsize                len)
+{
+  if (state->loader == NULL && !state->decoding)
+    {
+      /* The writer's per-file limit: anything larger is not decoded at all. */
+      if (file->size > MFA_BUNDLE_MAX_ATTACHMENT_SIZE)
+        return;
+      state->loader = gdk_pixbuf_loader_new ();
+      state->decoding = TRUE;
+      g_signal_connect (state->loader, "size-prepared", G_CALLBACK (size_prepared), NULL);
+    }
+  if (state->decoding && !gdk_pixbuf_loader_write (state->loader, data, len, NULL))
+    state->decoding = FALSE; /* not an image it can read, or stopped: the rest goes by */
 }
 
 static GtkWidget *
@@ -559,19 +596,14 @@ verify_sink (const MfaBundleFile  *file,
     return TRUE;
   if (data != NULL)
     {
-      if (state->buffer == NULL)
-        state->buffer = g_byte_array_sized_new (file->size);
-      g_byte_array_append (state->buffer, data, len);
+      feed_thumbnail (state, file, data, len);
       return TRUE;
     }
   /* The end of an entry: its size and SHA-256 matched the manifest. */
   post = g_new0 (Post, 1);
   post->self = g_object_ref (state->self);
-  post->attachment = mfa_attachment_new (state->self->manifest, file,
-                                         g_byte_array_free_to_bytes (
-                                           state->buffer != NULL ? g_steal_pointer (&state->buffer)
-                                                                 : g_byte_array_new ()));
-  post->attachment->thumbnail = make_thumbnail (post->attachment->data);
+  post->attachment = mfa_attachment_new (state->self->manifest, file, state->bundle);
+  post->attachment->thumbnail = finish_thumbnail (state);
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_attachment, post,
                               (GDestroyNotify) post_free);
   return TRUE;
@@ -639,6 +671,7 @@ verify (MfaTicketWindow *self)
 
   state->self = g_object_ref (self);
   state->cancellable = g_object_ref (self->cancellable);
+  state->bundle = g_file_get_path (self->file);
   g_task_set_task_data (task, state, (GDestroyNotify) verify_free);
   g_task_set_source_tag (task, verify);
   g_task_run_in_thread (task, verify_thread);

@@ -382,3 +382,67 @@ mfa_bundle_save_attachments (const gchar  *path,
     *skipped = saving.skipped;
   return written != NULL ? g_steal_pointer (&saved) : NULL;
 }
+
+/* ---- one entry, read again -------------------------------------------------- */
+
+typedef struct
+{
+  const gchar *entry_path;
+  const gchar *sha256;
+  gsize        max_len;
+  GByteArray  *bytes;
+  gboolean     done;
+} OneEntry;
+
+static gboolean
+collect_entry (const MfaBundleFile  *file,
+               const guint8         *data,
+               gsize                 len,
+               gpointer              user_data,
+               GError              **error)
+{
+  OneEntry *one = user_data;
+
+  if (!g_str_equal (file->path, one->entry_path))
+    return TRUE;
+  if (g_strcmp0 (file->sha256, one->sha256) != 0 || (gsize) file->size > one->max_len)
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_BUNDLE_DAMAGED,
+                   _("%s changed since the bundle was verified"), file->path);
+      return FALSE;
+    }
+  if (data != NULL)
+    {
+      if (one->bytes == NULL)
+        one->bytes = g_byte_array_sized_new (file->size);
+      g_byte_array_append (one->bytes, data, len);
+      return TRUE;
+    }
+  /* Its end, verified: nothing after it is needed. */
+  one->done = TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "");
+  return FALSE;
+}
+
+GBytes *
+mfa_bundle_read_entry (const gchar  *path,
+                       const gchar  *entry_path,
+                       const gchar  *sha256,
+                       gsize         max_len,
+                       GError      **error)
+{
+  OneEntry one = { entry_path, sha256, max_len, NULL, FALSE };
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(MfaBundle) bundle = mfa_bundle_read (path, collect_entry, &one, NULL, NULL,
+                                                 &local_error);
+
+  if (one.done)
+    return g_byte_array_free_to_bytes (one.bytes != NULL ? one.bytes : g_byte_array_new ());
+  g_clear_pointer (&one.bytes, g_byte_array_unref);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, MFA_ERROR, MFA_ERROR_BUNDLE_DAMAGED, _("%s is not in the bundle"),
+                 entry_path);
+  return NULL;
+}

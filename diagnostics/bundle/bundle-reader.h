@@ -49,6 +49,16 @@ gboolean   mfa_bundle_extract (const gchar        *path,
                                const gchar        *dir,
                                GError            **error);
 
+/* One entry's bytes, read again from the bundle (every entry before it is
+ * checked too, then the read stops): only when its size and SHA-256 match
+ * the manifest and the manifest still gives `sha256` (the value seen when
+ * the bundle was verified), and only up to `max_len` bytes. */
+GBytes    *mfa_bundle_read_entry       (const gchar  *path,
+                                        const gchar  *entry_path,
+                                        const gchar  *sha256,
+                                        gsize         max_len,
+                                        GError      **error);
+
 /* Saves the PNG and JPEG attachments of a bundle into `dir` under names
  * this app makes (NN-KIND.png or .jpg: never a name the bundle chose), one
  * file at a time, only once the whole bundle verified, and only bytes that
