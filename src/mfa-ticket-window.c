@@ -337,6 +337,19 @@ bench_quit_after_diagnosis (MfaTicketWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* For tests/bench/viewer-memory.sh: quit once every entry is verified and
+ * every thumbnail shown, so the run's peak RSS covers the whole bundle. */
+static void
+bench_quit_after_verify (MfaTicketWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (g_getenv ("MFA_BENCH_QUIT_AFTER_VERIFY") == NULL || app == NULL)
+    return;
+  mfa_application_quit_after_paint (MFA_APPLICATION (app), GTK_WINDOW (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void verify (MfaTicketWindow *self);
 
 static void
@@ -661,6 +674,7 @@ verify_done (GObject      *source,
   set_integrity (self, "intact", self->integrity);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-attachments",
                                  gtk_widget_get_first_child (GTK_WIDGET (self->gallery)) != NULL);
+  bench_quit_after_verify (self);
 }
 
 static void

@@ -433,9 +433,10 @@ mfa_bundle_read_entry (const gchar  *path,
 {
   OneEntry one = { entry_path, sha256, max_len, NULL, FALSE };
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(MfaBundle) bundle = mfa_bundle_read (path, collect_entry, &one, NULL, NULL,
-                                                 &local_error);
+  MfaBundle *bundle = mfa_bundle_read (path, collect_entry, &one, NULL, NULL, &local_error);
 
+  /* Stopped after the entry, so never a whole bundle; freed all the same. */
+  g_clear_pointer (&bundle, mfa_bundle_free);
   if (one.done)
     return g_byte_array_free_to_bytes (one.bytes != NULL ? one.bytes : g_byte_array_new ());
   g_clear_pointer (&one.bytes, g_byte_array_unref);
