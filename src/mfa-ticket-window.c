@@ -821,8 +821,8 @@ saved_cb (GObject      *source,
   if (error != NULL)
     text = g_strdup_printf (_("The attachments could not be saved: %s"), error->message);
   else if (save->skipped > 0)
-    text = g_strdup_printf (_("%u attachments were saved; %u were not PNG or JPEG images as "
-                              "the bundle claims and were left out."), saved->len, save->skipped);
+    text = g_strdup_printf (_("The attachments were saved, except entries that are not the PNG "
+                              "or JPEG images the bundle claims (left out: %u)."), save->skipped);
   else
     text = g_strdup (_("The attachments were saved."));
   show_notice (self, text);

@@ -312,8 +312,9 @@ fresh_bundle (guint8 *data,
   g_array_set_clear_func (members, member_clear);
   for (guint i = 0; i < n; i++)
     {
+      static const gchar image[] = "\x89PNG\r\n\x1a\nfuzzed entry bytes";
       Member member = { g_strdup (names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))]),
-                        g_bytes_new ("\x89PNG\r\n\x1a\nfuzz", 12 + i) };
+                        g_bytes_new (image, 12 + i) };
 
       g_array_append_val (members, member);
     }
