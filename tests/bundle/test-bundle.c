@@ -465,7 +465,7 @@ build_hostile (const gchar *name, const gchar *path)
       else if (g_str_equal (name, "html-in-front"))
         g_byte_array_append (joined, (const guint8 *) "<html><script>alert(1)</script></html>\n", 39);
       else
-        g_byte_array_append (joined, (const guint8 *) "MZ\x90\0\3\0\0\0\4\0\0\0\xff\xff", 16);
+        g_byte_array_append (joined, (const guint8 *) "MZ\x90\0\3\0\0\0\4\0\0\0\xff\xff", 14);
       g_byte_array_append (joined, zip->data, zip->len);
       save (path, joined);
     }
