@@ -606,6 +606,39 @@ test_keys_in_evidence_and_topic (void)
   g_assert_cmpint (create_with ("--topic", "signin-code-rejected", &err), ==, 0);
 }
 
+/* What the commands print with --json is evidence the writer takes as it is. */
+static void
+test_real_evidence_accepted (void)
+{
+  g_autofree gchar *key = work_path ("evidence.key");
+  g_autofree gchar *export = work_path ("evidence-export.txt");
+  const gchar *diag = g_getenv ("MFA_DIAG");
+  const gchar *code[] = { diag, "code", "--key-file", key, "--json", "123456", NULL };
+  const gchar *duplicates[] = { diag, "duplicates", "--json", export, NULL };
+  const gchar *clock[] = { diag, "clock", "--server", "127.0.0.1:9", "--http", "http://127.0.0.1:9/",
+                           "--timeout", "1", "--json", NULL };
+  const gchar * const *commands[] = { code, duplicates, clock };
+  const gchar *kinds[] = { "code", "duplicates", "clock" };
+
+  g_file_set_contents (key, "JBSWY3DPEHPK3PXP\n", -1, NULL);
+  g_file_set_contents (export, "otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP\n"
+                               "otpauth://totp/Acme:bob?secret=KRSXG5CTMVRXEZLU\n", -1, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree gchar *out = NULL, *err = NULL, *check = NULL, *path = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_spawn_sync (NULL, (gchar **) commands[i], NULL, 0, NULL, NULL, &out, &err, NULL, &error);
+      g_assert_no_error (error);
+      path = work_path (kinds[i]);
+      g_file_set_contents (path, out, -1, NULL);
+      check = g_strdup_printf ("%s=%s", kinds[i], path);
+      g_clear_pointer (&err, g_free);
+      if (create_with ("--check", check, &err) != 0)
+        g_error ("%s evidence refused: %s", kinds[i], err);
+    }
+}
+
 /* ---- messages a person can act on ------------------------------------------------ */
 
 static void
@@ -700,6 +733,7 @@ main (int    argc,
   g_test_add_func ("/hostile/save-attachments", test_save_attachments);
   g_test_add_func ("/hostile/keys/disguised", test_disguised_keys_refused);
   g_test_add_func ("/hostile/keys/evidence-and-topic", test_keys_in_evidence_and_topic);
+  g_test_add_func ("/hostile/keys/real-evidence-accepted", test_real_evidence_accepted);
   g_test_add_func ("/hostile/inputs-regular-only", test_inputs_regular_only);
   g_test_add_func ("/hostile/pixel-bomb", test_pixel_bomb_refused_at_header);
   g_test_add_func ("/hostile/messages/full-disk", test_full_disk_message);
