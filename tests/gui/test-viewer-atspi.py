@@ -112,6 +112,10 @@ def intact_bundle():
         app.wait_label(lambda text: text.startswith("Intact:"), "saying “Intact”")
         app.wait_label(lambda text: text.startswith("The error page"), "captioning the attachment")
         assert app.button("Save Attachments…").sensitive
+        # Keys and decrypted vaults may live in this process: no core dump.
+        with open(f"/proc/{app.process.pid}/limits", encoding="utf-8") as limits:
+            core = [line.split()[4:6] for line in limits if line.startswith("Max core file size")]
+        assert core == [["0", "0"]], core
     finally:
         app.close()
 
