@@ -178,7 +178,8 @@ parse_records (const guint8  *directory,
       if (at + CENTRAL_SIZE + record.name_len + extra + comment > size)
         return refuse (error, MFA_ERROR_BUNDLE_DAMAGED,
                        _("the ZIP central directory is damaged at record %u"), i + 1);
-      record.name = g_strndup ((const gchar *) directory + at + CENTRAL_SIZE, record.name_len);
+      record.name = g_malloc0 (record.name_len + 1);
+      memcpy (record.name, directory + at + CENTRAL_SIZE, record.name_len);
       g_array_append_val (records, record);
       at += CENTRAL_SIZE + record.name_len + extra + comment;
     }
@@ -296,9 +297,17 @@ check_entry (int            fd,
   return TRUE;
 }
 
+static void
+layout_entry_free (MfaBundleLayoutEntry *entry)
+{
+  g_free (entry->name);
+  g_free (entry);
+}
+
 gboolean
-mfa_bundle_check_layout (int       fd,
-                         GError  **error)
+mfa_bundle_check_layout (int         fd,
+                         GPtrArray **entries_out,
+                         GError    **error)
 {
   g_autoptr(GArray) records = g_array_new (FALSE, TRUE, sizeof (Record));
   g_autofree guint8 *directory = NULL;
@@ -336,5 +345,15 @@ mfa_bundle_check_layout (int       fd,
   if (at != directory_offset)
     return refuse (error, code, _("the ZIP archive holds data that its central directory does "
                                   "not list (a hidden entry or another archive)"));
+  *entries_out = g_ptr_array_new_with_free_func ((GDestroyNotify) layout_entry_free);
+  for (guint i = 0; i < records->len; i++)
+    {
+      Record *record = &g_array_index (records, Record, i);
+      MfaBundleLayoutEntry *entry = g_new0 (MfaBundleLayoutEntry, 1);
+
+      entry->name = g_steal_pointer (&record->name);
+      entry->size = record->size;
+      g_ptr_array_add (*entries_out, entry);
+    }
   return TRUE;
 }

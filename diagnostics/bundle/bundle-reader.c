@@ -32,6 +32,7 @@ typedef struct
 {
   struct archive *archive;
   int             fd;      /* checked by mfa_bundle_check_layout, then streamed */
+  GPtrArray      *layout;  /* MfaBundleLayoutEntry: what each streamed entry must be */
   GHashTable     *listed;  /* path → MfaBundleFile, borrowed from the bundle */
   GHashTable     *seen;
   guint64         total_listed;
@@ -186,6 +187,28 @@ parse_manifest (MfaBundle    *bundle,
   return TRUE;
 }
 
+/* The streaming reader met the `index`-th entry of the central directory:
+ * the same name here, the same size once its data is read (got >= 0). */
+static gboolean
+meets_directory (Reader       *reader,
+                 guint         index,
+                 const gchar  *name,
+                 gint64        got,
+                 GError      **error)
+{
+  MfaBundleLayoutEntry *expected = index < reader->layout->len
+                                     ? g_ptr_array_index (reader->layout, index) : NULL;
+  g_autofree gchar *shown = g_strescape (name != NULL ? name : "", NULL);
+
+  if (expected == NULL || g_strcmp0 (expected->name, name) != 0)
+    return damaged (error, _("%s: read where the central directory lists another entry (a "
+                             "hidden or disguised entry)"), shown);
+  if (got >= 0 && (guint64) got != expected->size)
+    return damaged (error, _("%s: read with another size than the central directory lists"),
+                    shown);
+  return TRUE;
+}
+
 static gboolean
 read_manifest (MfaBundle      *bundle,
                Reader         *reader,
@@ -231,6 +254,8 @@ read_manifest (MfaBundle      *bundle,
                    archive_error_string (reader->archive));
       return FALSE;
     }
+  if (!meets_directory (reader, 0, MFA_BUNDLE_MANIFEST, used, error))
+    return FALSE;
   if (!parse_manifest (bundle, reader, text, used, error))
     return FALSE;
   if (sink != NULL)
@@ -273,6 +298,8 @@ read_entry (Reader               *reader,
   if (!mfa_bundle_path_is_safe (raw_path))
     return damaged (error, _("%s: an unsafe path (absolute, “..”, backslash or control "
                              "characters): refused"), path);
+  if (!meets_directory (reader, reader->entries, raw_path, -1, error))
+    return FALSE;
   if (!g_hash_table_add (reader->seen, g_strdup (raw_path)))
     return damaged (error, _("%s: appears twice in the archive"), path);
   file = g_hash_table_lookup (reader->listed, raw_path);
@@ -304,6 +331,8 @@ read_entry (Reader               *reader,
                     archive_error_string (reader->archive));
   if (got != file->size)
     return damaged (error, _("%s: shorter than the manifest says"), path);
+  if (!meets_directory (reader, reader->entries, raw_path, got, error))
+    return FALSE;
   sha256_digest (&checksum, sizeof digest, digest);
   hex = g_malloc (2 * sizeof digest + 1);
   for (gsize i = 0; i < sizeof digest; i++)
@@ -342,7 +371,7 @@ reader_open (Reader       *reader,
                    reason);
       return FALSE;
     }
-  if (!mfa_bundle_check_layout (reader->fd, error))
+  if (!mfa_bundle_check_layout (reader->fd, &reader->layout, error))
     return FALSE;
   if (archive_read_open_fd (reader->archive, reader->fd, BLOCK_SIZE) != ARCHIVE_OK)
     {
@@ -359,6 +388,7 @@ reader_close (Reader *reader)
   archive_read_free (reader->archive);
   if (reader->fd >= 0)
     close (reader->fd);
+  g_clear_pointer (&reader->layout, g_ptr_array_unref);
   g_hash_table_unref (reader->listed);
   g_hash_table_unref (reader->seen);
 }
@@ -405,6 +435,9 @@ read_bundle (const gchar        *path,
       if (ok && !head_only && (status == ARCHIVE_FATAL || status == ARCHIVE_RETRY))
         ok = damaged (error, _("the archive is damaged after %u entries: %s"), reader.entries,
                       archive_error_string (reader.archive));
+      if (ok && !head_only && reader.entries + 1 != reader.layout->len)
+        ok = damaged (error, _("the archive reads as %u entries where its central directory "
+                               "lists %u"), reader.entries + 1, reader.layout->len);
       for (guint i = 0; !head_only && i < bundle->files->len && ok; i++)
           {
             MfaBundleFile *file = g_ptr_array_index (bundle->files, i);

@@ -469,6 +469,28 @@ build_hostile (const gchar *name, const gchar *path)
       g_byte_array_append (joined, zip->data, zip->len);
       save (path, joined);
     }
+  else if (g_str_equal (name, "unicode-path-extra"))
+    {
+      /* The local header carries an Info-ZIP Unicode Path field with another
+       * name: a streaming reader believes it, unzip and the directory do not. */
+      static const gchar other[] = "summary.html";
+      g_autoptr(GByteArray) extra = g_byte_array_new ();
+      guint32 crc = test_crc32 ((const guint8 *) good.name, strlen (good.name), 0);
+      guint8 head[9] = { 0x75, 0x70, 5 + sizeof other - 1, 0, 1,
+                         crc & 0xff, crc >> 8 & 0xff, crc >> 16 & 0xff, crc >> 24 };
+      const Craft list[] = { m, good };
+      g_autoptr(GBytes) no_extra = NULL;
+      g_autoptr(GBytes) disguise = NULL;
+
+      g_byte_array_append (extra, head, sizeof head);
+      g_byte_array_append (extra, (const guint8 *) other, sizeof other - 1);
+      disguise = g_byte_array_free_to_bytes (g_steal_pointer (&extra));
+      {
+        GBytes *extras[] = { no_extra, disguise };
+
+        test_write_raw_zip (path, list, G_N_ELEMENTS (list), extras);
+      }
+    }
   else if (g_str_equal (name, "files-not-array"))
     {
       static const gchar text[] = "{\"format\":\"mfa-ticket\",\"version\":1,\"files\":{}}";
@@ -521,6 +543,8 @@ static const Hostile hostile[] = {
   { "concatenated", MFA_ERROR_BUNDLE_DAMAGED, "central directory is not where" },
   { "html-in-front", MFA_ERROR_NOT_A_BUNDLE, "does not start with a ZIP entry" },
   { "exe-in-front", MFA_ERROR_NOT_A_BUNDLE, "does not start with a ZIP entry" },
+  { "unicode-path-extra", MFA_ERROR_BUNDLE_DAMAGED, "summary.html: read where the central "
+                                                    "directory lists another entry" },
 };
 
 static guint

@@ -5,6 +5,8 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <string.h>
+
 #include "bundle-craft.h"
 
 void
@@ -82,3 +84,89 @@ test_manifest_for (const Craft *files, guint n, gint version, const gchar *extra
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
+
+guint32
+test_crc32 (const guint8 *data,
+            gsize         len,
+            guint32       crc)
+{
+  crc = ~crc;
+  for (gsize i = 0; i < len; i++)
+    {
+      crc ^= data[i];
+      for (guint k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320u & -(crc & 1));
+    }
+  return ~crc;
+}
+
+static void
+append_le (GByteArray *out,
+           guint       n,
+           guint32     value)
+{
+  for (guint i = 0; i < n; i++, value >>= 8)
+    {
+      guint8 byte = value & 0xff;
+
+      g_byte_array_append (out, &byte, 1);
+    }
+}
+
+void
+test_write_raw_zip (const gchar   *path,
+                    const Craft   *entries,
+                    guint          n,
+                    GBytes * const *local_extras)
+{
+  g_autoptr(GByteArray) zip = g_byte_array_new ();
+  g_autoptr(GByteArray) directory = g_byte_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize extra_len = 0;
+      const guint8 *extra = local_extras != NULL && local_extras[i] != NULL
+                              ? g_bytes_get_data (local_extras[i], &extra_len) : NULL;
+      guint32 crc = test_crc32 ((const guint8 *) entries[i].data, entries[i].len, 0);
+      guint32 offset = zip->len;
+      gsize name_len = strlen (entries[i].name);
+
+      append_le (zip, 4, 0x04034b50);
+      append_le (zip, 2, 20);
+      append_le (zip, 4, 0);              /* flags, stored */
+      append_le (zip, 4, 0);              /* time, date */
+      append_le (zip, 4, crc);
+      append_le (zip, 4, entries[i].len);
+      append_le (zip, 4, entries[i].len);
+      append_le (zip, 2, name_len);
+      append_le (zip, 2, extra_len);
+      g_byte_array_append (zip, (const guint8 *) entries[i].name, name_len);
+      if (extra != NULL)
+        g_byte_array_append (zip, extra, extra_len);
+      g_byte_array_append (zip, (const guint8 *) entries[i].data, entries[i].len);
+
+      append_le (directory, 4, 0x02014b50);
+      append_le (directory, 2, 0x031e);
+      append_le (directory, 2, 20);
+      append_le (directory, 4, 0);
+      append_le (directory, 4, 0);
+      append_le (directory, 4, crc);
+      append_le (directory, 4, entries[i].len);
+      append_le (directory, 4, entries[i].len);
+      append_le (directory, 2, name_len);
+      append_le (directory, 4, 0);        /* extra, comment lengths */
+      append_le (directory, 4, 0);        /* disk, internal attributes */
+      append_le (directory, 4, 0100644u << 16);
+      append_le (directory, 4, offset);
+      g_byte_array_append (directory, (const guint8 *) entries[i].name, name_len);
+    }
+  append_le (directory, 4, 0x06054b50);
+  append_le (directory, 4, 0);
+  append_le (directory, 2, n);
+  append_le (directory, 2, n);
+  append_le (directory, 4, directory->len - 12);
+  append_le (directory, 4, zip->len);
+  append_le (directory, 2, 0);
+  g_byte_array_append (zip, directory->data, directory->len);
+  g_assert_true (g_file_set_contents (path, (const gchar *) zip->data, zip->len, NULL));
+}
