@@ -327,7 +327,9 @@ test_inputs_regular_only (void)
                                     "ram-user", "--account", "alice@1234567.onaliyun.com",
                                     "--check", check, "-o", target, NULL };
       const gchar *qr[] = { g_getenv ("MFA_DIAG"), "code", "--qr", inputs[i], "123456", NULL };
-      const gchar * const *commands[] = { with_attach, with_check, qr };
+      g_autofree gchar *flows_option = g_strdup_printf ("--check=%s", inputs[i]);
+      const gchar *flows[] = { g_getenv ("MFA_DIAG"), "flows", flows_option, NULL };
+      const gchar * const *commands[] = { with_attach, with_check, qr, flows };
 
       for (guint j = 0; j < G_N_ELEMENTS (commands); j++)
         {
