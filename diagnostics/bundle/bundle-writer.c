@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -376,11 +377,20 @@ write_from_source (struct archive        *archive,
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree guint8 *block = g_malloc (BLOCK_SIZE);
-  FILE *file = fopen (entry->source, "rbe");
+  /* Checked regular when it was first read; it could have been swapped since. */
+  int fd = open (entry->source, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  struct stat info;
+  FILE *file = fd >= 0 && fstat (fd, &info) == 0 && S_ISREG (info.st_mode) ? fdopen (fd, "rb")
+                                                                           : NULL;
   gint64 total = 0;
   gsize n;
   gboolean ok = TRUE;
 
+  if (file == NULL && fd >= 0)
+    {
+      close (fd);
+      errno = EINVAL;
+    }
   if (file == NULL)
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_IO, _("Cannot read %s: %s"), entry->source,
