@@ -19,6 +19,7 @@
 
 #include "mfa-error.h"
 #include "mfa-input.h"
+#include "mfa-secret.h"
 
 static GBytes *
 fail (GError      **error,
@@ -103,6 +104,16 @@ mfa_input_read_file (const gchar  *path,
     }
   close (fd);
   return g_bytes_new_take (g_realloc (g_steal_pointer (&buffer), MAX (used, 1)), used);
+}
+
+void
+mfa_input_free_wiped (GBytes *bytes)
+{
+  gsize len = 0;
+  guint8 *data = bytes != NULL ? g_bytes_unref_to_data (bytes, &len) : NULL;
+
+  mfa_wipe (data, len);
+  g_free (data);
 }
 
 static guint

@@ -21,6 +21,12 @@ GBytes   *mfa_input_read_file        (const gchar  *path,
                                       gsize         max_len,
                                       GError      **error);
 
+/* Frees bytes that may show a key (a QR image), overwriting them first
+ * when this was the last reference. */
+void      mfa_input_free_wiped       (GBytes       *bytes);
+typedef GBytes MfaWipedBytes;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaWipedBytes, mfa_input_free_wiped)
+
 /* The width and height a PNG (IHDR) or JPEG (first SOF marker) header
  * declares; FALSE when neither can be found in the bytes. */
 gboolean  mfa_input_image_size       (const guint8 *data,

@@ -57,7 +57,8 @@ static MfaOtpauth *
 load_qr_key (const gchar  *path,
              GError      **error)
 {
-  g_autoptr(GBytes) bytes = mfa_input_read_file (path, MFA_KEY_MAX_IMAGE_SIZE, error);
+  /* The image shows the key: its bytes are wiped after use. */
+  g_autoptr(MfaWipedBytes) bytes = mfa_input_read_file (path, MFA_KEY_MAX_IMAGE_SIZE, error);
   g_autofree gchar *display = g_filename_display_name (path);
   g_autoptr(GPtrArray) symbols = NULL;
   const MfaQrModule *qr;
