@@ -82,7 +82,8 @@ check_texts (const MfaBundleContent  *content,
   if (!mfa_bundle_check_account (content->account_type, content->account_name, &warning, error)
       || !mfa_bundle_check_text (_("The account name"), content->account_name, error)
       || !mfa_bundle_check_text (_("The description"), content->description, error)
-      || !mfa_bundle_check_text (_("The topic"), content->flow_id, error))
+      || !mfa_bundle_check_text (_("The topic"), content->flow_id, error)
+      || !mfa_bundle_check_text (_("The time zone"), content->operation_zone, error))
     return FALSE;
   for (guint i = 0; i < content->check_kinds->len; i++)
     if (!mfa_bundle_check_evidence (g_ptr_array_index (content->check_kinds, i),
