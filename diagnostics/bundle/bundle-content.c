@@ -143,6 +143,8 @@ fold_text (const gchar *text)
 
 typedef enum { BASE32 = 1 << 0, HEX = 1 << 1 } Alphabet;
 
+#define MAX_KEY_CHARS 160
+
 static guint
 alphabets_of (const gchar *token,
               gsize        len)
@@ -204,7 +206,9 @@ holds_key (const gchar *folded)
           while (g_ascii_isalnum (q[len]))
             len++;
           alphabets &= alphabets_of (q, len);
-          if (alphabets == 0 || (group > 0 && len > group))
+          /* No key is longer (64 bytes are 103 base32 or 128 hex digits):
+           * a chain stops there, so a long text costs linear time. */
+          if (alphabets == 0 || (group > 0 && len > group) || joined->len + len > MAX_KEY_CHARS)
             break;
           g_string_append_len (joined, q, len);
           if (reads_as_key (joined, alphabets))
