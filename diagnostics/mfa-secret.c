@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -14,6 +16,18 @@
 
 #include "mfa-error.h"
 #include "mfa-secret.h"
+
+void
+mfa_secret_protect_process (void)
+{
+  struct rlimit none = { 0, 0 };
+
+  /* Both can only fail where the kernel lacks them; nothing to tell a user. */
+  if (setrlimit (RLIMIT_CORE, &none) != 0)
+    g_debug ("RLIMIT_CORE: %s", g_strerror (errno));
+  if (prctl (PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+    g_debug ("PR_SET_DUMPABLE: %s", g_strerror (errno));
+}
 
 void
 mfa_wipe (gpointer data,

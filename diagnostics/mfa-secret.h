@@ -32,6 +32,12 @@ void       mfa_wipe_string       (gchar        *text);
 void       mfa_free_string       (gchar        *text);
 void       mfa_free_strv         (gchar       **strv);
 
+/* For a process that will hold keys or a decrypted vault: no core dump
+ * (RLIMIT_CORE 0, and not dumpable, which also keeps other processes of the
+ * same user from reading its memory). Call first thing in main(); the GUI,
+ * `mfa-diag code`, `mfa-diag duplicates` and `mfa-ticket create` do. */
+void       mfa_secret_protect_process (void);
+
 gchar     *mfa_read_secret_file  (const gchar  *path,
                                   gsize         max_len,
                                   GError      **error);

@@ -24,6 +24,8 @@
 #include "flows/po-catalog.h"
 #include "mfa-error.h"
 #include "mfa-format.h"
+#include "mfa-input.h"
+#include "mfa-json-depth.h"
 #include "mfa-secret.h"
 #include "otp.h"
 #include "otp-bulk/otp-bulk.h"

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "mfa-application.h"
+#include "mfa-secret.h"
 
 int
 main (int    argc,
@@ -16,6 +17,7 @@ main (int    argc,
   g_autoptr(MfaApplication) app = NULL;
   int status;
 
+  mfa_secret_protect_process (); /* keys and decrypted vaults live in this process */
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -12,6 +12,7 @@
 
 #define MIN_SCALE 0.05
 #define MAX_SCALE 8.0
+#define MAX_DECODED_SIDE 4096
 
 struct _MfaAttachmentWindow
 {
@@ -25,6 +26,7 @@ struct _MfaAttachmentWindow
 
   GArray            *masked;      /* GdkRectangle, shared with the attachment */
   GdkTexture        *texture;
+  gint               original_width;
   GCancellable      *cancellable;
   gdouble            scale;
 };
@@ -67,7 +69,7 @@ int_member (JsonObject  *object,
 MfaAttachment *
 mfa_attachment_new (JsonNode            *manifest,
                     const MfaBundleFile *file,
-                    GBytes              *data)
+                    const gchar         *bundle)
 {
   MfaAttachment *attachment = g_new0 (MfaAttachment, 1);
   JsonObject *entry = file_entry (manifest, file->path);
@@ -79,7 +81,8 @@ mfa_attachment_new (JsonNode            *manifest,
   attachment->caption = mfa_format_printable (file->caption);
   attachment->taken = taken != NULL ? mfa_format_printable (taken) : NULL;
   attachment->masked = g_array_new (FALSE, FALSE, sizeof (GdkRectangle));
-  attachment->data = data;
+  attachment->bundle = g_strdup (bundle);
+  attachment->sha256 = g_strdup (file->sha256);
   for (guint i = 0; masked != NULL && JSON_NODE_HOLDS_ARRAY (masked)
                     && i < MIN (json_array_get_length (json_node_get_array (masked)), 100); i++)
     {
@@ -104,7 +107,8 @@ mfa_attachment_free (MfaAttachment *attachment)
   g_free (attachment->caption);
   g_free (attachment->taken);
   g_array_unref (attachment->masked);
-  g_clear_pointer (&attachment->data, g_bytes_unref);
+  g_free (attachment->bundle);
+  g_free (attachment->sha256);
   g_clear_object (&attachment->thumbnail);
   g_free (attachment);
 }
@@ -198,7 +202,9 @@ draw_masks (GtkDrawingArea *area,
 
   if (self->texture == NULL || self->masked->len == 0)
     return;
-  scale = (gdouble) width / gdk_texture_get_width (self->texture);
+  /* The areas are in the picture's own pixels, the texture maybe smaller. */
+  scale = (gdouble) width / (self->original_width > 0 ? self->original_width
+                                                      : gdk_texture_get_width (self->texture));
   cairo_set_line_width (cr, 3);
   cairo_set_source_rgb (cr, 0.88, 0.11, 0.14);
   for (guint i = 0; i < self->masked->len; i++)
@@ -215,19 +221,77 @@ draw_masks (GtkDrawingArea *area,
 
 /* ---- loading the full image in a thread ------------------------------------- */
 
+typedef struct
+{
+  gchar *bundle;
+  gchar *path;
+  gchar *sha256;
+  gint   original_width;  /* before decoding to the size shown */
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_free (load->bundle);
+  g_free (load->path);
+  g_free (load->sha256);
+  g_free (load);
+}
+
+/* Decoded no larger than a screen shows it: a picture beyond that is
+ * scaled down as it is read (zooming in further shows its pixels larger). */
+static void
+fit_screen (GdkPixbufLoader *loader,
+            gint             width,
+            gint             height,
+            gpointer         user_data)
+{
+  Load *load = user_data;
+  gdouble scale = MIN (1.0, MIN ((gdouble) MAX_DECODED_SIDE / MAX (width, 1),
+                                 (gdouble) MAX_DECODED_SIDE / MAX (height, 1)));
+
+  load->original_width = width;
+  if (width <= 0 || height <= 0 || (gint64) width * height > MFA_VIEWER_MAX_PIXELS)
+    gdk_pixbuf_loader_set_size (loader, 0, 0); /* stops the loader */
+  else if (scale < 1.0)
+    gdk_pixbuf_loader_set_size (loader, MAX (1, (gint) (width * scale)),
+                                MAX (1, (gint) (height * scale)));
+}
+
+/* The entry read again (verified against the SHA-256 seen before), at most
+ * the writer's per-file limit, then decoded to the size shown. */
 static void
 load_thread (GTask        *task,
              gpointer      source,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  Load *load = task_data;
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   GError *error = NULL;
-  GdkTexture *texture = gdk_texture_new_from_bytes (task_data, &error);
+  g_autoptr(GBytes) bytes = mfa_bundle_read_entry (load->bundle, load->path, load->sha256,
+                                                   MFA_BUNDLE_MAX_ATTACHMENT_SIZE, &error);
+  GdkPixbuf *pixbuf;
 
-  if (texture == NULL)
-    g_task_return_error (task, error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (fit_screen), load);
+  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error)
+      || !gdk_pixbuf_loader_close (loader, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_clear_pointer (&bytes, g_bytes_unref);
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (pixbuf == NULL)
+    g_task_return_new_error (task, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                             _("the image holds no picture"));
   else
-    g_task_return_pointer (task, texture, g_object_unref);
+    g_task_return_pointer (task, gdk_texture_new_for_pixbuf (pixbuf), g_object_unref);
 }
 
 static void
@@ -250,6 +314,7 @@ loaded (GObject      *source,
       return;
     }
   self->texture = texture;
+  self->original_width = ((Load *) g_task_get_task_data (G_TASK (result)))->original_width;
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
   zoom_fit (self);
 }
@@ -264,6 +329,7 @@ mfa_attachment_window_show (GtkWindow     *parent,
                                             NULL);
   g_autofree gchar *description = mfa_attachment_describe (attachment);
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, loaded, NULL);
+  Load *load;
 
   self->masked = g_array_ref (attachment->masked);
   gtk_window_set_title (GTK_WINDOW (self), mfa_bundle_attachment_kind_label (attachment->kind));
@@ -278,7 +344,11 @@ mfa_attachment_window_show (GtkWindow     *parent,
       return;
     }
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (attachment->thumbnail));
-  g_task_set_task_data (task, g_bytes_ref (attachment->data), (GDestroyNotify) g_bytes_unref);
+  load = g_new0 (Load, 1);
+  load->bundle = g_strdup (attachment->bundle);
+  load->path = g_strdup (attachment->path);
+  load->sha256 = g_strdup (attachment->sha256);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
   g_task_run_in_thread (task, load_thread);
 }
 

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* The most pixels the viewer decodes in one image (a thumbnail or the
+ * zoomed picture): a 5K screenshot fits; more would cost gigabytes. */
+#define MFA_VIEWER_MAX_PIXELS (16 * 1024 * 1024)
+
 /* A verified attachment as the viewer holds it. */
 typedef struct
 {
@@ -18,13 +22,14 @@ typedef struct
   gchar      *caption;    /* printable */
   gchar      *taken;      /* printable ISO 8601, or NULL */
   GArray     *masked;     /* GdkRectangle: areas painted over (QR codes) */
-  GBytes     *data;       /* the verified bytes */
+  gchar      *bundle;     /* the bundle's file, read again to zoom: no copy held */
+  gchar      *sha256;     /* as verified */
   GdkTexture *thumbnail;  /* NULL when the image cannot be decoded */
 } MfaAttachment;
 
 MfaAttachment *mfa_attachment_new      (JsonNode            *manifest,
                                         const MfaBundleFile *file,
-                                        GBytes              *data);
+                                        const gchar         *bundle);
 void           mfa_attachment_free     (MfaAttachment       *attachment);
 gchar         *mfa_attachment_describe (const MfaAttachment *attachment);
 

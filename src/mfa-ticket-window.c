@@ -22,7 +22,6 @@
 #include "mfa-ticket-window.h"
 
 #define THUMB_SIZE 200
-#define MAX_IMAGE_PIXELS (80 * 1000 * 1000)
 #define MAX_EVIDENCE_SIZE (1 << 20)
 
 struct _MfaTicketWindow
@@ -50,8 +49,6 @@ struct _MfaTicketWindow
   JsonObject       *evidence;     /* kind → diagnostics/KIND.json */
   gchar            *integrity;    /* one line, for the copied text */
   gboolean          intact;
-  guint             n_saving;
-  guint             n_save_failed;
 };
 
 G_DEFINE_FINAL_TYPE (MfaTicketWindow, mfa_ticket_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -137,7 +134,8 @@ parse_json (GByteArray *buffer)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
-  if (!json_parser_load_from_data (parser, (const gchar *) buffer->data, buffer->len, NULL)
+  if (!mfa_json_check_depth ((const gchar *) buffer->data, buffer->len, "", MFA_ERROR_FAILED, NULL)
+      || !json_parser_load_from_data (parser, (const gchar *) buffer->data, buffer->len, NULL)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return NULL;
   return json_node_ref (json_parser_get_root (parser));
@@ -339,6 +337,19 @@ bench_quit_after_diagnosis (MfaTicketWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* For tests/bench/viewer-memory.sh: quit once every entry is verified and
+ * every thumbnail shown, so the run's peak RSS covers the whole bundle. */
+static void
+bench_quit_after_verify (MfaTicketWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (g_getenv ("MFA_BENCH_QUIT_AFTER_VERIFY") == NULL || app == NULL)
+    return;
+  mfa_application_quit_after_paint (MFA_APPLICATION (app), GTK_WINDOW (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void verify (MfaTicketWindow *self);
 
 static void
@@ -392,20 +403,35 @@ read_head_done (GObject      *source,
 
 /* ---- verification and attachments -------------------------------------- */
 
+/* An attachment is never held whole: its bytes stream into a loader that
+ * decodes it to thumbnail size (or stops at once for a picture too large),
+ * and are dropped; the zoom window reads the entry again. */
 typedef struct
 {
   MfaTicketWindow *self;        /* a reference */
   GCancellable    *cancellable;
-  GByteArray      *buffer;
+  gchar           *bundle;      /* the file's path */
+  GdkPixbufLoader *loader;      /* the image streaming by, NULL when not decoded */
+  gboolean         decoding;
   guint            permille;
 } Verify;
 
 static void
+stop_decoding (Verify *state)
+{
+  if (state->loader != NULL)
+    gdk_pixbuf_loader_close (state->loader, NULL);
+  g_clear_object (&state->loader);
+  state->decoding = FALSE;
+}
+
+static void
 verify_free (Verify *state)
 {
+  stop_decoding (state);
+  g_free (state->bundle);
   g_clear_object (&state->self);
   g_clear_object (&state->cancellable);
-  g_clear_pointer (&state->buffer, g_byte_array_unref);
   g_free (state);
 }
 
@@ -462,7 +488,7 @@ size_prepared (GdkPixbufLoader *loader,
   gdouble scale;
 
   /* A hostile image can claim any size: zero stops the loader at once. */
-  if (width <= 0 || height <= 0 || (gint64) width * height > MAX_IMAGE_PIXELS)
+  if (width <= 0 || height <= 0 || (gint64) width * height > MFA_VIEWER_MAX_PIXELS)
     {
       gdk_pixbuf_loader_set_size (loader, 0, 0);
       return;
@@ -472,17 +498,40 @@ size_prepared (GdkPixbufLoader *loader,
                               MAX (1, (gint) (height * scale)));
 }
 
+/* The thumbnail of the image that just streamed by, if it decoded. */
 static GdkTexture *
-make_thumbnail (GBytes *data)
+finish_thumbnail (Verify *state)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbufLoader) loader = g_steal_pointer (&state->loader);
+  gboolean decoded = state->decoding;
   GdkPixbuf *pixbuf;
 
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared), NULL);
-  if (!gdk_pixbuf_loader_write_bytes (loader, data, NULL) | !gdk_pixbuf_loader_close (loader, NULL))
+  state->decoding = FALSE;
+  if (loader == NULL)
+    return NULL;
+  if (!gdk_pixbuf_loader_close (loader, NULL) || !decoded)
     return NULL;
   pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
   return pixbuf != NULL ? gdk_texture_new_for_pixbuf (pixbuf) : NULL;
+}
+
+static void
+feed_thumbnail (Verify              *state,
+                const MfaBundleFile *file,
+                const guint8        *data,
+                gsize                len)
+{
+  if (state->loader == NULL && !state->decoding)
+    {
+      /* The writer's per-file limit: anything larger is not decoded at all. */
+      if (file->size > MFA_BUNDLE_MAX_ATTACHMENT_SIZE)
+        return;
+      state->loader = gdk_pixbuf_loader_new ();
+      state->decoding = TRUE;
+      g_signal_connect (state->loader, "size-prepared", G_CALLBACK (size_prepared), NULL);
+    }
+  if (state->decoding && !gdk_pixbuf_loader_write (state->loader, data, len, NULL))
+    state->decoding = FALSE; /* not an image it can read, or stopped: the rest goes by */
 }
 
 static GtkWidget *
@@ -560,19 +609,14 @@ verify_sink (const MfaBundleFile  *file,
     return TRUE;
   if (data != NULL)
     {
-      if (state->buffer == NULL)
-        state->buffer = g_byte_array_sized_new (file->size);
-      g_byte_array_append (state->buffer, data, len);
+      feed_thumbnail (state, file, data, len);
       return TRUE;
     }
   /* The end of an entry: its size and SHA-256 matched the manifest. */
   post = g_new0 (Post, 1);
   post->self = g_object_ref (state->self);
-  post->attachment = mfa_attachment_new (state->self->manifest, file,
-                                         g_byte_array_free_to_bytes (
-                                           state->buffer != NULL ? g_steal_pointer (&state->buffer)
-                                                                 : g_byte_array_new ()));
-  post->attachment->thumbnail = make_thumbnail (post->attachment->data);
+  post->attachment = mfa_attachment_new (state->self->manifest, file, state->bundle);
+  post->attachment->thumbnail = finish_thumbnail (state);
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_attachment, post,
                               (GDestroyNotify) post_free);
   return TRUE;
@@ -630,6 +674,7 @@ verify_done (GObject      *source,
   set_integrity (self, "intact", self->integrity);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-attachments",
                                  gtk_widget_get_first_child (GTK_WIDGET (self->gallery)) != NULL);
+  bench_quit_after_verify (self);
 }
 
 static void
@@ -640,6 +685,7 @@ verify (MfaTicketWindow *self)
 
   state->self = g_object_ref (self);
   state->cancellable = g_object_ref (self->cancellable);
+  state->bundle = g_file_get_path (self->file);
   g_task_set_task_data (task, state, (GDestroyNotify) verify_free);
   g_task_set_source_tag (task, verify);
   g_task_run_in_thread (task, verify_thread);
@@ -674,29 +720,128 @@ copy_diagnosis (GtkWidget   *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
 }
 
-static void
-saved (GObject      *source,
-       GAsyncResult *result,
-       gpointer      user_data)
+/* Saving runs in a thread through the library, which names the files,
+ * checks their bytes and never writes through a link or over a file
+ * unasked: the bundle chose none of it. */
+typedef struct
 {
-  g_autoptr(MfaTicketWindow) self = user_data;
+  gchar    *bundle;
+  gchar    *dir;
+  gboolean  replace;
+  guint     skipped;
+} Save;
+
+static void
+save_free (Save *save)
+{
+  g_free (save->bundle);
+  g_free (save->dir);
+  g_free (save);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Save *save = task_data;
+  GError *error = NULL;
+  GPtrArray *saved = mfa_bundle_save_attachments (save->bundle, save->dir, save->replace,
+                                                  &save->skipped, &error);
+
+  if (saved == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, saved, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void start_saving (MfaTicketWindow *self, const gchar *dir, gboolean replace);
+
+static void
+show_notice (MfaTicketWindow *self,
+             const gchar     *text)
+{
+  gtk_label_set_label (self->notice_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
+}
+
+static void
+replace_answered (GtkDialog *dialog,
+                  gint       response,
+                  gpointer   user_data)
+{
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (user_data);
+  const gchar *dir = g_object_get_data (G_OBJECT (dialog), "dir");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    start_saving (self, dir, TRUE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+ask_replace (MfaTicketWindow *self,
+             const gchar     *dir,
+             const gchar     *existing)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL
+                                                | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                              _("Replace existing files?"));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", existing);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Replace"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                GTK_RESPONSE_ACCEPT),
+                            "destructive-action");
+  g_object_set_data_full (G_OBJECT (dialog), "dir", g_strdup (dir), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (replace_answered), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (source);
+  Save *save = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) saved = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree gchar *text = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
-      g_autofree gchar *name = g_file_get_parse_name (G_FILE (source));
-
-      self->n_save_failed++;
-      text = g_strdup_printf (_("%s could not be saved: %s"), name, error->message);
+      ask_replace (self, save->dir, error->message);
+      return;
     }
-  if (--self->n_saving == 0 && self->n_save_failed == 0)
+  if (error != NULL)
+    text = g_strdup_printf (_("The attachments could not be saved: %s"), error->message);
+  else if (save->skipped > 0)
+    text = g_strdup_printf (_("The attachments were saved, except entries that are not the PNG "
+                              "or JPEG images the bundle claims (left out: %u)."), save->skipped);
+  else
     text = g_strdup (_("The attachments were saved."));
-  if (text != NULL && !g_cancellable_is_cancelled (self->cancellable))
-    {
-      gtk_label_set_label (self->notice_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
-    }
+  show_notice (self, text);
+}
+
+static void
+start_saving (MfaTicketWindow *self,
+              const gchar     *dir,
+              gboolean         replace)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, saved_cb, NULL);
+  Save *save = g_new0 (Save, 1);
+
+  save->bundle = g_file_get_path (self->file);
+  save->dir = g_strdup (dir);
+  save->replace = replace;
+  g_task_set_task_data (task, save, (GDestroyNotify) save_free);
+  g_task_set_source_tag (task, start_saving);
+  g_task_run_in_thread (task, save_thread);
 }
 
 static void
@@ -706,27 +851,10 @@ folder_chosen (GtkNativeDialog *dialog,
 {
   MfaTicketWindow *self = MFA_TICKET_WINDOW (user_data);
   g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree gchar *dir = folder != NULL ? g_file_get_path (folder) : NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && folder != NULL && self->intact)
-    {
-      self->n_save_failed = 0;
-      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery));
-           child != NULL; child = gtk_widget_get_next_sibling (child))
-        {
-          MfaAttachment *attachment = g_object_get_data (G_OBJECT (child), "attachment");
-          g_autofree gchar *name = attachment != NULL ? g_path_get_basename (attachment->path)
-                                                      : NULL;
-          g_autoptr(GFile) target = name != NULL ? g_file_get_child (folder, name) : NULL;
-
-          if (target == NULL)
-            continue;
-          /* The bytes that were verified, not the file again: it may have changed. */
-          self->n_saving++;
-          g_file_replace_contents_bytes_async (target, attachment->data, NULL, FALSE,
-                                               G_FILE_CREATE_NONE, self->cancellable, saved,
-                                               g_object_ref (self));
-        }
-    }
+  if (response == GTK_RESPONSE_ACCEPT && dir != NULL && self->intact)
+    start_saving (self, dir, FALSE);
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
 }

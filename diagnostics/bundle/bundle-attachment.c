@@ -13,6 +13,7 @@
 
 #include "bundle-entry.h"
 #include "mfa-error.h"
+#include "mfa-input.h"
 
 static const gchar *
 image_type (GBytes       *data,
@@ -35,24 +36,22 @@ mfa_bundle_read_image (const gchar  *source,
                        const gchar **extension,
                        GError      **error)
 {
-  g_autofree gchar *contents = NULL;
   g_autofree gchar *display = g_filename_display_name (source);
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) data = NULL;
-  gsize len = 0;
+  g_autoptr(GBytes) data = mfa_input_read_file (source, MFA_BUNDLE_MAX_ATTACHMENT_SIZE,
+                                                &local_error);
 
-  if (!g_file_get_contents (source, &contents, &len, &local_error))
-    {
-      g_set_error (error, MFA_ERROR, MFA_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
-  if (len > MFA_BUNDLE_MAX_ATTACHMENT_SIZE)
+  if (g_error_matches (local_error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT))
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
                    _("%s is larger than 64 MiB: attach a smaller screenshot"), display);
       return NULL;
     }
-  data = g_bytes_new_take (g_steal_pointer (&contents), len);
+  if (data == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   *media_type = image_type (data, extension);
   if (*media_type == NULL)
     {
@@ -60,6 +59,9 @@ mfa_bundle_read_image (const gchar  *source,
                    _("%s is not a PNG or JPEG image: attach screenshots or photos"), display);
       return NULL;
     }
+  if (!mfa_input_check_image_size (g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                                   display, error))
+    return NULL;
   return g_steal_pointer (&data);
 }
 

@@ -14,17 +14,25 @@
 #include <archive_entry.h>
 #include <nettle/sha2.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "bundle-reader.h"
+#include "bundle-layout.h"
 #include "mfa-error.h"
+#include "mfa-json-depth.h"
 
 #define BLOCK_SIZE (64 * 1024)
 
 typedef struct
 {
   struct archive *archive;
+  int             fd;      /* checked by mfa_bundle_check_layout, then streamed */
+  GPtrArray      *layout;  /* MfaBundleLayoutEntry: what each streamed entry must be */
   GHashTable     *listed;  /* path → MfaBundleFile, borrowed from the bundle */
   GHashTable     *seen;
   guint64         total_listed;
@@ -117,6 +125,8 @@ parse_manifest (MfaBundle    *bundle,
   JsonNode *version, *files;
   const gchar *format;
 
+  if (!mfa_json_check_depth (text, len, MFA_BUNDLE_MANIFEST, MFA_ERROR_NOT_A_BUNDLE, error))
+    return FALSE;
   if (!json_parser_load_from_data (parser, text, len, &local_error)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
@@ -177,6 +187,28 @@ parse_manifest (MfaBundle    *bundle,
   return TRUE;
 }
 
+/* The streaming reader met the `index`-th entry of the central directory:
+ * the same name here, the same size once its data is read (got >= 0). */
+static gboolean
+meets_directory (Reader       *reader,
+                 guint         index,
+                 const gchar  *name,
+                 gint64        got,
+                 GError      **error)
+{
+  MfaBundleLayoutEntry *expected = index < reader->layout->len
+                                     ? g_ptr_array_index (reader->layout, index) : NULL;
+  g_autofree gchar *shown = g_strescape (name != NULL ? name : "", NULL);
+
+  if (expected == NULL || g_strcmp0 (expected->name, name) != 0)
+    return damaged (error, _("%s: read where the central directory lists another entry (a "
+                             "hidden or disguised entry)"), shown);
+  if (got >= 0 && (guint64) got != expected->size)
+    return damaged (error, _("%s: read with another size than the central directory lists"),
+                    shown);
+  return TRUE;
+}
+
 static gboolean
 read_manifest (MfaBundle      *bundle,
                Reader         *reader,
@@ -222,6 +254,8 @@ read_manifest (MfaBundle      *bundle,
                    archive_error_string (reader->archive));
       return FALSE;
     }
+  if (!meets_directory (reader, 0, MFA_BUNDLE_MANIFEST, used, error))
+    return FALSE;
   if (!parse_manifest (bundle, reader, text, used, error))
     return FALSE;
   if (sink != NULL)
@@ -264,6 +298,8 @@ read_entry (Reader               *reader,
   if (!mfa_bundle_path_is_safe (raw_path))
     return damaged (error, _("%s: an unsafe path (absolute, “..”, backslash or control "
                              "characters): refused"), path);
+  if (!meets_directory (reader, reader->entries, raw_path, -1, error))
+    return FALSE;
   if (!g_hash_table_add (reader->seen, g_strdup (raw_path)))
     return damaged (error, _("%s: appears twice in the archive"), path);
   file = g_hash_table_lookup (reader->listed, raw_path);
@@ -295,6 +331,8 @@ read_entry (Reader               *reader,
                     archive_error_string (reader->archive));
   if (got != file->size)
     return damaged (error, _("%s: shorter than the manifest says"), path);
+  if (!meets_directory (reader, reader->entries, raw_path, got, error))
+    return FALSE;
   sha256_digest (&checksum, sizeof digest, digest);
   hex = g_malloc (2 * sizeof digest + 1);
   for (gsize i = 0; i < sizeof digest; i++)
@@ -311,24 +349,34 @@ reader_open (Reader       *reader,
              const gchar  *path,
              GError      **error)
 {
+  struct stat info = { 0 };
+
+  reader->fd = -1;
   bundle->files = g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_bundle_file_free);
   reader->listed = g_hash_table_new (g_str_hash, g_str_equal);
   reader->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader->archive = archive_read_new ();
   archive_read_support_format_zip (reader->archive);
 
-  if (archive_read_open_filename (reader->archive, path, BLOCK_SIZE) != ARCHIVE_OK)
+  /* One open file for the layout check and the read: the same bytes. */
+  reader->fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (reader->fd < 0 || fstat (reader->fd, &info) != 0 || !S_ISREG (info.st_mode))
     {
       g_autofree gchar *display = g_filename_display_name (path);
-      int saved = archive_errno (reader->archive);
+      const gchar *reason = reader->fd >= 0 && S_ISREG (info.st_mode) ? g_strerror (errno)
+                            : reader->fd >= 0 ? _("not a regular file")
+                                              : g_strerror (errno);
 
-      /* libarchive sets its own codes for a wrong format: only access errors say "cannot read". */
-      if (saved == ENOENT || saved == EACCES || saved == EISDIR || saved == EPERM || saved == ELOOP)
-        g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("Cannot read %s: %s"), display,
-                     g_strerror (saved));
-      else
-        g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("not a ticket bundle: %s"),
-                     archive_error_string (reader->archive));
+      g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("Cannot read %s: %s"), display,
+                   reason);
+      return FALSE;
+    }
+  if (!mfa_bundle_check_layout (reader->fd, &reader->layout, error))
+    return FALSE;
+  if (archive_read_open_fd (reader->archive, reader->fd, BLOCK_SIZE) != ARCHIVE_OK)
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE, _("not a ticket bundle: %s"),
+                   archive_error_string (reader->archive));
       return FALSE;
     }
   return TRUE;
@@ -338,6 +386,9 @@ static void
 reader_close (Reader *reader)
 {
   archive_read_free (reader->archive);
+  if (reader->fd >= 0)
+    close (reader->fd);
+  g_clear_pointer (&reader->layout, g_ptr_array_unref);
   g_hash_table_unref (reader->listed);
   g_hash_table_unref (reader->seen);
 }
@@ -384,6 +435,9 @@ read_bundle (const gchar        *path,
       if (ok && !head_only && (status == ARCHIVE_FATAL || status == ARCHIVE_RETRY))
         ok = damaged (error, _("the archive is damaged after %u entries: %s"), reader.entries,
                       archive_error_string (reader.archive));
+      if (ok && !head_only && reader.entries + 1 != reader.layout->len)
+        ok = damaged (error, _("the archive reads as %u entries where its central directory "
+                               "lists %u"), reader.entries + 1, reader.layout->len);
       for (guint i = 0; !head_only && i < bundle->files->len && ok; i++)
           {
             MfaBundleFile *file = g_ptr_array_index (bundle->files, i);

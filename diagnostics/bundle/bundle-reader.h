@@ -49,4 +49,28 @@ gboolean   mfa_bundle_extract (const gchar        *path,
                                const gchar        *dir,
                                GError            **error);
 
+/* One entry's bytes, read again from the bundle (every entry before it is
+ * checked too, then the read stops): only when its size and SHA-256 match
+ * the manifest and the manifest still gives `sha256` (the value seen when
+ * the bundle was verified), and only up to `max_len` bytes. */
+GBytes    *mfa_bundle_read_entry       (const gchar  *path,
+                                        const gchar  *entry_path,
+                                        const gchar  *sha256,
+                                        gsize         max_len,
+                                        GError      **error);
+
+/* Saves the PNG and JPEG attachments of a bundle into `dir` under names
+ * this app makes (NN-KIND.png or .jpg: never a name the bundle chose), one
+ * file at a time, only once the whole bundle verified, and only bytes that
+ * really start as the image type declared (others are skipped, counted in
+ * `skipped`). Unless `replace`, a name that already exists in `dir` fails the
+ * save with G_IO_ERROR_EXISTS before anything is written, naming the files,
+ * so the caller can ask; a link in the folder is replaced, never followed.
+ * Returns the names saved (an empty array when there were none). */
+GPtrArray *mfa_bundle_save_attachments (const gchar  *path,
+                                        const gchar  *dir,
+                                        gboolean      replace,
+                                        guint        *skipped,
+                                        GError      **error);
+
 G_END_DECLS

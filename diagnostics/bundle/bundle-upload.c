@@ -17,6 +17,7 @@
 
 #include "bundle-upload.h"
 #include "mfa-error.h"
+#include "mfa-json-depth.h"
 
 #define MAX_ANSWER 65536
 #define MAX_LINE 200
@@ -113,7 +114,8 @@ ticket_id (const guint8 *data,
   JsonObject *object;
   JsonNode *ticket;
 
-  if (len == 0 || !json_parser_load_from_data (parser, (const gchar *) data, len, NULL)
+  if (len == 0 || !mfa_json_check_depth ((const gchar *) data, len, "reply", MFA_ERROR_FAILED, NULL)
+      || !json_parser_load_from_data (parser, (const gchar *) data, len, NULL)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return NULL;
   object = json_node_get_object (json_parser_get_root (parser));

@@ -21,6 +21,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -82,8 +84,14 @@ check_texts (const MfaBundleContent  *content,
 
   if (!mfa_bundle_check_account (content->account_type, content->account_name, &warning, error)
       || !mfa_bundle_check_text (_("The account name"), content->account_name, error)
-      || !mfa_bundle_check_text (_("The description"), content->description, error))
+      || !mfa_bundle_check_text (_("The description"), content->description, error)
+      || !mfa_bundle_check_text (_("The topic"), content->flow_id, error)
+      || !mfa_bundle_check_text (_("The time zone"), content->operation_zone, error))
     return FALSE;
+  for (guint i = 0; i < content->check_kinds->len; i++)
+    if (!mfa_bundle_check_evidence (g_ptr_array_index (content->check_kinds, i),
+                                    g_ptr_array_index (content->check_results, i), error))
+      return FALSE;
   for (guint i = 0; i < content->steps->len; i++)
     {
       const MfaBundleStep *step = g_ptr_array_index (content->steps, i);
@@ -434,11 +442,20 @@ write_from_source (struct archive        *archive,
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree guint8 *block = g_malloc (BLOCK_SIZE);
-  FILE *file = fopen (entry->source, "rbe");
+  /* Checked regular when it was first read; it could have been swapped since. */
+  int fd = open (entry->source, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  struct stat info;
+  FILE *file = fd >= 0 && fstat (fd, &info) == 0 && S_ISREG (info.st_mode) ? fdopen (fd, "rb")
+                                                                           : NULL;
   gint64 total = 0;
   gsize n;
   gboolean ok = TRUE;
 
+  if (file == NULL && fd >= 0)
+    {
+      close (fd);
+      errno = EINVAL;
+    }
   if (file == NULL)
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_IO, _("Cannot read %s: %s"), entry->source,
@@ -490,6 +507,45 @@ write_entry (struct archive        *archive,
   return write_from_source (archive, entry, error);
 }
 
+/* Said when the file system refuses more bytes: how much the bundle needs
+ * (its entries as they are, an upper bound: most compress) and how much
+ * there is, instead of libarchive's "Write error". */
+static void
+explain_full_disk (struct archive  *archive,
+                   int              fd,
+                   GBytes          *manifest,
+                   GPtrArray       *entries,
+                   GError         **error)
+{
+  int saved = archive_errno (archive);
+  guint64 needed = g_bytes_get_size (manifest);
+  g_autofree gchar *needed_text = NULL;
+  g_autofree gchar *free_text = NULL;
+  struct statvfs info;
+
+  if (saved != ENOSPC && saved != EDQUOT && saved != EFBIG)
+    return;
+  for (guint i = 0; i < entries->len; i++)
+    needed += ((MfaBundleEntry *) g_ptr_array_index (entries, i))->file.size + 128;
+  needed_text = g_format_size (needed);
+  g_clear_error (error);
+  if (saved == EFBIG)
+    g_set_error (error, MFA_ERROR, MFA_ERROR_IO,
+                 _("Cannot write the bundle: a file size limit stops it (it needs up to %s)"),
+                 needed_text);
+  else if (fstatvfs (fd, &info) == 0)
+    {
+      free_text = g_format_size ((guint64) info.f_bavail * info.f_frsize);
+      g_set_error (error, MFA_ERROR, MFA_ERROR_IO,
+                   _("Cannot write the bundle: the disk is full (it needs up to %s; %s is "
+                     "free). Free some space or save it elsewhere."), needed_text, free_text);
+    }
+  else
+    g_set_error (error, MFA_ERROR, MFA_ERROR_IO,
+                 _("Cannot write the bundle: the disk is full (it needs up to %s). Free some "
+                   "space or save it elsewhere."), needed_text);
+}
+
 static gboolean
 write_archive (int         fd,
                GBytes     *manifest,
@@ -512,6 +568,8 @@ write_archive (int         fd,
     ok = write_entry (archive, g_ptr_array_index (entries, i), error);
   if (ok && archive_write_close (archive) != ARCHIVE_OK)
     ok = archive_failed (archive, _("finishing"), error);
+  if (!ok)
+    explain_full_disk (archive, fd, manifest, entries, error);
   archive_write_free (archive);
   return ok;
 }
@@ -717,7 +775,7 @@ mfa_bundle_write (const MfaBundleContent  *content,
                   GError                 **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_bundle_entry_free);
-  g_autoptr(JsonNode) checks = json_node_init_object (json_node_alloc (), json_object_new ());
+  g_autoptr(JsonNode) checks = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(GBytes) manifest = NULL;
   g_autofree gchar *dir = g_path_get_dirname (target);
   MfaBundleOutput out;
@@ -725,6 +783,7 @@ mfa_bundle_write (const MfaBundleContent  *content,
   g_autofree gchar *text = NULL;
   gboolean ok;
 
+  json_node_take_object (checks, json_object_new ()); /* init_object would add a reference */
   if (!check_texts (content, error)
       || !add_checks (content, entries, json_node_get_object (checks), error))
     return FALSE;

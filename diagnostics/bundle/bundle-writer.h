@@ -90,6 +90,13 @@ gboolean          mfa_bundle_check_text              (const gchar  *field,
                                                       const gchar  *text,
                                                       GError      **error);
 
+/* Evidence of a check as the writer takes it: a known check (clock,
+ * phone-clock, code, duplicates), only the members that check writes, and
+ * no string that holds a key (mfa_bundle_check_text). */
+gboolean          mfa_bundle_check_evidence          (const gchar  *kind,
+                                                      JsonNode     *evidence,
+                                                      GError      **error);
+
 /* Whether a file can be attached (a PNG or JPEG image within
  * MFA_BUNDLE_MAX_ATTACHMENT_SIZE), how many QR codes the writer will paint
  * over in it, and (when `masked` is given and there are any) the image as

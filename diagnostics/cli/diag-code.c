@@ -14,6 +14,7 @@
 #include "key-input.h"
 #include "mfa-error.h"
 #include "mfa-format.h"
+#include "mfa-input.h"
 #include "mfa-secret.h"
 #include "otpauth-uri.h"
 #include "qr-module.h"
@@ -56,20 +57,20 @@ static MfaOtpauth *
 load_qr_key (const gchar  *path,
              GError      **error)
 {
-  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
+  /* The image shows the key: its bytes are wiped after use. */
+  g_autoptr(MfaWipedBytes) bytes = mfa_input_read_file (path, MFA_KEY_MAX_IMAGE_SIZE, error);
   g_autofree gchar *display = g_filename_display_name (path);
   g_autoptr(GPtrArray) symbols = NULL;
   const MfaQrModule *qr;
   const guint8 *data;
   gsize len;
 
-  if (mapped == NULL)
+  if (bytes == NULL)
     return NULL;
   qr = mfa_qr_module_load (error);
   if (qr == NULL)
     return NULL;
-  data = (const guint8 *) g_mapped_file_get_contents (mapped);
-  len = g_mapped_file_get_length (mapped);
+  data = g_bytes_get_data (bytes, &len);
   if (!mfa_key_check_image (data, len, qr->is_image (data, len), display, error))
     return NULL;
   symbols = qr->find_in_data (data, len, error);
@@ -254,6 +255,7 @@ mfa_diag_code_main (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   int status;
 
+  mfa_secret_protect_process ();
   wipe_key_arguments (argc, argv);
   g_option_context_set_summary (context, _("Find out why a verification code is rejected: "
                                            "checks each CODE against the key."));

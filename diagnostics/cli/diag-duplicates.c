@@ -161,6 +161,7 @@ mfa_diag_duplicates_main (int    argc,
   MfaImportFormat format = MFA_IMPORT_AUTO;
   int status;
 
+  mfa_secret_protect_process (); /* decrypted vaults and keys: no core dump */
   g_option_context_set_summary (context, _("Find accounts with several authenticator entries "
                                            "in an export. Several FILEs are read as one "
                                            "collection."));

@@ -11,6 +11,9 @@
 #include "mfadiag.h"
 #include "ticket-commands.h"
 
+/* Evidence as `mfa-diag … --json` prints it is a few kilobytes. */
+#define MAX_EVIDENCE_SIZE (1 << 20)
+
 /* KIND=FILE, as --attach and --check take it; FALSE when it is not that. */
 static gboolean
 split_spec (const gchar  *spec,
@@ -24,6 +27,27 @@ split_spec (const gchar  *spec,
   *kind = g_strndup (spec, equals - spec);
   *file = equals + 1;
   return TRUE;
+}
+
+/* A topic is one of the flows this app ships, nothing else: free text
+ * there would be one more place for a key to slip into the bundle. */
+static gboolean
+check_topic (const gchar  *topic,
+             GError      **error)
+{
+  g_autoptr(MfaFlowSet) flows = mfa_flow_set_load_default (error);
+  g_autoptr(GString) known = g_string_new (NULL);
+
+  if (flows == NULL)
+    return FALSE;
+  if (mfa_flow_set_find_flow (flows, topic) != NULL)
+    return TRUE;
+  for (guint i = 0; i < mfa_flow_set_get_n_flows (flows); i++)
+    g_string_append_printf (known, "%s%s", i > 0 ? ", " : "",
+                            mfa_flow_set_get_flow (flows, i)->id);
+  g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+               _("--topic takes the id of a troubleshooting topic (%s)"), known->str);
+  return FALSE;
 }
 
 static gboolean
@@ -58,6 +82,7 @@ add_checks (MfaBundleContent  *content,
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(GError) local_error = NULL;
+      g_autoptr(GBytes) text = NULL;
       g_autofree gchar *kind = NULL;
       const gchar *file;
 
@@ -65,7 +90,12 @@ add_checks (MfaBundleContent  *content,
         g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
                      _("--check takes KIND=FILE (clock, phone-clock, code or duplicates), "
                        "not “%s”"), specs[i]);
-      else if (!json_parser_load_from_file (parser, file, &local_error)
+      else if ((text = mfa_input_read_file (file, MAX_EVIDENCE_SIZE, error)) == NULL
+               || !mfa_json_check_depth (g_bytes_get_data (text, NULL), g_bytes_get_size (text),
+                                         file, MFA_ERROR_INVALID_ARGUMENT, error))
+        return FALSE;
+      else if (!json_parser_load_from_data (parser, g_bytes_get_data (text, NULL),
+                                            g_bytes_get_size (text), &local_error)
                || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
                      _("%s is not the JSON of a check: %s"), file,
@@ -130,6 +160,7 @@ mfa_ticket_create_main (int    argc,
   gint64 seconds = g_get_real_time () / G_USEC_PER_SEC;
   int status;
 
+  mfa_secret_protect_process (); /* images and evidence may hold keys */
   g_option_context_set_summary (context, _("Pack a ticket bundle for support."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -143,6 +174,8 @@ mfa_ticket_create_main (int    argc,
   if (warning != NULL && !force)
     return mfa_cli_fail (_("%s (use --force to keep it)"), warning);
   if (when != NULL && !mfa_parse_time (when, &seconds, &error))
+    return mfa_cli_fail ("%s", error->message);
+  if (topic != NULL && !check_topic (topic, &error))
     return mfa_cli_fail ("%s", error->message);
 
   content->account_type = g_strdup (type);

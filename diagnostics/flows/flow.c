@@ -10,6 +10,8 @@
 
 #include "flow.h"
 #include "mfa-error.h"
+#include "mfa-input.h"
+#include "mfa-json-depth.h"
 
 /* A flows file is a few hundred kilobytes at most; refuse anything absurd. */
 #define MAX_FLOWS_FILE_SIZE (4 * 1024 * 1024)
@@ -541,6 +543,8 @@ mfa_flow_set_load_data (const gchar  *data,
   g_autoptr(MfaFlowSet) set = g_rc_box_new0 (MfaFlowSet);
 
   set->flows = g_ptr_array_new_with_free_func ((GDestroyNotify) flow_free);
+  if (!mfa_json_check_depth (data, length, _("The flows file"), MFA_ERROR_INVALID_FLOW, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_FLOW,
@@ -558,10 +562,31 @@ mfa_flow_set_load_file (const gchar  *path,
                         GError      **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree gchar *local_path = g_file_get_path (file);
   g_autoptr(GError) local_error = NULL;
   g_autofree gchar *contents = NULL;
   gsize length;
 
+  /* A local file is read only when regular, and never past the limit. */
+  if (local_path != NULL)
+    {
+      g_autoptr(GBytes) bytes = mfa_input_read_file (local_path, MAX_FLOWS_FILE_SIZE,
+                                                     &local_error);
+
+      if (g_error_matches (local_error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT))
+        {
+          g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_FLOW,
+                       _("The flows file “%s” is larger than 4 MiB"), path);
+          return NULL;
+        }
+      if (bytes == NULL)
+        {
+          g_set_error (error, MFA_ERROR, MFA_ERROR_IO, "%s", local_error->message);
+          return NULL;
+        }
+      return mfa_flow_set_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     error);
+    }
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_IO, _("Cannot read the flows file “%s”: %s"),

@@ -11,6 +11,7 @@
 #include "google.h"
 #include "import-common.h"
 #include "mfa-error.h"
+#include "mfa-json-depth.h"
 #include "qr/qr-image.h"
 
 /* JSON formats first, the most specific detection first. */
@@ -126,8 +127,9 @@ mfa_import_parse_json (const gchar  *data,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
 
-  /* TODO(#15): the JSON nesting-depth guard goes before this parse, for
-   * exports and for the decrypted vaults read through here alike. */
+  /* Exports and the decrypted vaults read through here alike. */
+  if (!mfa_json_check_depth (data, len, _("the export"), MFA_ERROR_INVALID_EXPORT, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT,
@@ -357,12 +359,20 @@ map_file (const gchar   *file,
           GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
+  GStatBuf info;
 
   /* Mapping a folder fails with "No such device"; say what it is. */
   if (g_file_test (file, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_IO,
                    _("this is a folder; give the export file inside it"));
+      return FALSE;
+    }
+  /* Devices and pipes map to nothing useful, or never end (/dev/zero). */
+  if (g_stat (file, &info) == 0 && !S_ISREG (info.st_mode))
+    {
+      g_set_error (error, MFA_ERROR, MFA_ERROR_IO,
+                   _("not a regular file (a device, a pipe or a folder)"));
       return FALSE;
     }
   *mapped = g_mapped_file_new (file, FALSE, &local_error);

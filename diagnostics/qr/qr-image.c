@@ -10,11 +10,12 @@
 #include <zbar.h>
 
 #include "mfa-error.h"
+#include "mfa-input.h"
 #include "mfa-secret.h"
 #include "qr-image.h"
 
 /* Phone screenshots are a few megapixels; refuse what is far beyond. */
-#define MAX_PIXELS (64 * 1024 * 1024)
+#define MAX_PIXELS MFA_IMAGE_MAX_PIXELS
 
 void
 mfa_qr_symbol_free (MfaQrSymbol *symbol)
@@ -153,6 +154,9 @@ mfa_qr_find_in_data (const guint8  *data,
   guint width, height;
   gboolean too_large = FALSE;
 
+  /* The header first: gdk-pixbuf decodes every row even when told a smaller size. */
+  if (!mfa_input_check_image_size (data, len, _("the image"), error))
+    return NULL;
   g_signal_connect (loader, "size-prepared", G_CALLBACK (refuse_huge_size), &too_large);
   if (!gdk_pixbuf_loader_write (loader, data, len, &local_error)
       || !gdk_pixbuf_loader_close (loader, &local_error))

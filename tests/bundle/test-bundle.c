@@ -14,6 +14,7 @@
 #include <qrencode.h>
 
 #include "mfadiag.h"
+#include "bundle-craft.h"
 #include "test-support.h"
 #include "qr/qr-image.h"
 
@@ -246,92 +247,6 @@ test_account_shapes (void)
 
 /* ---- a corpus of hostile and damaged bundles, crafted here --------------- */
 
-enum { FILE_ENTRY, LINK_ENTRY, HARDLINK_ENTRY, DIR_ENTRY };
-
-typedef struct
-{
-  const gchar *name;
-  gint         type;
-  const gchar *data;   /* NULL with len: that many zero bytes */
-  gsize        len;
-} Craft;
-
-static void
-write_zip (const gchar *path, const Craft *entries, guint n)
-{
-  struct archive *archive = archive_write_new ();
-  g_autofree guint8 *zeros = g_malloc0 (1 << 20);
-
-  archive_write_set_format_zip (archive);
-  archive_write_zip_set_compression_deflate (archive);
-  g_assert_cmpint (archive_write_open_filename (archive, path), ==, ARCHIVE_OK);
-  for (guint i = 0; i < n; i++)
-    {
-      struct archive_entry *entry = archive_entry_new ();
-
-      archive_entry_set_pathname (entry, entries[i].name);
-      archive_entry_set_perm (entry, 0644);
-      if (entries[i].type == LINK_ENTRY)
-        {
-          archive_entry_set_filetype (entry, AE_IFLNK);
-          archive_entry_set_symlink (entry, "/etc/passwd");
-        }
-      else if (entries[i].type == DIR_ENTRY)
-        archive_entry_set_filetype (entry, AE_IFDIR);
-      else
-        {
-          archive_entry_set_filetype (entry, AE_IFREG);
-          archive_entry_set_size (entry, entries[i].len);
-          if (entries[i].type == HARDLINK_ENTRY)
-            archive_entry_set_hardlink (entry, "manifest.json");
-        }
-      archive_write_header (archive, entry);
-      if (entries[i].type == FILE_ENTRY && entries[i].data != NULL)
-        archive_write_data (archive, entries[i].data, entries[i].len);
-      else if (entries[i].type == FILE_ENTRY)
-        for (gsize done = 0; done < entries[i].len; done += 1 << 20)
-          archive_write_data (archive, zeros, MIN (entries[i].len - done, 1 << 20));
-      archive_entry_free (entry);
-    }
-  archive_write_close (archive);
-  archive_write_free (archive);
-}
-
-static gchar *
-sha256_of (const Craft *file)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *zeros = g_malloc0 (1 << 20);
-
-  if (file->data != NULL)
-    g_checksum_update (checksum, (const guint8 *) file->data, file->len);
-  else
-    for (gsize done = 0; done < file->len; done += 1 << 20)
-      g_checksum_update (checksum, zeros, MIN (file->len - done, 1 << 20));
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
-/* A manifest listing `files` truthfully, unless told otherwise. */
-static gchar *
-manifest_for (const Craft *files, guint n, gint version, const gchar *extra_file)
-{
-  g_autoptr(GString) json = g_string_new (NULL);
-
-  g_string_append_printf (json, "{\"format\":\"mfa-ticket\",\"version\":%d,\"files\":[", version);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree gchar *sha = sha256_of (&files[i]);
-
-      g_string_append_printf (json, "%s{\"path\":\"%s\",\"size\":%" G_GSIZE_FORMAT
-                              ",\"sha256\":\"%s\",\"kind\":\"other\"}",
-                              i > 0 ? "," : "", files[i].name, files[i].len, sha);
-    }
-  if (extra_file != NULL)
-    g_string_append_printf (json, "%s%s", n > 0 ? "," : "", extra_file);
-  g_string_append (json, "]}");
-  return g_string_free (g_steal_pointer (&json), FALSE);
-}
-
 typedef struct
 {
   const gchar *name;
@@ -341,20 +256,82 @@ typedef struct
 
 static const Craft good = { "attachments/01-other.png", FILE_ENTRY, "\x89PNG fake image", 15 };
 
+/* ---- ZIP structure taken apart by hand (little-endian fields) ---------- */
+
+static guint32
+get_le (const guint8 *p, guint n)
+{
+  guint32 value = 0;
+
+  for (guint i = n; i > 0; i--)
+    value = value << 8 | p[i - 1];
+  return value;
+}
+
+static void
+put_le (guint8 *p, guint n, guint32 value)
+{
+  for (guint i = 0; i < n; i++, value >>= 8)
+    p[i] = value & 0xff;
+}
+
+/* The central-directory record of entry `index` in an archive's bytes. */
+static guint8 *
+central_record (GByteArray *zip, guint index)
+{
+  guint8 *record = zip->data + get_le (zip->data + zip->len - 22 + 16, 4);
+
+  for (guint i = 0; i < index; i++)
+    record += 46 + get_le (record + 28, 2) + get_le (record + 30, 2) + get_le (record + 32, 2);
+  g_assert_cmpuint (get_le (record, 4), ==, 0x02014b50);
+  return record;
+}
+
+static GByteArray *
+load (const gchar *path)
+{
+  gchar *data;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_byte_array_new_take ((guint8 *) data, len);
+}
+
+static void
+save (const gchar *path, GByteArray *zip)
+{
+  g_assert_true (g_file_set_contents (path, (const gchar *) zip->data, zip->len, NULL));
+}
+
+/* The directory forgets the last entry: its local header and data stay. */
+static void
+hide_last_entry (GByteArray *zip)
+{
+  guint8 *end = zip->data + zip->len - 22;
+  guint n = get_le (end + 10, 2);
+  guint8 *last = central_record (zip, n - 1);
+  gsize record_len = end - last;
+
+  put_le (end + 8, 2, n - 1);
+  put_le (end + 10, 2, n - 1);
+  put_le (end + 12, 4, get_le (end + 12, 4) - record_len);
+  g_byte_array_remove_range (zip, last - zip->data, record_len);
+}
+
 static void
 build_hostile (const gchar *name, const gchar *path)
 {
-  g_autofree gchar *manifest = manifest_for (&good, 1, 1, NULL);
+  g_autofree gchar *manifest = test_manifest_for (&good, 1, 1, NULL);
   Craft m = { "manifest.json", FILE_ENTRY, manifest, strlen (manifest) };
 
 #define ZIP(...) G_STMT_START { const Craft list[] = { __VA_ARGS__ }; \
-                   write_zip (path, list, G_N_ELEMENTS (list)); } G_STMT_END
+                   test_write_zip (path, list, G_N_ELEMENTS (list)); } G_STMT_END
 #define EVIL(entry_name) ZIP (m, good, { entry_name, FILE_ENTRY, "x", 1 })
 
   if (g_str_equal (name, "not-a-zip"))
     g_file_set_contents (path, "This is not a ZIP archive at all.\n", -1, NULL);
   else if (g_str_equal (name, "empty-zip"))
-    write_zip (path, NULL, 0);
+    test_write_zip (path, NULL, 0);
   else if (g_str_equal (name, "manifest-not-first"))
     ZIP (good, m);
   else if (g_str_equal (name, "manifest-not-json"))
@@ -363,7 +340,7 @@ build_hostile (const gchar *name, const gchar *path)
     ZIP ({ "manifest.json", FILE_ENTRY, NULL, 3 << 20 }, good);
   else if (g_str_equal (name, "future-version"))
     {
-      g_autofree gchar *future = manifest_for (&good, 1, 7, NULL);
+      g_autofree gchar *future = test_manifest_for (&good, 1, 7, NULL);
       ZIP ({ "manifest.json", FILE_ENTRY, future, strlen (future) }, good);
     }
   else if (g_str_equal (name, "wrong-format"))
@@ -412,7 +389,7 @@ build_hostile (const gchar *name, const gchar *path)
   else if (g_str_equal (name, "zip-bomb"))
     {
       Craft bomb = { "attachments/01-other.png", FILE_ENTRY, NULL, 200 << 20 };
-      g_autofree gchar *honest = manifest_for (&bomb, 1, 1, NULL);
+      g_autofree gchar *honest = test_manifest_for (&bomb, 1, 1, NULL);
       ZIP ({ "manifest.json", FILE_ENTRY, honest, strlen (honest) }, bomb);
     }
   else if (g_str_equal (name, "tens-of-thousands"))
@@ -427,7 +404,7 @@ build_hostile (const gchar *name, const gchar *path)
           g_ptr_array_add (names, g_strdup_printf ("attachments/f%05u", i));
           many[i + 2] = (Craft) { g_ptr_array_index (names, i), FILE_ENTRY, "", 0 };
         }
-      write_zip (path, many, 20002);
+      test_write_zip (path, many, 20002);
     }
   else if (g_str_equal (name, "manifest-lists-too-many"))
     {
@@ -437,26 +414,82 @@ build_hostile (const gchar *name, const gchar *path)
       for (guint i = 0; i < 5000; i++)
         g_string_append_printf (files, "%s{\"path\":\"f%u\",\"size\":0,\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}",
                                 i > 0 ? "," : "", i);
-      huge = manifest_for (NULL, 0, 1, files->str);
+      huge = test_manifest_for (NULL, 0, 1, files->str);
       ZIP ({ "manifest.json", FILE_ENTRY, huge, strlen (huge) });
     }
   else if (g_str_equal (name, "listed-unsafe-path"))
     {
-      g_autofree gchar *bad = manifest_for (&good, 1, 1,
+      g_autofree gchar *bad = test_manifest_for (&good, 1, 1,
         "{\"path\":\"../../x\",\"size\":1,\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}");
       ZIP ({ "manifest.json", FILE_ENTRY, bad, strlen (bad) }, good);
     }
   else if (g_str_equal (name, "listed-bad-sha"))
     {
-      g_autofree gchar *bad = manifest_for (NULL, 0, 1,
+      g_autofree gchar *bad = test_manifest_for (NULL, 0, 1,
         "{\"path\":\"a.png\",\"size\":1,\"sha256\":\"NOT-A-HASH\"}");
       ZIP ({ "manifest.json", FILE_ENTRY, bad, strlen (bad) });
     }
   else if (g_str_equal (name, "listed-huge-size"))
     {
-      g_autofree gchar *bad = manifest_for (NULL, 0, 1,
+      g_autofree gchar *bad = test_manifest_for (NULL, 0, 1,
         "{\"path\":\"a.png\",\"size\":10000000000,\"sha256\":\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"}");
       ZIP ({ "manifest.json", FILE_ENTRY, bad, strlen (bad) });
+    }
+  else if (g_str_equal (name, "cd-name-differs") || g_str_equal (name, "method-differs")
+           || g_str_equal (name, "local-only-entry") || g_str_equal (name, "no-central-directory"))
+    {
+      g_autoptr(GByteArray) zip = NULL;
+
+      ZIP (m, good, { "summary.html", FILE_ENTRY, "<p>hello</p>", 12 });
+      zip = load (path);
+      if (g_str_equal (name, "cd-name-differs")) /* unzip would show the traversal name */
+        memcpy (central_record (zip, 2) + 46, "../../x.html", 12);
+      else if (g_str_equal (name, "method-differs"))
+        put_le (central_record (zip, 1) + 10, 2, 0);
+      else if (g_str_equal (name, "local-only-entry"))
+        hide_last_entry (zip);
+      else
+        g_byte_array_set_size (zip, get_le (zip->data + zip->len - 22 + 16, 4));
+      save (path, zip);
+    }
+  else if (g_str_equal (name, "concatenated") || g_str_equal (name, "html-in-front")
+           || g_str_equal (name, "exe-in-front"))
+    {
+      g_autoptr(GByteArray) joined = g_byte_array_new ();
+      g_autoptr(GByteArray) zip = NULL;
+
+      ZIP (m, good);
+      zip = load (path);
+      if (g_str_equal (name, "concatenated"))
+        g_byte_array_append (joined, zip->data, zip->len);
+      else if (g_str_equal (name, "html-in-front"))
+        g_byte_array_append (joined, (const guint8 *) "<html><script>alert(1)</script></html>\n", 39);
+      else
+        g_byte_array_append (joined, (const guint8 *) "MZ\x90\0\3\0\0\0\4\0\0\0\xff\xff", 14);
+      g_byte_array_append (joined, zip->data, zip->len);
+      save (path, joined);
+    }
+  else if (g_str_equal (name, "unicode-path-extra"))
+    {
+      /* The local header carries an Info-ZIP Unicode Path field with another
+       * name: a streaming reader believes it, unzip and the directory do not. */
+      static const gchar other[] = "summary.html";
+      g_autoptr(GByteArray) extra = g_byte_array_new ();
+      guint32 crc = test_crc32 ((const guint8 *) good.name, strlen (good.name), 0);
+      guint8 head[9] = { 0x75, 0x70, 5 + sizeof other - 1, 0, 1,
+                         crc & 0xff, crc >> 8 & 0xff, crc >> 16 & 0xff, crc >> 24 };
+      const Craft list[] = { m, good };
+      g_autoptr(GBytes) no_extra = NULL;
+      g_autoptr(GBytes) disguise = NULL;
+
+      g_byte_array_append (extra, head, sizeof head);
+      g_byte_array_append (extra, (const guint8 *) other, sizeof other - 1);
+      disguise = g_byte_array_free_to_bytes (g_steal_pointer (&extra));
+      {
+        GBytes *extras[] = { no_extra, disguise };
+
+        test_write_raw_zip (path, list, G_N_ELEMENTS (list), extras);
+      }
     }
   else if (g_str_equal (name, "files-not-array"))
     {
@@ -495,12 +528,23 @@ static const Hostile hostile[] = {
   { "flipped-byte", MFA_ERROR_BUNDLE_DAMAGED, "SHA-256" },
   { "truncated", MFA_ERROR_BUNDLE_DAMAGED, "" },
   { "zip-bomb", MFA_ERROR_BUNDLE_DAMAGED, "ZIP bomb" },
-  { "tens-of-thousands", MFA_ERROR_BUNDLE_DAMAGED, "not listed" },
+  { "tens-of-thousands", MFA_ERROR_BUNDLE_DAMAGED, "more than 1000 entries" },
   { "manifest-lists-too-many", MFA_ERROR_BUNDLE_DAMAGED, "too many" },
   { "listed-unsafe-path", MFA_ERROR_BUNDLE_DAMAGED, "unsafe" },
   { "listed-bad-sha", MFA_ERROR_BUNDLE_DAMAGED, "SHA-256" },
   { "listed-huge-size", MFA_ERROR_BUNDLE_DAMAGED, "size" },
   { "files-not-array", MFA_ERROR_BUNDLE_DAMAGED, "files" },
+  /* One reading of the archive: the central directory and the local headers agree. */
+  { "cd-name-differs", MFA_ERROR_BUNDLE_DAMAGED, "names “../../x.html” where the local header "
+                                                 "names “summary.html”" },
+  { "method-differs", MFA_ERROR_BUNDLE_DAMAGED, "compression method" },
+  { "local-only-entry", MFA_ERROR_BUNDLE_DAMAGED, "does not list" },
+  { "no-central-directory", MFA_ERROR_BUNDLE_DAMAGED, "does not end with a central directory" },
+  { "concatenated", MFA_ERROR_BUNDLE_DAMAGED, "central directory is not where" },
+  { "html-in-front", MFA_ERROR_NOT_A_BUNDLE, "does not start with a ZIP entry" },
+  { "exe-in-front", MFA_ERROR_NOT_A_BUNDLE, "does not start with a ZIP entry" },
+  { "unicode-path-extra", MFA_ERROR_BUNDLE_DAMAGED, "summary.html: read where the central "
+                                                    "directory lists another entry" },
 };
 
 static guint
@@ -535,6 +579,7 @@ test_hostile (gconstpointer data)
   g_assert_error (error, MFA_ERROR, test->code);
   if (strstr (error->message, test->fragment) == NULL)
     g_error ("%s: expected “%s” in: %s", test->name, test->fragment, error->message);
+  g_assert_null (strstr (error->message, "(null)"));
   g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
 
   /* extract writes nothing at all, inside its folder or out of it */

@@ -14,11 +14,13 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from atspi_harness import App, case, main  # noqa: E402
+from dogtail.rawinput import keyCombo, pressKey, typeText  # noqa: E402 - after the harness
 
 WORK = tempfile.mkdtemp(prefix="mfa-viewer-test-")
 ACCOUNT = "alice@1234567890.onaliyun.com"
@@ -110,6 +112,10 @@ def intact_bundle():
         app.wait_label(lambda text: text.startswith("Intact:"), "saying “Intact”")
         app.wait_label(lambda text: text.startswith("The error page"), "captioning the attachment")
         assert app.button("Save Attachments…").sensitive
+        # Keys and decrypted vaults may live in this process: no core dump.
+        with open(f"/proc/{app.process.pid}/limits", encoding="utf-8") as limits:
+            core = [line.split()[4:6] for line in limits if line.startswith("Max core file size")]
+        assert core == [["0", "0"]], core
     finally:
         app.close()
 
@@ -161,6 +167,61 @@ def not_a_bundle_and_several_windows():
         assert len(frames) == 2, [frame.name for frame in frames]
     finally:
         app.close()
+
+
+def choose_folder(app, folder):
+    """Save Attachments…, then the folder typed into the chooser (Ctrl+L)."""
+    app.press("Save Attachments…")
+    for _ in range(30):
+        if app.node.findChildren(lambda n: n.name == "Save Attachments To", recursive=False):
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError("the folder chooser never opened")
+    time.sleep(0.5)
+    keyCombo("<Control>l")
+    typeText(folder)
+    time.sleep(0.3)
+    pressKey("Return")
+
+
+def answer(app, word):
+    """A dialog button: GTK 4.8 names them “_Replace Replace”, mnemonic first."""
+    buttons = app.node.findChildren(lambda n: n.roleName == "push button"
+                                    and (n.name or "").split(" ")[-1] == word)
+    assert buttons, f"no “{word}” button"
+    buttons[-1].doActionNamed("click")
+    time.sleep(0.4)
+
+
+@case
+def save_attachments_asks_before_replacing():
+    """/gui/viewer/save: app-made names; a file there is replaced only when asked."""
+    path = create_bundle("save.mfaticket")
+    folder = tempfile.mkdtemp(prefix="saved-", dir=WORK)
+    mine = os.path.join(folder, "01-error-page.png")
+    with open(mine, "w", encoding="utf-8") as out:
+        out.write("my own file")
+    app = App(path)
+    try:
+        app.wait_label(lambda text: text.startswith("Intact:"), "saying “Intact”")
+        choose_folder(app, folder)
+        app.wait_label(lambda text: text == "Replace existing files?", "asking to replace")
+        app.label_containing("01-error-page.png")
+        answer(app, "Cancel")
+        assert open(mine, encoding="utf-8").read() == "my own file", "replaced unasked"
+        choose_folder(app, folder)
+        app.wait_label(lambda text: text == "Replace existing files?", "asking again")
+        if os.environ.get("MFA_SHOTS"):
+            subprocess.run(["import", "-window", "root",
+                            os.path.join(os.environ["MFA_SHOTS"], "viewer-replace.png")])
+        answer(app, "Replace")
+        app.wait_label(lambda text: text == "The attachments were saved.", "saying “saved”")
+    finally:
+        app.close()
+    with open(mine, "rb") as saved:
+        assert saved.read(8) == b"\x89PNG\r\n\x1a\n", "not the bundle's PNG"
+    assert sorted(os.listdir(folder)) == ["01-error-page.png"], os.listdir(folder)
 
 
 if __name__ == "__main__":
