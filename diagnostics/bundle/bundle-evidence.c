@@ -32,8 +32,9 @@ static const KnownCheck known_checks[] = {
                    "reference_server codes precise read_allowance_seconds "
                    "reaction_allowance_seconds summary" },
   { "code", "reference_time window_seconds declared algorithm digits period all_current codes "
-            "verdict chance message offset_steps offset_seconds confirmed" },
-  { "duplicates", "entries groups issuer account kind members file index label" },
+            "verdict chance message offset_steps offset_seconds confirmed replay_of confirmed_by" },
+  { "duplicates", "entries partial groups issuer account kind issuer_recorded possible_issuers "
+                  "members file index label type skipped place number reason" },
 };
 
 static const KnownCheck *

@@ -599,15 +599,26 @@ test_real_evidence_accepted (void)
   g_autofree gchar *export = work_path ("evidence-export.txt");
   const gchar *diag = g_getenv ("MFA_DIAG");
   const gchar *code[] = { diag, "code", "--key-file", key, "--json", "123456", NULL };
+  /* RFC 6238's SHA-1 key makes 287082 at 59 s: typed twice, the second is
+   * a replay and both results name each other. */
+  g_autofree gchar *rfc_key = work_path ("evidence-rfc.key");
+  const gchar *replay[] = { diag, "code", "--key-file", rfc_key, "--at", "@59", "--json",
+                            "287082", "287082", NULL };
   const gchar *duplicates[] = { diag, "duplicates", "--json", export, NULL };
   const gchar *clock[] = { diag, "clock", "--server", "127.0.0.1:9", "--http", "http://127.0.0.1:9/",
                            "--timeout", "1", "--json", NULL };
-  const gchar * const *commands[] = { code, duplicates, clock };
-  const gchar *kinds[] = { "code", "duplicates", "clock" };
+  const gchar * const *commands[] = { code, replay, duplicates, clock };
+  const gchar *kinds[] = { "code", "code", "duplicates", "clock" };
 
   g_file_set_contents (key, "JBSWY3DPEHPK3PXP\n", -1, NULL);
+  g_file_set_contents (rfc_key, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\n", -1, NULL);
+  /* Every member the duplicates report writes: an issuer-less entry, a Steam
+   * entry and an entry that cannot be read (a partial report). */
   g_file_set_contents (export, "otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP\n"
-                               "otpauth://totp/Acme:bob?secret=KRSXG5CTMVRXEZLU\n", -1, NULL);
+                               "otpauth://totp/Acme:bob?secret=KRSXG5CTMVRXEZLU\n"
+                               "otpauth://totp/bob?secret=KRSXG5CTMVRXEZLU\n"
+                               "otpauth://steam/Steam:gaben?secret=MFRGGZDFMZTWQ2LK\n"
+                               "otpauth://totp/Broken:x?secret=JBSW%\n", -1, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree gchar *out = NULL, *err = NULL, *check = NULL, *path = NULL;
