@@ -27,8 +27,8 @@
  * codes. For a 6-digit code, one try matches with p = 10^-6:
  *   searching all six settings ±24 h: 3 × 5761 + 3 × 2881 = 25,926 tries,
  *     1 − (1 − p)^25926 = 2.56 % of wrong codes match somewhere, and the
- *     20,165 tries under other settings make about 2.0 % of them look like a
- *     mis-entered account;
+ *     20,165 tries under other settings make about 2.0 % of wrong codes look
+ *     like a mis-entered account;
  *   declared ±24 h, others ±5 min: 5761 + 2 × 21 + 3 × 11 = 5836 tries,
  *     0.58 % match somewhere, and 75 tries (0.0075 %) look like a
  *     mis-entered account: 270 times less often wrong;

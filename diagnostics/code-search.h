@@ -35,6 +35,9 @@ void           mfa_code_search_set_workers (MfaCodeSearch   *search,
 guint          mfa_code_search_settings (const MfaCodeSearch  *search,
                                          guint                 digits,
                                          MfaCodeSearchSetting  out[MFA_CODE_SEARCH_MAX_SETTINGS]);
+/* The nearest step whose code is `code`: under the declared settings within
+ * the window, under other settings within MFA_CODE_CHECK_OTHER_REACH; the
+ * declared settings win a tie. */
 gboolean       mfa_code_search_nearest  (MfaCodeSearch      *search,
                                          const gchar        *code,
                                          MfaOtpParams       *settings,
