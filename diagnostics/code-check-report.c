@@ -59,6 +59,29 @@ describe_other_parameters (const MfaCodeReport *report,
   return g_steal_pointer (&sentence);
 }
 
+/* Says how far each kind of setting was searched: other settings reach less
+ * far than the window unless the window is narrower (code-search.c). */
+static gchar *
+describe_not_found (const MfaCodeReport *report,
+                    guint                index)
+{
+  guint other_reach = MIN (MFA_CODE_CHECK_OTHER_REACH, report->window_seconds);
+  g_autofree gchar *window = mfa_format_duration (report->window_seconds);
+  g_autofree gchar *reach = mfa_format_duration (other_reach);
+
+  if (other_reach == report->window_seconds)
+    return g_strdup_printf (_("Code %u does not match this key at any time within %s either "
+                              "way, under any common setting: the authenticator entry holds "
+                              "another key, for example an old entry left from an earlier "
+                              "binding. Delete the old entries and bind again."),
+                            index, window);
+  return g_strdup_printf (_("Code %u does not match this key at any time within %s either way, "
+                            "nor within %s under any other common setting: the authenticator "
+                            "entry holds another key, for example an old entry left from an "
+                            "earlier binding. Delete the old entries and bind again."),
+                          index, window, reach);
+}
+
 static gchar *
 describe_verdict (const MfaCodeReport *report,
                   const MfaCodeResult *result,
@@ -81,15 +104,7 @@ describe_verdict (const MfaCodeReport *report,
                                 "latest, unused one."),
                               index, result->related + 1, result->params.period);
     case MFA_CODE_VERDICT_NOT_FOUND:
-      {
-        g_autofree gchar *window = mfa_format_duration (report->window_seconds);
-
-        return g_strdup_printf (_("Code %u does not match this key at any time within %s either "
-                                  "way, under any common setting: the authenticator entry holds "
-                                  "another key, for example an old entry left from an earlier "
-                                  "binding. Delete the old entries and bind again."),
-                                index, window);
-      }
+      return describe_not_found (report, index);
     case MFA_CODE_VERDICT_MALFORMED:
       return g_strdup_printf (_("Code %u is not a verification code: %s."), index,
                               result->problem);

@@ -21,6 +21,11 @@ typedef enum
 /* The default search reaches 24 hours either way of the reference time. */
 #define MFA_CODE_CHECK_DEFAULT_WINDOW (24 * 3600)
 
+/* The window holds for the declared settings; other settings (a mis-entered
+ * account) are searched only this far either way, or the window if that is
+ * narrower. code-search.c says why. */
+#define MFA_CODE_CHECK_OTHER_REACH (5 * 60)
+
 /* Below this chance of a coincidence, a single code's match counts as strong. */
 #define MFA_CODE_CHECK_WEAK_CHANCE 0.001
 

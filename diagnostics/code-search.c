@@ -6,8 +6,34 @@
  * tables are filled outward in bands (±90 s, ±1 h, the whole window): a code
  * found in a band is the nearest match, since every setting was searched that
  * far, so current and drifted codes cost a few hashes. A code found nowhere
- * needs every step of every table, tens of thousands of HMACs; that filling
- * is split into chunks that one worker thread per processor pulls in turn.
+ * needs every step of the declared table, thousands of HMACs; that filling is
+ * split into chunks that one worker thread per processor pulls in turn.
+ *
+ * How far each setting is searched. The declared settings are searched the
+ * whole window (±24 h by default): a phone clock hours off (a manual clock in
+ * the wrong time zone) or an old code is a real cause, and the code still
+ * belongs to this key. The other settings (another algorithm, period or
+ * length: a mis-entered account) are searched only ±5 minutes
+ * (MFA_CODE_CHECK_OTHER_REACH): ten 30 s steps, five 60 s steps, which holds
+ * a phone clock left without network time for months (quartz drifts about
+ * 20 ppm: 4.3 min in 150 days) plus the time between reading a code and
+ * checking it. Within it any match is strong evidence on its own: a random
+ * 6-digit code matches some setting within 5 min with a chance of 96 in a
+ * million, below MFA_CODE_CHECK_WEAK_CHANCE. Beyond it, an account set up
+ * with other settings and a clock far off at once is rare, and its verdict
+ * (not found: bind again by scanning the QR code) fixes it anyway.
+ *
+ * A wrong key (an old duplicate entry, the common failure) gives random
+ * codes. For a 6-digit code, one try matches with p = 10^-6:
+ *   searching all six settings ±24 h: 3 × 5761 + 3 × 2881 = 25,926 tries,
+ *     1 − (1 − p)^25926 = 2.56 % of wrong codes match somewhere, and the
+ *     20,165 tries under other settings make about 2.0 % of wrong codes look
+ *     like a mis-entered account;
+ *   declared ±24 h, others ±5 min: 5761 + 2 × 21 + 3 × 11 = 5836 tries,
+ *     0.58 % match somewhere, and 75 tries (0.0075 %) look like a
+ *     mis-entered account: 270 times less often wrong;
+ * and a code found nowhere costs 5836 HMACs, 32 of them SHA-512, instead of
+ * 25,926, a third of them SHA-512 (the slowest: no SHA instructions for it).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,7 +58,7 @@ typedef struct
   MfaAlgorithm algorithm;
   guint        period;
   gint64       center;       /* the counter at the reference time */
-  gint64       max_steps;
+  gint64       max_steps;    /* how far this table is ever searched */
   gint64       filled_steps; /* values for |k| <= filled_steps are known; -1: none */
   guint32     *values;       /* index k + max_steps */
 } ValueTable;
@@ -71,6 +97,14 @@ find_table (MfaCodeSearch *search,
   return NULL;
 }
 
+static guint
+other_reach (const MfaCodeSearch *search)
+{
+  return MIN (MFA_CODE_CHECK_OTHER_REACH, search->window_seconds);
+}
+
+/* The first table is the declared algorithm and period; the whole window is
+ * searched there, and only there. */
 static void
 add_table (MfaCodeSearch *search,
            MfaAlgorithm   algorithm,
@@ -82,11 +116,12 @@ add_table (MfaCodeSearch *search,
 
   if (find_table (search, algorithm, period) != NULL)
     return;
-  table = &search->tables[search->n_tables++];
+  table = &search->tables[search->n_tables];
   table->algorithm = algorithm;
   table->period = period;
   table->center = (gint64) mfa_totp_counter (reference_time, period);
-  table->max_steps = search->window_seconds / period;
+  table->max_steps = (search->n_tables == 0 ? search->window_seconds : other_reach (search)) / period;
+  search->n_tables++;
   table->filled_steps = -1;
   n = 2 * table->max_steps + 1;
   table->values = g_new (guint32, n);
@@ -140,15 +175,42 @@ mfa_code_search_free (MfaCodeSearch *search)
   g_free (search);
 }
 
+/* Whether a code of this length in this table is under the declared settings. */
+static gboolean
+is_declared (const MfaCodeSearch *search,
+             const ValueTable    *table,
+             guint                digits)
+{
+  return table == &search->tables[0] && digits == search->declared.digits;
+}
+
+/* How many steps either way a code of this length is looked for in `table`. */
+static gint64
+reach_steps (const MfaCodeSearch *search,
+             const ValueTable    *table,
+             guint                digits)
+{
+  if (is_declared (search, table, digits))
+    return table->max_steps;
+  return MIN (table->max_steps, (gint64) (other_reach (search) / table->period));
+}
+
 /* The declared algorithm and period first, then every algorithm under the
- * declared, 30 s and 60 s periods, all for the code's own length. */
+ * declared, 30 s and 60 s periods, all for the code's own length; each with
+ * how far it is searched. */
 guint
-mfa_code_search_settings (const MfaCodeSearch *search,
-                          guint                digits,
-                          MfaOtpParams         out[MFA_CODE_SEARCH_MAX_SETTINGS])
+mfa_code_search_settings (const MfaCodeSearch  *search,
+                          guint                 digits,
+                          MfaCodeSearchSetting  out[MFA_CODE_SEARCH_MAX_SETTINGS])
 {
   for (guint i = 0; i < search->n_tables; i++)
-    out[i] = (MfaOtpParams) { search->tables[i].algorithm, digits, search->tables[i].period };
+    {
+      const ValueTable *table = &search->tables[i];
+
+      out[i].params = (MfaOtpParams) { table->algorithm, digits, table->period };
+      out[i].reach_seconds = is_declared (search, table, digits) ? search->window_seconds
+                                                                 : other_reach (search);
+    }
   return search->n_tables;
 }
 
@@ -207,10 +269,12 @@ add_jobs (GArray     *jobs,
     }
 }
 
-/* Makes every table's values known for all steps within `radius` seconds. */
+/* Makes every table's values known for all steps within `radius` seconds
+ * that a code of this length is looked for. */
 static void
 fill_to (MfaCodeSearch *search,
-         guint          radius)
+         guint          radius,
+         guint          digits)
 {
   g_autoptr(GArray) jobs = g_array_new (FALSE, FALSE, sizeof (FillJob));
   FillWork work = { search, jobs, 0 };
@@ -221,7 +285,7 @@ fill_to (MfaCodeSearch *search,
   for (guint i = 0; i < search->n_tables; i++)
     {
       ValueTable *table = &search->tables[i];
-      gint64 target = MIN ((gint64) (radius / table->period), table->max_steps);
+      gint64 target = MIN ((gint64) (radius / table->period), reach_steps (search, table, digits));
 
       if (target <= table->filled_steps)
         continue;
@@ -289,7 +353,7 @@ search_band (MfaCodeSearch *search,
              MfaOtpParams  *settings,
              gint64        *offset_steps)
 {
-  MfaOtpParams candidates[MFA_CODE_SEARCH_MAX_SETTINGS];
+  MfaCodeSearchSetting candidates[MFA_CODE_SEARCH_MAX_SETTINGS];
   guint n = mfa_code_search_settings (search, digits, candidates);
   guint32 modulus = mfa_otp_modulus (digits);
   guint64 best = G_MAXUINT64;
@@ -297,14 +361,16 @@ search_band (MfaCodeSearch *search,
   for (guint i = 0; i < n; i++)
     {
       const ValueTable *table = &search->tables[i];
-      gint64 limit = best == G_MAXUINT64 ? table->max_steps : (gint64) (best / table->period);
+      gint64 limit = reach_steps (search, table, digits);
       gint64 k;
 
+      if (best != G_MAXUINT64)
+        limit = MIN (limit, (gint64) (best / table->period));
       if (table_find_nearest (table, code, modulus, limit, &k)
           && (guint64) ABS (k) * table->period < best)
         {
           best = (guint64) ABS (k) * table->period;
-          *settings = candidates[i];
+          *settings = candidates[i].params;
           *offset_steps = k;
         }
     }
@@ -325,7 +391,7 @@ mfa_code_search_nearest (MfaCodeSearch *search,
 
   for (gsize b = 0; b < G_N_ELEMENTS (bands); b++)
     {
-      fill_to (search, MIN (bands[b], search->window_seconds));
+      fill_to (search, MIN (bands[b], search->window_seconds), digits);
       if (search_band (search, value, digits, settings, offset_steps))
         return TRUE;
     }

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "otp.h"
+#include "code-check.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +13,14 @@ G_BEGIN_DECLS
 #define MFA_CODE_SEARCH_MAX_SETTINGS (MFA_N_ALGORITHMS * 3)
 
 typedef struct _MfaCodeSearch MfaCodeSearch;
+
+/* One setting a code is tried under, and how far either way of the
+ * reference time: the window for the declared settings, less for others. */
+typedef struct
+{
+  MfaOtpParams params;
+  guint        reach_seconds;
+} MfaCodeSearchSetting;
 
 MfaCodeSearch *mfa_code_search_new      (const MfaSecret    *key,
                                          const MfaOtpParams *declared,
@@ -24,9 +32,12 @@ void           mfa_code_search_free     (MfaCodeSearch      *search);
 void           mfa_code_search_set_workers (MfaCodeSearch   *search,
                                             guint            n_workers);
 
-guint          mfa_code_search_settings (const MfaCodeSearch *search,
-                                         guint               digits,
-                                         MfaOtpParams        out[MFA_CODE_SEARCH_MAX_SETTINGS]);
+guint          mfa_code_search_settings (const MfaCodeSearch  *search,
+                                         guint                 digits,
+                                         MfaCodeSearchSetting  out[MFA_CODE_SEARCH_MAX_SETTINGS]);
+/* The nearest step whose code is `code`: under the declared settings within
+ * the window, under other settings within MFA_CODE_CHECK_OTHER_REACH; the
+ * declared settings win a tie. */
 gboolean       mfa_code_search_nearest  (MfaCodeSearch      *search,
                                          const gchar        *code,
                                          MfaOtpParams       *settings,

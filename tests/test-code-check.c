@@ -47,6 +47,16 @@ code_at (Fixture            *fixture,
 }
 
 static MfaCodeReport *
+check_one (Fixture     *fixture,
+           guint        window_seconds,
+           const gchar *code)
+{
+  const gchar *codes[] = { code, NULL };
+
+  return mfa_code_check (fixture->key, &fixture->params, REFERENCE, window_seconds, codes);
+}
+
+static MfaCodeReport *
 check (Fixture      *fixture,
        const gchar  *first,
        ...)
@@ -182,6 +192,68 @@ test_other_period_and_length (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (sentence, "SHA512, 8 digits, 60-second period"));
 }
 
+/* What the README says is searched: the declared settings 24 hours either
+ * way, every other setting only 5 minutes either way. A code under another
+ * setting far from the reference is not taken for a mis-entered account. */
+static void
+assert_other_settings (Fixture            *fixture,
+                       const MfaOtpParams *made_with,
+                       gint64              seconds,
+                       guint               window_seconds,
+                       gboolean            found)
+{
+  g_autofree gchar *code = code_at (fixture, made_with, seconds);
+  g_autoptr(MfaCodeReport) report = check_one (fixture, window_seconds, code);
+  const MfaCodeResult *result = result_of (report, 0);
+
+  if (found)
+    {
+      g_assert_cmpint (result->verdict, ==, MFA_CODE_VERDICT_OTHER_PARAMETERS);
+      g_assert_true (mfa_otp_params_equal (&result->params, made_with));
+      g_assert_cmpint (result->offset_seconds, ==, seconds);
+      /* Near enough that one code is strong evidence on its own. */
+      g_assert_cmpfloat (result->chance, <, MFA_CODE_CHECK_WEAK_CHANCE);
+    }
+  else
+    g_assert_cmpint (result->verdict, ==, MFA_CODE_VERDICT_NOT_FOUND);
+}
+
+static void
+test_windows_other_settings (Fixture *fixture, gconstpointer data)
+{
+  MfaOtpParams sha512 = { MFA_ALGORITHM_SHA512, 6, 30 };
+  MfaOtpParams sha256_60 = { MFA_ALGORITHM_SHA256, 6, 60 };
+  MfaOtpParams sha1_8 = { MFA_ALGORITHM_SHA1, 8, 30 };
+  const guint day = MFA_CODE_CHECK_DEFAULT_WINDOW;
+
+  g_assert_cmpuint (MFA_CODE_CHECK_OTHER_REACH, ==, 5 * 60);
+  assert_other_settings (fixture, &sha512, 30, day, TRUE);
+  assert_other_settings (fixture, &sha512, -300, day, TRUE);
+  assert_other_settings (fixture, &sha512, 330, day, FALSE);
+  assert_other_settings (fixture, &sha512, -3 * 3600, day, FALSE);
+  assert_other_settings (fixture, &sha256_60, 300, day, TRUE);
+  assert_other_settings (fixture, &sha256_60, -360, day, FALSE);
+  /* The declared algorithm and period with another length is another
+   * setting too. */
+  assert_other_settings (fixture, &sha1_8, -30, day, TRUE);
+  assert_other_settings (fixture, &sha1_8, 3 * 3600, day, FALSE);
+  /* A window narrower than 5 minutes bounds the other settings too. */
+  assert_other_settings (fixture, &sha512, 150, 150, TRUE);
+  assert_other_settings (fixture, &sha512, 180, 150, FALSE);
+}
+
+/* The declared settings are searched the whole window: 3 hours away is
+ * drift (a phone clock set by hand in the wrong time zone). */
+static void
+test_windows_declared (Fixture *fixture, gconstpointer data)
+{
+  g_autofree gchar *code = code_at (fixture, &fixture->params, -3 * 3600);
+  g_autoptr(MfaCodeReport) report = check_one (fixture, MFA_CODE_CHECK_DEFAULT_WINDOW, code);
+
+  g_assert_cmpint (result_of (report, 0)->verdict, ==, MFA_CODE_VERDICT_DRIFT);
+  g_assert_cmpint (result_of (report, 0)->offset_seconds, ==, -3 * 3600);
+}
+
 /* A code that no parameter set produces anywhere in the window. */
 static gchar *
 absent_code (Fixture *fixture)
@@ -216,9 +288,13 @@ test_not_found (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (result->verdict, ==, MFA_CODE_VERDICT_NOT_FOUND);
   g_assert_false (result->matched);
   g_assert_nonnull (strstr (sentence, "24 hours"));
-  /* Six settings, ±24 h: about 26,000 tries at one in a million each. */
-  g_assert_cmpfloat (result->chance, >, 0.02);
-  g_assert_cmpfloat (result->chance, <, 0.03);
+  /* It says how far each kind of setting was searched. */
+  g_assert_nonnull (strstr (sentence, "within 24 hours either way, nor within 5 minutes under "
+                                      "any other common setting"));
+  /* The declared setting ±24 h (5761 tries), the five others ±5 min (75):
+   * 5836 tries at one in a million each, 0.58 %. */
+  g_assert_cmpfloat (result->chance, >, 0.0055);
+  g_assert_cmpfloat (result->chance, <, 0.0060);
 }
 
 /* "１２３ ４５６" as a Chinese input method types it. */
@@ -399,25 +475,26 @@ test_split_list (void)
   g_test_add ("/code-check/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 /* Tables filled by several threads hold what one thread computes: codes
- * from far steps under every setting are found at the same offset. */
+ * from far steps under each algorithm are found at the same offset. The
+ * whole window is searched under the declared settings only, so each
+ * algorithm takes its turn as the declared one. */
 static void
 test_workers_agree (void)
 {
   const guint8 bytes[] = "12345678901234567890";
   g_autoptr(MfaSecret) key = mfa_secret_new (bytes, 20);
-  MfaOtpParams declared = MFA_OTP_PARAMS_DEFAULT;
   gint64 now = 1795867231;
   const gint64 steps[] = { -2880, -1001, -1, 0, 7, 1500, 2879 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+  for (guint i = 0; i < MFA_N_ALGORITHMS * G_N_ELEMENTS (steps); i++)
     {
-      MfaOtpParams params = { MFA_ALGORITHM_SHA256, 6, 30 };
-      gint64 at = now + steps[i] * (gint64) params.period;
+      MfaOtpParams declared = { (MfaAlgorithm) (i / G_N_ELEMENTS (steps)), 6, 30 };
+      gint64 at = now + steps[i % G_N_ELEMENTS (steps)] * (gint64) declared.period;
       gchar code[MFA_OTP_MAX_DIGITS + 1];
       MfaOtpParams found[2];
       gint64 offset[2];
 
-      mfa_otp_format_code (mfa_totp (key, &params, at), params.digits, code);
+      mfa_otp_format_code (mfa_totp (key, &declared, at), declared.digits, code);
       for (guint w = 0; w < 2; w++)
         {
           g_autoptr(MfaCodeSearch) search = mfa_code_search_new (key, &declared, now, 86400);
@@ -443,6 +520,8 @@ main (int argc, char **argv)
   ADD ("other-parameters/algorithm", test_other_algorithm);
   ADD ("other-parameters/period-and-length", test_other_period_and_length);
   ADD ("not-found", test_not_found);
+  ADD ("windows/other-settings", test_windows_other_settings);
+  ADD ("windows/declared", test_windows_declared);
   ADD ("full-width-and-spaces", test_full_width_and_spaces);
   ADD ("malformed", test_malformed);
   ADD ("nearest-match-wins", test_nearest_match_wins);
