@@ -115,43 +115,41 @@ aegis_master_key (JsonArray    *slots,
   return NULL;
 }
 
-/* The db, decrypted and parsed; the caller frees it with
- * mfa_import_json_free. */
-static JsonNode *
-aegis_decrypt (JsonObject   *root,
-               const gchar  *password,
-               GError      **error)
+/* The db's JSON text, decrypted, or NULL; the caller wipes and frees it.
+ * The sealed db is read where it stands in the export and decoded in one
+ * buffer, freed before the text is parsed: a 100 MB vault is held about
+ * twice, never as a json-glib tree. */
+static guint8 *
+aegis_decrypt (const MfaImportInput  *input,
+               JsonObject            *root,
+               gsize                 *plain_len,
+               GError               **error)
 {
   JsonObject *header = mfa_json_member_object (root, "header");
   JsonObject *params = mfa_json_member_object (header, "params");
   g_autofree guint8 *sealed = NULL, *nonce = NULL, *tag = NULL;
   guint8 *master = NULL;
   guint8 *plain = NULL;
-  gsize len, sealed_len;
-  JsonNode *db;
+  const gchar *db_text;
+  gsize len, db_len;
 
-  sealed = mfa_import_decode_base64 (mfa_json_member_string (root, "db"), &sealed_len, "db",
-                                     error);
+  db_text = mfa_import_json_member_text (input, root, "db", &db_len);
+  sealed = mfa_import_decode_base64_text (db_text, db_len, plain_len, "db", error);
   nonce = sealed ? mfa_import_decode_hex (mfa_json_member_string (params, "nonce"),
                                           AEGIS_NONCE_SIZE, &len, "nonce", error) : NULL;
   tag = nonce ? mfa_import_decode_hex (mfa_json_member_string (params, "tag"),
                                        MFA_VAULT_TAG_SIZE, &len, "tag", error) : NULL;
   if (tag != NULL)
-    master = aegis_master_key (mfa_json_member_array (header, "slots"), password, error);
+    master = aegis_master_key (mfa_json_member_array (header, "slots"), input->state->password,
+                               error);
   if (master == NULL)
     return NULL;
-  plain = mfa_vault_gcm_open (master, nonce, AEGIS_NONCE_SIZE, sealed, sealed_len, tag);
+  plain = mfa_vault_gcm_open (master, nonce, AEGIS_NONCE_SIZE, sealed, *plain_len, tag);
   mfa_wipe (master, MFA_VAULT_KEY_SIZE);
   g_free (master);
   if (plain == NULL)
-    {
-      mfa_import_fail (error, _("the password is right, but the vault's contents are damaged"));
-      return NULL;
-    }
-  db = mfa_import_parse_json ((const gchar *) plain, sealed_len, error);
-  mfa_wipe (plain, sealed_len);
-  g_free (plain);
-  return db;
+    mfa_import_fail (error, _("the password is right, but the vault's contents are damaged"));
+  return plain;
 }
 
 static gboolean
@@ -168,21 +166,54 @@ aegis_parse_db (const MfaImportInput  *input,
   return TRUE;
 }
 
+/* The decrypted db is read as an export of its own, its large list one
+ * entry at a time; its elided places are its own, apart from the file's. */
+static gboolean
+aegis_parse_decrypted (const MfaImportInput  *input,
+                       const guint8          *plain,
+                       gsize                  plain_len,
+                       GPtrArray             *entries,
+                       GError               **error)
+{
+  g_autoptr(GPtrArray) inner_lazy = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  GPtrArray *outer_lazy = input->state->lazy;
+  MfaImportInput inner = *input;
+  JsonNode *db;
+  gboolean ok;
+
+  inner.data = (const gchar *) plain;
+  inner.len = plain_len;
+  input->state->lazy = inner_lazy;
+  db = mfa_import_parse_json_lazy (&inner, error);
+  inner.json = db;
+  ok = db != NULL && aegis_parse_db (&inner, mfa_json_object (db), entries, error);
+  input->state->lazy = outer_lazy;
+  if (db != NULL)
+    mfa_import_json_free (db);
+  return ok;
+}
+
 static gboolean
 aegis_parse (const MfaImportInput  *input,
              GPtrArray             *entries,
              GError               **error)
 {
   JsonObject *root = mfa_json_object (input->json);
-  g_autoptr(MfaImportJson) decrypted = NULL;
+  guint8 *plain;
+  gsize plain_len = 0;
+  gboolean ok;
 
   if (mfa_json_member_string (root, "db") == NULL)
     return aegis_parse_db (input, mfa_json_member_object (root, "db"), entries, error);
   if (input->state->password == NULL)
     return mfa_import_need_password ("Aegis", error);
-  decrypted = aegis_decrypt (root, input->state->password, error);
-  return decrypted != NULL
-         && aegis_parse_db (input, mfa_json_object (decrypted), entries, error);
+  plain = aegis_decrypt (input, root, &plain_len, error);
+  if (plain == NULL)
+    return FALSE;
+  ok = aegis_parse_decrypted (input, plain, plain_len, entries, error);
+  mfa_wipe (plain, plain_len);
+  g_free (plain);
+  return ok;
 }
 
 const MfaImporter mfa_importer_aegis = {

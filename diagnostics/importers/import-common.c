@@ -234,14 +234,12 @@ mfa_import_entry_set_names (MfaImportEntry *entry,
   store_names (entry, own_issuer, account);
 }
 
-/* Standard or URL-safe base64, padded or not; anything else is damage
- * (g_base64_decode would skip it silently). */
-guint8 *
-mfa_import_base64_decode_strict (gchar *text,
-                                 gsize *len)
+/* Standard or URL-safe base64, padded or not, turned into standard in
+ * place; anything else is damage (g_base64_decode would skip it silently). */
+static gboolean
+normalize_base64 (gchar *text,
+                  gsize  n)
 {
-  gsize n = strlen (text);
-
   for (gsize i = 0; i < n; i++)
     {
       if (text[i] == '-')
@@ -250,9 +248,16 @@ mfa_import_base64_decode_strict (gchar *text,
         text[i] = '/';
       else if (!g_ascii_isalnum (text[i]) && text[i] != '+' && text[i] != '/'
                && !(text[i] == '=' && i + 2 >= n))
-        return NULL;
+        return FALSE;
     }
-  if (n == 0 || n % 4 == 1)
+  return n > 0 && n % 4 != 1;
+}
+
+guint8 *
+mfa_import_base64_decode_strict (gchar *text,
+                                 gsize *len)
+{
+  if (!normalize_base64 (text, strlen (text)))
     return NULL;
   return g_base64_decode (text, len);
 }
@@ -269,6 +274,32 @@ mfa_import_decode_base64 (const gchar  *text,
   if (data == NULL)
     mfa_import_fail (error, _("its “%s” is missing or damaged"), field);
   return data;
+}
+
+guint8 *
+mfa_import_decode_base64_text (const gchar  *text,
+                               gsize         text_len,
+                               gsize        *len,
+                               const gchar  *field,
+                               GError      **error)
+{
+  gchar *buffer = g_malloc (text_len + 1);
+  gsize n = 0;
+
+  for (gsize i = 0; i < text_len; i++)
+    if (!(text[i] == '\\' && i + 1 < text_len && text[i + 1] == '/'))
+      buffer[n++] = text[i];
+  buffer[n] = '\0';
+  if (!normalize_base64 (buffer, n))
+    {
+      mfa_wipe (buffer, n);
+      g_free (buffer);
+      mfa_import_fail (error, _("its “%s” is missing or damaged"), field);
+      return NULL;
+    }
+  /* Decoded where it stands: the bytes start at buffer. */
+  g_base64_decode_inplace (buffer, len);
+  return (guint8 *) buffer;
 }
 
 guint8 *

@@ -28,6 +28,13 @@ struct _MfaImportState
  * the caller to free with mfa_import_json_free. */
 JsonNode       *mfa_import_parse_json_lazy (const MfaImportInput  *input,
                                             GError               **error);
+/* A string member's text and length; a large one elided by the lazy parser
+ * is read where it stands in the export, JSON escapes as written (no copy
+ * of a sealed vault is made). NULL when there is no such string. */
+const gchar    *mfa_import_json_member_text (const MfaImportInput *input,
+                                             JsonObject           *object,
+                                             const gchar          *name,
+                                             gsize                *len);
 guint           mfa_import_json_length     (const MfaImportInput  *input,
                                             JsonArray             *list);
 JsonNode       *mfa_import_json_element    (const MfaImportInput  *input,
@@ -120,6 +127,13 @@ guint8         *mfa_import_decode_base64  (const gchar  *text,
                                            gsize        *len,
                                            const gchar  *field,
                                            GError      **error);
+/* The same for text of text_len bytes as a JSON writer left it ("\/" for
+ * "/"), decoded in one buffer of text_len bytes. */
+guint8         *mfa_import_decode_base64_text (const gchar  *text,
+                                               gsize         text_len,
+                                               gsize        *len,
+                                               const gchar  *field,
+                                               GError      **error);
 
 /* A key as authenticators store it in a text field: an otpauth:// URI
  * (its names win), steam://KEY, or a bare base32 key; issuer and account

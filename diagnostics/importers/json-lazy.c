@@ -9,6 +9,9 @@
  * next. This scanner only finds where values end: json-glib still parses,
  * and so validates, every byte of the document (the skeleton and each
  * element); a damaged array is not elided but left to json-glib to refuse.
+ * A large string (the sealed vault of an encrypted export) is elided the
+ * same way, as "\u0001mfa-lazy-text:N", and read from the text where it
+ * stands (mfa_import_json_member_text): json-glib would hold a second copy.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +25,7 @@
 #include "mfa-error.h"
 
 #define LAZY_MARKER "\001mfa-lazy:"
+#define LAZY_TEXT_MARKER "\001mfa-lazy-text:"
 
 typedef struct
 {
@@ -123,8 +127,8 @@ element_spans (const gchar *base,
   return NULL;
 }
 
-/* The skeleton: the document with each array larger than threshold bytes
- * replaced by its marker. */
+/* The skeleton: the document with each array and each string larger than
+ * threshold bytes replaced by its marker. */
 static GString *
 skeleton (const gchar *data,
           gsize        len,
@@ -142,7 +146,18 @@ skeleton (const gchar *data,
 
       if (*p == '"' && (stop = skip_string (p, end)) != NULL)
         {
-          g_string_append_len (out, p, stop - p);
+          if ((gsize) (stop - p) > threshold)
+            {
+              /* The text between the quotes, escapes as written. */
+              Span text = { p + 1 - data, stop - p - 2 };
+
+              spans = g_array_new (FALSE, FALSE, sizeof (Span));
+              g_array_append_val (spans, text);
+              g_string_append_printf (out, "\"\\u0001mfa-lazy-text:%u\"", lazy->len);
+              g_ptr_array_add (lazy, spans);
+            }
+          else
+            g_string_append_len (out, p, stop - p);
           p = stop;
           continue;
         }
@@ -174,23 +189,54 @@ mfa_import_parse_json_lazy (const MfaImportInput  *input,
   return root;
 }
 
+/* The spans a marker of the given kind names, or NULL when text is no
+ * such marker. */
+static GArray *
+marked_spans (const MfaImportInput *input,
+              const gchar          *text,
+              const gchar          *kind)
+{
+  guint64 index;
+
+  if (text == NULL || input->state->lazy == NULL || input->state->lazy->len == 0
+      || !g_str_has_prefix (text, kind)
+      || !g_ascii_string_to_unsigned (text + strlen (kind), 10, 0,
+                                      input->state->lazy->len - 1, &index, NULL))
+    return NULL;
+  return g_ptr_array_index (input->state->lazy, index);
+}
+
 /* The spans of a lazy array, or NULL when list is a real one. */
 static GArray *
 lazy_spans (const MfaImportInput *input,
             JsonArray            *list)
 {
-  const gchar *marker;
-  guint64 index;
+  if (list == NULL || json_array_get_length (list) != 1)
+    return NULL;
+  return marked_spans (input, json_node_get_string (json_array_get_element (list, 0)),
+                       LAZY_MARKER);
+}
 
-  if (list == NULL || json_array_get_length (list) != 1 || input->state->lazy == NULL
-      || input->state->lazy->len == 0)
-    return NULL;
-  marker = json_node_get_string (json_array_get_element (list, 0));
-  if (marker == NULL || !g_str_has_prefix (marker, LAZY_MARKER)
-      || !g_ascii_string_to_unsigned (marker + strlen (LAZY_MARKER), 10, 0,
-                                      input->state->lazy->len - 1, &index, NULL))
-    return NULL;
-  return g_ptr_array_index (input->state->lazy, index);
+const gchar *
+mfa_import_json_member_text (const MfaImportInput *input,
+                             JsonObject           *object,
+                             const gchar          *name,
+                             gsize                *len)
+{
+  const gchar *text = mfa_json_member_string (object, name);
+  GArray *spans = marked_spans (input, text, LAZY_TEXT_MARKER);
+
+  /* A document may write a marker of its own: it names one of its own
+   * places, never one outside it, but an elided list may have none. */
+  if (spans != NULL && spans->len > 0)
+    {
+      const Span *span = &g_array_index (spans, Span, 0);
+
+      *len = span->len;
+      return input->data + span->offset;
+    }
+  *len = text != NULL ? strlen (text) : 0;
+  return text;
 }
 
 guint
