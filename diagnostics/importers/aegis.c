@@ -166,31 +166,13 @@ aegis_parse_db (const MfaImportInput  *input,
   return TRUE;
 }
 
-/* The decrypted db is read as an export of its own, its large list one
- * entry at a time; its elided places are its own, apart from the file's. */
 static gboolean
-aegis_parse_decrypted (const MfaImportInput  *input,
-                       const guint8          *plain,
-                       gsize                  plain_len,
-                       GPtrArray             *entries,
-                       GError               **error)
+aegis_read_decrypted (const MfaImportInput  *input,
+                      JsonNode              *db,
+                      GPtrArray             *entries,
+                      GError               **error)
 {
-  g_autoptr(GPtrArray) inner_lazy = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  GPtrArray *outer_lazy = input->state->lazy;
-  MfaImportInput inner = *input;
-  JsonNode *db;
-  gboolean ok;
-
-  inner.data = (const gchar *) plain;
-  inner.len = plain_len;
-  input->state->lazy = inner_lazy;
-  db = mfa_import_parse_json_lazy (&inner, error);
-  inner.json = db;
-  ok = db != NULL && aegis_parse_db (&inner, mfa_json_object (db), entries, error);
-  input->state->lazy = outer_lazy;
-  if (db != NULL)
-    mfa_import_json_free (db);
-  return ok;
+  return aegis_parse_db (input, mfa_json_object (db), entries, error);
 }
 
 static gboolean
@@ -210,7 +192,7 @@ aegis_parse (const MfaImportInput  *input,
   plain = aegis_decrypt (input, root, &plain_len, error);
   if (plain == NULL)
     return FALSE;
-  ok = aegis_parse_decrypted (input, plain, plain_len, entries, error);
+  ok = mfa_import_parse_decrypted (input, plain, plain_len, aegis_read_decrypted, entries, error);
   mfa_wipe (plain, plain_len);
   g_free (plain);
   return ok;

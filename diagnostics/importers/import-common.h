@@ -28,6 +28,19 @@ struct _MfaImportState
  * the caller to free with mfa_import_json_free. */
 JsonNode       *mfa_import_parse_json_lazy (const MfaImportInput  *input,
                                             GError               **error);
+/* Decrypted JSON text read as an export of its own, its large lists one
+ * entry at a time: read gets its root (and the input the lists are read
+ * through). */
+typedef gboolean (*MfaImportDecryptedFunc) (const MfaImportInput  *input,
+                                            JsonNode              *root,
+                                            GPtrArray             *entries,
+                                            GError               **error);
+gboolean        mfa_import_parse_decrypted (const MfaImportInput     *input,
+                                            const guint8             *plain,
+                                            gsize                     plain_len,
+                                            MfaImportDecryptedFunc    read,
+                                            GPtrArray                *entries,
+                                            GError                  **error);
 /* A string member's text and length; a large one elided by the lazy parser
  * is read where it stands in the export, JSON escapes as written (no copy
  * of a sealed vault is made). NULL when there is no such string. */

@@ -265,3 +265,31 @@ mfa_import_json_element (const MfaImportInput  *input,
   *parsed = mfa_import_parse_json (input->data + span->offset, span->len, error);
   return *parsed;
 }
+
+gboolean
+mfa_import_parse_decrypted (const MfaImportInput     *input,
+                            const guint8             *plain,
+                            gsize                     plain_len,
+                            MfaImportDecryptedFunc    read,
+                            GPtrArray                *entries,
+                            GError                  **error)
+{
+  g_autoptr(GPtrArray) inner_lazy = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  GPtrArray *outer_lazy = input->state->lazy;
+  MfaImportInput inner = *input;
+  JsonNode *root;
+  gboolean ok;
+
+  /* The decrypted text's places are its own, apart from the file's: a
+   * marker in it can name none of the file's. */
+  inner.data = (const gchar *) plain;
+  inner.len = plain_len;
+  input->state->lazy = inner_lazy;
+  root = mfa_import_parse_json_lazy (&inner, error);
+  inner.json = root;
+  ok = root != NULL && read (&inner, root, entries, error);
+  input->state->lazy = outer_lazy;
+  if (root != NULL)
+    mfa_import_json_free (root);
+  return ok;
+}

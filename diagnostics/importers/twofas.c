@@ -14,6 +14,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "import-common.h"
@@ -61,50 +62,66 @@ twofas_parse_entry (const MfaImportInput  *input,
          && mfa_import_base32_secret (entry, mfa_json_member_string (service, "secret"), error);
 }
 
-/* The services, decrypted and parsed (mfa_import_json_free). */
-static JsonNode *
-twofas_decrypt (const gchar  *sealed_text,
-                const gchar  *password,
-                GError      **error)
+/* The services' JSON text, decrypted, or NULL; the caller wipes and frees
+ * it. The sealed text is read where it stands in the export (a large one
+ * is never copied whole) and decoded in one buffer, freed before the text
+ * is parsed. */
+static guint8 *
+twofas_decrypt (const MfaImportInput  *input,
+                JsonObject            *root,
+                gsize                 *plain_len,
+                GError               **error)
 {
-  g_auto(GStrv) parts = g_strsplit (sealed_text, ":", 4);
+  gsize text_len = 0, salt_len, iv_len;
+  const gchar *text = mfa_import_json_member_text (input, root, "servicesEncrypted", &text_len);
+  const gchar *iv_colon = text != NULL ? memrchr (text, ':', text_len) : NULL;
+  const gchar *salt_colon = iv_colon != NULL ? memrchr (text, ':', iv_colon - text) : NULL;
   g_autofree guint8 *sealed = NULL, *salt = NULL, *iv = NULL;
-  gsize sealed_len = 0, salt_len, iv_len;
   guint8 key[MFA_VAULT_KEY_SIZE];
   guint8 *plain;
-  JsonNode *services;
 
-  if (g_strv_length (parts) != 3)
+  /* CIPHERTEXT+TAG:SALT:IV; a further colon is damage the decoder finds. */
+  if (salt_colon == NULL)
     {
       mfa_import_fail (error, _("its “%s” is missing or damaged"), "servicesEncrypted");
       return NULL;
     }
-  sealed = mfa_import_decode_base64 (parts[0], &sealed_len, "servicesEncrypted", error);
-  salt = sealed ? mfa_import_decode_base64 (parts[1], &salt_len, "servicesEncrypted", error)
+  sealed = mfa_import_decode_base64_text (text, salt_colon - text, plain_len,
+                                          "servicesEncrypted", error);
+  salt = sealed ? mfa_import_decode_base64_text (salt_colon + 1, iv_colon - salt_colon - 1,
+                                                 &salt_len, "servicesEncrypted", error)
                 : NULL;
-  iv = salt ? mfa_import_decode_base64 (parts[2], &iv_len, "servicesEncrypted", error) : NULL;
+  iv = salt ? mfa_import_decode_base64_text (iv_colon + 1, text + text_len - iv_colon - 1,
+                                             &iv_len, "servicesEncrypted", error)
+            : NULL;
   if (iv == NULL)
     return NULL;
-  if (sealed_len <= MFA_VAULT_TAG_SIZE)
+  if (*plain_len <= MFA_VAULT_TAG_SIZE)
     {
       mfa_import_fail (error, _("its “%s” is missing or damaged"), "servicesEncrypted");
       return NULL;
     }
-  if (!mfa_vault_pbkdf2 (MFA_VAULT_SHA256, password, salt, salt_len, TWOFAS_PBKDF2_ITERATIONS,
-                         key, error))
+  if (!mfa_vault_pbkdf2 (MFA_VAULT_SHA256, input->state->password, salt, salt_len,
+                         TWOFAS_PBKDF2_ITERATIONS, key, error))
     return NULL;
-  sealed_len -= MFA_VAULT_TAG_SIZE;
-  plain = mfa_vault_gcm_open (key, iv, iv_len, sealed, sealed_len, sealed + sealed_len);
+  *plain_len -= MFA_VAULT_TAG_SIZE;
+  plain = mfa_vault_gcm_open (key, iv, iv_len, sealed, *plain_len, sealed + *plain_len);
   mfa_wipe (key, sizeof key);
   if (plain == NULL)
-    {
-      mfa_import_wrong_password (error);
-      return NULL;
-    }
-  services = mfa_import_parse_json ((const gchar *) plain, sealed_len, error);
-  mfa_wipe (plain, sealed_len);
-  g_free (plain);
-  return services;
+    mfa_import_wrong_password (error);
+  return plain;
+}
+
+static gboolean
+twofas_read_services (const MfaImportInput  *input,
+                      JsonNode              *services,
+                      GPtrArray             *entries,
+                      GError               **error)
+{
+  if (!JSON_NODE_HOLDS_ARRAY (services))
+    return mfa_import_fail (error, _("this 2FAS backup has no list of services"));
+  mfa_import_json_entries (input, json_node_get_array (services), twofas_parse_entry, entries);
+  return TRUE;
 }
 
 static gboolean
@@ -115,16 +132,22 @@ twofas_parse (const MfaImportInput  *input,
   JsonObject *root = mfa_json_object (input->json);
   JsonArray *services = mfa_json_member_array (root, "services");
   const gchar *encrypted = mfa_json_member_string (root, "servicesEncrypted");
-  g_autoptr(MfaImportJson) decrypted = NULL;
+  guint8 *plain;
+  gsize plain_len = 0;
+  gboolean ok;
 
   if (encrypted != NULL && encrypted[0] != '\0')
     {
       if (input->state->password == NULL)
         return mfa_import_need_password ("2FAS", error);
-      decrypted = twofas_decrypt (encrypted, input->state->password, error);
-      if (decrypted == NULL)
+      plain = twofas_decrypt (input, root, &plain_len, error);
+      if (plain == NULL)
         return FALSE;
-      services = JSON_NODE_HOLDS_ARRAY (decrypted) ? json_node_get_array (decrypted) : NULL;
+      ok = mfa_import_parse_decrypted (input, plain, plain_len, twofas_read_services, entries,
+                                       error);
+      mfa_wipe (plain, plain_len);
+      g_free (plain);
+      return ok;
     }
   if (services == NULL)
     return mfa_import_fail (error, _("this 2FAS backup has no list of services"));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: peak memory of `mfa-diag duplicates` on 100 MB exports — an
 # Aegis plain vault (about 370,000 entries), the same vault encrypted with a
-# password (scrypt + AES-256-GCM, as Aegis writes it) and an otpauth:// list
+# password (scrypt + AES-256-GCM, as Aegis writes it), as an encrypted 2FAS
+# backup (PBKDF2 + AES-256-GCM) and an otpauth:// list
 # (about 700,000) — against the target of three times the file's size.
 # Prints /usr/bin/time -v's maximum resident set size and the ratio.
 #
@@ -61,7 +62,18 @@ with open(f"{work}/aegis-encrypted.json", "w") as out:
                    "n": 32768, "r": 8, "p": 1, "salt": salt.hex()}],
         "params": {"nonce": db_nonce.hex(), "tag": sealed_db[-16:].hex()}},
         "db": base64.b64encode(sealed_db[:-16]).decode()}, out)
-del db, sealed_db
+# The same entries as an encrypted 2FAS backup: the services sealed with
+# AES-256-GCM under PBKDF2-HMAC-SHA-256 (10,000 iterations).
+services = [{"name": e["issuer"], "secret": e["info"]["secret"],
+             "otp": {"account": e["name"], "issuer": e["issuer"], "digits": 6, "period": 30,
+                     "algorithm": "SHA1", "tokenType": "TOTP"}} for e in db["entries"]]
+salt2, iv2 = os.urandom(32), os.urandom(12)
+key2 = hashlib.pbkdf2_hmac("sha256", b"bench password", salt2, 10000, 32)
+sealed2 = AESGCM(key2).encrypt(iv2, json.dumps(services).encode(), None)
+with open(f"{work}/backup-encrypted.2fas", "w") as out:
+    json.dump({"schemaVersion": 4, "services": [], "groups": [], "servicesEncrypted":
+               ":".join(base64.b64encode(x).decode() for x in (sealed2, salt2, iv2))}, out)
+del db, sealed_db, services, sealed2
 with open(f"{work}/list.txt", "w") as out:
     written, i = 0, 0
     while written < size:
@@ -73,7 +85,7 @@ with open(f"{work}/list.txt", "w") as out:
 PY
 
 printf 'bench password' > "$work/password"
-for file in aegis.json aegis-encrypted.json list.txt; do
+for file in aegis.json aegis-encrypted.json backup-encrypted.2fas list.txt; do
   bytes=$(stat -c %s "$work/$file")
   /usr/bin/time -v "$MFA_DIAG" duplicates --password-file "$work/password" --json "$work/$file" \
     >/dev/null 2>"$work/time" || true

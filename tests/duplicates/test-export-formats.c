@@ -276,8 +276,8 @@ write_fixtures (const gchar *dir)
 /* Exports larger than MFA_IMPORT_LAZY_THRESHOLD have their lists parsed
  * one element at a time: the same entries, a stale pair found, a damaged
  * entry named, in Aegis (an object's list) and andOTP (a list at the
- * root, detected by its first element). An encrypted Aegis vault has its
- * sealed db read where it stands, written as Android's JSON writer writes
+ * root, detected by its first element). Encrypted Aegis and 2FAS exports
+ * have their sealed text read where it stands, written as Android's JSON writer writes
  * it, every "/" escaped as "\/". */
 static void
 test_large_lazy (Fixture       *fixture,
@@ -410,6 +410,8 @@ main (int    argc,
   g_test_add ("/export-formats/large/aegis", Fixture, &cases[2], fixture_dir_set_up,
               test_large_lazy, fixture_dir_tear_down);
   g_test_add ("/export-formats/large/aegis-encrypted", Fixture, &cases[3], fixture_dir_set_up,
+              test_large_lazy, fixture_dir_tear_down);
+  g_test_add ("/export-formats/large/2fas-encrypted", Fixture, &cases[8], fixture_dir_set_up,
               test_large_lazy, fixture_dir_tear_down);
   g_test_add ("/export-formats/large/andotp", Fixture, &cases[4], fixture_dir_set_up,
               test_large_lazy, fixture_dir_tear_down);
