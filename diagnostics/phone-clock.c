@@ -20,11 +20,11 @@
 #include <sys/random.h>
 #include <glib/gi18n-lib.h>
 
-#include "base32.h"
-#include "code-check.h"
-#include "code-search.h"
+#include "code/base32.h"
+#include "code/code-check.h"
+#include "code/code-search.h"
 #include "mfa-error.h"
-#include "otpauth-uri.h"
+#include "code/otpauth-uri.h"
 #include "phone-clock.h"
 
 #define PERIOD_USEC ((gint64) MFA_OTP_DEFAULT_PERIOD * G_USEC_PER_SEC)

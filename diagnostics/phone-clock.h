@@ -12,7 +12,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "otp.h"
+#include "code/otp.h"
 
 G_BEGIN_DECLS
 

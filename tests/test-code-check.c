@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "mfadiag.h"
-#include "code-search.h"
+#include "code/code-search.h"
 
 #define REFERENCE G_GINT64_CONSTANT (1795867231) /* 2026-11-28T12:00:31Z */
 

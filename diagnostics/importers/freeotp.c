@@ -17,7 +17,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "base32.h"
+#include "code/base32.h"
 #include "import-common.h"
 #include "mfa-error.h"
 #include "mfa-secret.h"

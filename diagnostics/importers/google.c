@@ -14,7 +14,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "base32.h"
+#include "code/base32.h"
 #include "google.h"
 #include "import-common.h"
 #include "mfa-error.h"

@@ -6,7 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "otpauth-uri.h"
+#include "code/otpauth-uri.h"
 
 G_BEGIN_DECLS
 

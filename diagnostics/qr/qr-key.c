@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "key-input.h"
+#include "code/key-input.h"
 #include "qr/qr-image.h"
 #include "qr/qr-key.h"
 

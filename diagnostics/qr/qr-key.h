@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "otpauth-uri.h"
+#include "code/otpauth-uri.h"
 
 G_BEGIN_DECLS
 

@@ -1,4 +1,4 @@
-/* otp-private.h: the generator's layout, shared with the bulk HMAC code.
+/* code-private.h: the generator's layout, shared with the bulk HMAC code.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

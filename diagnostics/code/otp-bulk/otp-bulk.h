@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "otp.h"
+#include "code/otp.h"
 
 G_BEGIN_DECLS
 

@@ -13,7 +13,7 @@
  */
 #include "config.h"
 
-#include "../otp-private.h"
+#include "code/code-private.h"
 #include "otp-bulk.h"
 
 static void

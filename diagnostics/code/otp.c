@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "otp-private.h"
+#include "code-private.h"
 
 const gchar *
 mfa_algorithm_to_string (MfaAlgorithm algorithm)
