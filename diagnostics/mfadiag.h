@@ -26,6 +26,7 @@
 #include "mfa-format.h"
 #include "mfa-input.h"
 #include "mfa-json-depth.h"
+#include "mfa-json-read.h"
 #include "mfa-secret.h"
 #include "code/otp.h"
 #include "code/otp-bulk/otp-bulk.h"

@@ -39,18 +39,13 @@ static JsonObject *
 file_entry (JsonNode    *manifest,
             const gchar *path)
 {
-  JsonObject *root = manifest != NULL && JSON_NODE_HOLDS_OBJECT (manifest)
-                       ? json_node_get_object (manifest) : NULL;
-  JsonNode *files = root != NULL ? json_object_get_member (root, "files") : NULL;
-  JsonArray *array = files != NULL && JSON_NODE_HOLDS_ARRAY (files) ? json_node_get_array (files)
-                                                                     : NULL;
+  JsonArray *array = mfa_json_member_array (mfa_json_object (manifest), "files");
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *object = mfa_json_object (json_array_get_element (array, i));
 
-      if (g_strcmp0 (mfa_bundle_json_string (object, "path"), path) == 0)
+      if (g_strcmp0 (mfa_json_member_string (object, "path"), path) == 0)
         return object;
     }
   return NULL;
@@ -60,10 +55,9 @@ static gint
 int_member (JsonObject  *object,
             const gchar *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  gint64 value;
 
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
-           ? (gint) CLAMP (json_node_get_int (node), 0, G_MAXINT / 2) : 0;
+  return mfa_json_member_integer (object, name, &value) ? (gint) CLAMP (value, 0, G_MAXINT / 2) : 0;
 }
 
 MfaAttachment *
@@ -73,8 +67,8 @@ mfa_attachment_new (JsonNode            *manifest,
 {
   MfaAttachment *attachment = g_new0 (MfaAttachment, 1);
   JsonObject *entry = file_entry (manifest, file->path);
-  JsonNode *masked = entry != NULL ? json_object_get_member (entry, "masked") : NULL;
-  const gchar *taken = mfa_bundle_json_string (entry, "taken");
+  JsonArray *masked = mfa_json_member_array (entry, "masked");
+  const gchar *taken = mfa_json_member_string (entry, "taken");
 
   attachment->path = g_strdup (file->path);
   attachment->kind = g_strdup (file->kind);
@@ -83,11 +77,9 @@ mfa_attachment_new (JsonNode            *manifest,
   attachment->masked = g_array_new (FALSE, FALSE, sizeof (GdkRectangle));
   attachment->bundle = g_strdup (bundle);
   attachment->sha256 = g_strdup (file->sha256);
-  for (guint i = 0; masked != NULL && JSON_NODE_HOLDS_ARRAY (masked)
-                    && i < MIN (json_array_get_length (json_node_get_array (masked)), 100); i++)
+  for (guint i = 0; masked != NULL && i < MIN (json_array_get_length (masked), 100); i++)
     {
-      JsonNode *node = json_array_get_element (json_node_get_array (masked), i);
-      JsonObject *area = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *area = mfa_json_object (json_array_get_element (masked, i));
       GdkRectangle rect;
 
       if (area == NULL)

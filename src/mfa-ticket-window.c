@@ -59,19 +59,9 @@ static GParamSpec *properties[N_PROPS];
 /* ---- small helpers ----------------------------------------------------- */
 
 static JsonObject *
-object_member (JsonObject  *object,
-               const gchar *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonObject *
 manifest_root (MfaTicketWindow *self)
 {
-  return self->manifest != NULL && JSON_NODE_HOLDS_OBJECT (self->manifest)
-           ? json_node_get_object (self->manifest) : NULL;
+  return mfa_json_object (self->manifest);
 }
 
 static gchar *
@@ -256,7 +246,7 @@ show_facts (MfaTicketWindow *self)
   g_autofree gchar *here = format_time (utc, viewer_zone,
                                         g_time_zone_get_identifier (viewer_zone));
   g_autofree gchar *user_zone = format_time (local, NULL, zone);
-  const gchar *made = mfa_bundle_json_string (manifest_root (self), "created");
+  const gchar *made = mfa_json_member_string (manifest_root (self), "created");
   g_autofree gchar *sender = os[0] != '\0' ? g_strdup_printf (_("%s, MFA Troubleshooter %s"),
                                                                os, version) : NULL;
   const gchar *type_label = mfa_bundle_account_type_label (type);
@@ -296,19 +286,19 @@ show_words (MfaTicketWindow *self)
 static void
 show_checks (MfaTicketWindow *self)
 {
-  JsonObject *checks = object_member (manifest_root (self), "checks");
+  JsonObject *checks = mfa_json_member_object (manifest_root (self), "checks");
   g_autoptr(GList) kinds = checks != NULL ? json_object_get_members (checks) : NULL;
 
   for (GList *l = kinds; l != NULL; l = l->next)
     {
       const gchar *kind = l->data;
-      JsonObject *check = object_member (checks, kind);
+      JsonObject *check = mfa_json_member_object (checks, kind);
       JsonNode *evidence = json_object_get_member (self->evidence, kind);
       g_autofree gchar *name = mfa_bundle_check_title (kind);
-      g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_bundle_json_string (check,
+      g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_json_member_string (check,
                                                                                    "verdict"));
       g_autofree gchar *details = mfa_bundle_evidence_text (kind, evidence);
-      g_autofree gchar *summary = mfa_format_printable (mfa_bundle_json_string (check, "summary"));
+      g_autofree gchar *summary = mfa_format_printable (mfa_json_member_string (check, "summary"));
       g_autofree gchar *title = g_strdup_printf (
         /* TRANSLATORS: a check, then what it found: "The phone’s clock: a problem" */
         _("%s: %s"), name, verdict);
@@ -387,7 +377,7 @@ read_head_done (GObject      *source,
     }
   self->manifest = g_steal_pointer (&head->manifest);
   self->evidence = json_object_ref (head->evidence);
-  checks = object_member (manifest_root (self), "checks");
+  checks = mfa_json_member_object (manifest_root (self), "checks");
   diagnosis = mfa_bundle_diagnosis (checks, self->evidence);
   gtk_label_set_label (self->diagnosis_label, diagnosis);
   show_facts (self);

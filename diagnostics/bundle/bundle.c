@@ -51,14 +51,3 @@ mfa_bundle_path_is_safe (const gchar *path)
       return FALSE;
   return TRUE;
 }
-
-const gchar *
-mfa_bundle_json_string (JsonObject  *object,
-                        const gchar *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-           && json_node_get_value_type (node) == G_TYPE_STRING
-         ? json_node_get_string (node) : NULL;
-}

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "importer.h"
+#include "mfa-json-read.h"
 
 G_BEGIN_DECLS
 
@@ -141,19 +142,5 @@ gboolean        mfa_freeotp_parse_token  (const MfaImportInput  *input,
 gboolean        mfa_andotp_parse_encrypted (const MfaImportInput  *input,
                                             GPtrArray             *entries,
                                             GError               **error);
-
-/* JSON access that tolerates missing members and wrong types. */
-JsonObject     *mfa_json_object   (JsonNode    *node);
-JsonObject     *mfa_json_member_object (JsonObject *object,
-                                        const gchar *name);
-JsonArray      *mfa_json_member_array  (JsonObject *object,
-                                        const gchar *name);
-const gchar    *mfa_json_member_string (JsonObject *object,
-                                        const gchar *name);
-gint64          mfa_json_member_int    (JsonObject *object,
-                                        const gchar *name,
-                                        gint64       fallback);
-gboolean        mfa_json_has_member    (JsonObject *object,
-                                        const gchar *name);
 
 G_END_DECLS
