@@ -15,6 +15,7 @@
 #include "clock/sntp-packet.h"
 #include "clock/time-settings.h"
 #include "code/code-check.h"
+#include "code/code-check-async.h"
 #include "duplicates/duplicates.h"
 #include "duplicates/importers/importer.h"
 #include "code/key-input.h"

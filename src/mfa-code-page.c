@@ -208,35 +208,6 @@ open_image (GtkWidget   *widget,
 
 /* ---- the check -------------------------------------------------------- */
 
-typedef struct
-{
-  MfaOtpauth *key;
-  gchar     **codes;
-  gint64      reference;
-} CheckData;
-
-static void
-check_data_free (CheckData *data)
-{
-  mfa_otpauth_free (data->key);
-  mfa_free_strv (data->codes);
-  g_free (data);
-}
-
-static void
-check_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  CheckData *data = task_data;
-  MfaCodeReport *report;
-
-  report = mfa_code_check (data->key->secret, &data->key->params, data->reference,
-                           MFA_CODE_CHECK_DEFAULT_WINDOW, (const gchar * const *) data->codes);
-  g_task_return_pointer (task, report, (GDestroyNotify) mfa_code_report_free);
-}
-
 /* A headline for the code that decided the verdict. */
 static const gchar *
 headline (const MfaCodeReport *report,
@@ -296,14 +267,15 @@ show_report (MfaCodePage         *self,
 }
 
 static void
-check_done (GObject      *source,
+checked_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  MfaCodePage *self = MFA_CODE_PAGE (source);
-  g_autoptr(MfaCodeReport) report = NULL;
+  g_autoptr(MfaCodePage) self = user_data;
+  g_autoptr(MfaCodeReport) report = mfa_code_check_finish (result, NULL);
 
-  report = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_assert (MFA_IS_CODE_PAGE (self));
+
   if (mfa_file_check_page_end_work (MFA_FILE_CHECK_PAGE (self), result) && report != NULL)
     show_report (self, report);
 }
@@ -331,11 +303,10 @@ check_codes (GtkWidget   *widget,
              GVariant    *parameter)
 {
   MfaCodePage *self = MFA_CODE_PAGE (widget);
-  g_autoptr(GTask) task = NULL;
   g_autoptr(MfaSecretStrv) codes = NULL;
   g_autoptr(MfaOtpauth) key = read_key (self);
   MfaSession *session;
-  CheckData *data;
+  gint64 reference;
 
   if (key == NULL)
     return;
@@ -349,18 +320,13 @@ check_codes (GtkWidget   *widget,
     }
   show_status (self->codes_status, NULL, TRUE);
 
-  data = g_new0 (CheckData, 1);
-  data->key = g_steal_pointer (&key);
-  data->codes = g_steal_pointer (&codes);
   /* Against true time when the clock check measured this computer's clock. */
   session = mfa_check_page_base_get_session (MFA_CHECK_PAGE_BASE (self));
-  data->reference = mfa_session_get_true_time (session) / G_USEC_PER_SEC;
-  task = g_task_new (self, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
-                     check_done, NULL);
-  g_task_set_source_tag (task, check_codes);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
-  g_task_run_in_thread (task, check_thread);
+  reference = mfa_session_get_true_time (session) / G_USEC_PER_SEC;
+  mfa_code_check_async (key->secret, &key->params, reference, MFA_CODE_CHECK_DEFAULT_WINDOW,
+                        (const gchar * const *) codes,
+                        mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
+                        checked_cb, g_object_ref (self));
 }
 
 static void

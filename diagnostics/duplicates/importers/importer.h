@@ -149,6 +149,16 @@ MfaImportResult *mfa_import_read (const gchar * const *files,
                                   MfaImportFormat      format,
                                   const gchar         *password,
                                   GError             **error);
+/* mfa_import_read() in a worker thread, on copies of the arguments. */
+void             mfa_import_read_async  (const gchar * const *files,
+                                         const gchar * const *names,
+                                         MfaImportFormat      format,
+                                         const gchar         *password,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+MfaImportResult *mfa_import_read_finish (GAsyncResult        *result,
+                                         GError             **error);
 
 /* The strict readers below fail on the first entry that cannot be read. */
 
