@@ -6,6 +6,7 @@
 
 #include "code/base32.h"
 #include "bundle/bundle.h"
+#include "bundle/bundle-async.h"
 #include "bundle/bundle-diagnosis.h"
 #include "bundle/bundle-reader.h"
 #include "bundle/bundle-upload.h"

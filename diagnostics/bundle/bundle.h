@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 #define MFA_BUNDLE_MAX_TOTAL_SIZE (G_GINT64_CONSTANT (1) << 30)
 #define MFA_BUNDLE_MAX_MANIFEST_SIZE (1 << 20)
 #define MFA_BUNDLE_MAX_RATIO 200
+/* A check's evidence (diagnostics/KIND.json) as written and read back: as
+ * `mfa-diag … --json` prints it, a few kilobytes. */
+#define MFA_BUNDLE_MAX_EVIDENCE_SIZE (1 << 20)
 
 typedef struct
 {
