@@ -77,76 +77,22 @@ forget (MfaFileCheckPage *page)
 
 /* ---- reading the key from a picture ----------------------------------- */
 
-typedef struct
-{
-  GFile *file;
-  gchar *name;   /* set by the thread: how the file manager calls the file */
-} ImageData;
-
 static void
-image_data_free (ImageData *data)
+image_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  g_object_unref (data->file);
-  g_free (data->name);
-  g_free (data);
-}
-
-static void
-read_image_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  ImageData *data = task_data;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-  const gchar *name;
-  MfaOtpauth *key;
-
-  info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, &error);
-  if (info == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  name = data->name = g_strdup (g_file_info_get_display_name (info));
-  if (g_file_info_get_size (info) > MFA_KEY_MAX_IMAGE_SIZE)
-    {
-      g_task_return_new_error (task, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
-                               _("%s is too large to be a picture of a QR code"), name);
-      return;
-    }
-  bytes = g_file_load_bytes (data->file, cancellable, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  key = mfa_key_from_qr_image (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name,
-                               &error);
-  if (key == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, key, (GDestroyNotify) mfa_otpauth_free);
-}
-
-static void
-image_read (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  MfaCodePage *self = MFA_CODE_PAGE (source);
+  g_autoptr(MfaCodePage) self = user_data;
   g_autoptr(MfaOtpauth) key = NULL;
   g_autoptr(MfaSecretString) uri = NULL;
+  g_autofree gchar *name = NULL;
   g_autofree gchar *label = NULL;
   g_autofree gchar *status = NULL;
   g_autoptr(GError) error = NULL;
-  ImageData *data = g_task_get_task_data (G_TASK (result));
 
-  key = g_task_propagate_pointer (G_TASK (result), &error);
+  g_assert (MFA_IS_CODE_PAGE (self));
+
+  key = mfa_key_from_qr_file_finish (result, &name, &error);
   if (!mfa_file_check_page_end_work (MFA_FILE_CHECK_PAGE (self), result))
     return;
   if (key == NULL)
@@ -158,9 +104,8 @@ image_read (GObject      *source,
   uri = mfa_otpauth_format (key);
   gtk_editable_set_text (self->key_entry, uri);
   label = mfa_otpauth_label (key);
-  status = label[0] != '\0' ? g_strdup_printf (_("Read the key for %s from %s."), label,
-                                               data->name)
-                            : g_strdup_printf (_("Read the key from %s."), data->name);
+  status = label[0] != '\0' ? g_strdup_printf (_("Read the key for %s from %s."), label, name)
+                            : g_strdup_printf (_("Read the key from %s."), name);
   show_status (self->key_status, status, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->codes_entry));
 }
@@ -169,18 +114,10 @@ void
 mfa_code_page_open_image (MfaCodePage *self,
                           GFile       *file)
 {
-  g_autoptr(GTask) task = NULL;
-  ImageData *data;
-
   g_return_if_fail (MFA_IS_CODE_PAGE (self) && G_IS_FILE (file));
 
-  data = g_new0 (ImageData, 1);
-  data->file = g_object_ref (file);
-  task = g_task_new (self, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
-                     image_read, NULL);
-  g_task_set_source_tag (task, mfa_code_page_open_image);
-  g_task_set_task_data (task, data, (GDestroyNotify) image_data_free);
-  g_task_run_in_thread (task, read_image_thread);
+  mfa_key_from_qr_file_async (file, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
+                              image_read_cb, g_object_ref (self));
 }
 
 /* Only the first file: a key comes from one picture. */

@@ -483,3 +483,250 @@ mfa_bundle_save_attachments_finish (GAsyncResult  *result,
     *skipped = run->skipped;
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* ---- writing ------------------------------------------------------------- */
+
+typedef struct
+{
+  MfaBundleContent *content;
+  gchar            *target;
+} WriteRun;
+
+static void
+write_run_free (WriteRun *run)
+{
+  mfa_bundle_content_free (run->content);
+  g_free (run->target);
+  g_free (run);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteRun *run = task_data;
+  GError *error = NULL;
+
+  if (mfa_bundle_write (run->content, run->target, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+mfa_bundle_write_async (MfaBundleContent    *content,
+                        const gchar         *target,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  WriteRun *run = g_new0 (WriteRun, 1);
+
+  g_return_if_fail (content != NULL && target != NULL);
+
+  run->content = content;
+  run->target = g_strdup (target);
+  g_task_set_source_tag (task, mfa_bundle_write_async);
+  g_task_set_task_data (task, run, (GDestroyNotify) write_run_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+mfa_bundle_write_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mfa_bundle_write_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- inspecting an image to attach ---------------------------------------- */
+
+typedef struct
+{
+  gchar  *source;
+  guint   n_qr_codes;
+  GBytes *masked;
+} InspectRun;
+
+static void
+inspect_run_free (InspectRun *run)
+{
+  g_free (run->source);
+  g_clear_pointer (&run->masked, g_bytes_unref);
+  g_free (run);
+}
+
+static void
+inspect_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  InspectRun *run = task_data;
+  GError *error = NULL;
+
+  if (mfa_bundle_inspect_image (run->source, &run->n_qr_codes, &run->masked, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+mfa_bundle_inspect_image_async (const gchar         *source,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  InspectRun *run = g_new0 (InspectRun, 1);
+
+  g_return_if_fail (source != NULL);
+
+  run->source = g_strdup (source);
+  g_task_set_source_tag (task, mfa_bundle_inspect_image_async);
+  g_task_set_task_data (task, run, (GDestroyNotify) inspect_run_free);
+  g_task_run_in_thread (task, inspect_thread);
+}
+
+gboolean
+mfa_bundle_inspect_image_finish (GAsyncResult  *result,
+                                 guint         *n_qr_codes,
+                                 GBytes       **masked,
+                                 GError       **error)
+{
+  InspectRun *run;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mfa_bundle_inspect_image_async),
+                        FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  run = g_task_get_task_data (G_TASK (result));
+  if (n_qr_codes != NULL)
+    *n_qr_codes = run->n_qr_codes;
+  if (masked != NULL)
+    *masked = run->masked != NULL ? g_bytes_ref (run->masked) : NULL;
+  return TRUE;
+}
+
+/* ---- one attachment, in full ----------------------------------------------- */
+
+typedef struct
+{
+  gchar  *bundle;
+  gchar  *path;
+  gchar  *sha256;
+  gint    max_side;
+  gint64  max_pixels;
+  gint    original_width;  /* before decoding to the size asked for */
+} ImageLoad;
+
+static void
+image_load_free (ImageLoad *load)
+{
+  g_free (load->bundle);
+  g_free (load->path);
+  g_free (load->sha256);
+  g_free (load);
+}
+
+/* Decoded no larger than asked: a picture beyond that is scaled down as it
+ * is read. */
+static void
+fit_size (GdkPixbufLoader *loader,
+          gint             width,
+          gint             height,
+          gpointer         user_data)
+{
+  ImageLoad *load = user_data;
+  gdouble scale = MIN (1.0, MIN ((gdouble) load->max_side / MAX (width, 1),
+                                 (gdouble) load->max_side / MAX (height, 1)));
+
+  load->original_width = width;
+  if (width <= 0 || height <= 0 || (gint64) width * height > load->max_pixels)
+    gdk_pixbuf_loader_set_size (loader, 0, 0); /* stops the loader */
+  else if (scale < 1.0)
+    gdk_pixbuf_loader_set_size (loader, MAX (1, (gint) (width * scale)),
+                                MAX (1, (gint) (height * scale)));
+}
+
+static void
+image_load_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ImageLoad *load = task_data;
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  GError *error = NULL;
+  g_autoptr(GBytes) bytes = mfa_bundle_read_entry (load->bundle, load->path, load->sha256,
+                                                   MFA_BUNDLE_MAX_ATTACHMENT_SIZE, &error);
+  GdkPixbuf *pixbuf;
+
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (fit_size), load);
+  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error)
+      || !gdk_pixbuf_loader_close (loader, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_clear_pointer (&bytes, g_bytes_unref);
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (pixbuf == NULL)
+    g_task_return_new_error (task, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
+                             _("the image holds no picture"));
+  else
+    g_task_return_pointer (task, g_object_ref (pixbuf), g_object_unref);
+}
+
+void
+mfa_bundle_read_image_async (const gchar         *bundle,
+                             const gchar         *path,
+                             const gchar         *sha256,
+                             gint                 max_side,
+                             gint64               max_pixels,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ImageLoad *load = g_new0 (ImageLoad, 1);
+
+  g_return_if_fail (bundle != NULL && path != NULL);
+
+  load->bundle = g_strdup (bundle);
+  load->path = g_strdup (path);
+  load->sha256 = g_strdup (sha256);
+  load->max_side = MAX (1, max_side);
+  load->max_pixels = max_pixels;
+  g_task_set_source_tag (task, mfa_bundle_read_image_async);
+  g_task_set_task_data (task, load, (GDestroyNotify) image_load_free);
+  g_task_run_in_thread (task, image_load_thread);
+}
+
+GdkPixbuf *
+mfa_bundle_read_image_finish (GAsyncResult  *result,
+                              gint          *original_width,
+                              GError       **error)
+{
+  ImageLoad *load;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, mfa_bundle_read_image_async), NULL);
+
+  load = g_task_get_task_data (G_TASK (result));
+  if (original_width != NULL)
+    *original_width = load->original_width;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "bundle-reader.h"
+#include "bundle-writer.h"
 
 G_BEGIN_DECLS
 
@@ -65,5 +66,41 @@ void       mfa_bundle_save_attachments_async  (const gchar          *path,
 GPtrArray *mfa_bundle_save_attachments_finish (GAsyncResult         *result,
                                                guint                *skipped,
                                                GError              **error);
+
+/* mfa_bundle_write() in a worker thread; takes `content` (the task frees it,
+ * wiping nothing the bundle would not hold anyway). */
+void     mfa_bundle_write_async  (MfaBundleContent     *content,
+                                  const gchar          *target,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data);
+gboolean mfa_bundle_write_finish (GAsyncResult         *result,
+                                  GError              **error);
+
+/* mfa_bundle_inspect_image() in a worker thread. */
+void     mfa_bundle_inspect_image_async  (const gchar          *source,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+gboolean mfa_bundle_inspect_image_finish (GAsyncResult         *result,
+                                          guint                *n_qr_codes,
+                                          GBytes              **masked,
+                                          GError              **error);
+
+/* An attachment read again (its SHA-256 checked against `sha256`, at most
+ * MFA_BUNDLE_MAX_ATTACHMENT_SIZE) and decoded in a worker thread, scaled
+ * down to at most max_side pixels a side; one claiming more than max_pixels
+ * is not decoded. original_width: its width before scaling. */
+void       mfa_bundle_read_image_async  (const gchar          *bundle,
+                                         const gchar          *path,
+                                         const gchar          *sha256,
+                                         gint                  max_side,
+                                         gint64                max_pixels,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+GdkPixbuf *mfa_bundle_read_image_finish (GAsyncResult         *result,
+                                         gint                 *original_width,
+                                         GError              **error);
 
 G_END_DECLS
