@@ -28,6 +28,7 @@
 #include "mfa-error.h"
 #include "code/otpauth-uri.h"
 #include "phone-clock.h"
+#include "clock/clock-enums.h"
 
 #define PERIOD_USEC ((gint64) MFA_OTP_DEFAULT_PERIOD * G_USEC_PER_SEC)
 
@@ -299,19 +300,6 @@ mfa_phone_clock_get_verdict (const MfaPhoneClock *self)
   return MFA_PHONE_CLOCK_UNKNOWN;
 }
 
-const gchar *
-mfa_phone_clock_verdict_to_string (MfaPhoneClockVerdict verdict)
-{
-  switch (verdict)
-    {
-    case MFA_PHONE_CLOCK_IN_SYNC: return "in-sync";
-    case MFA_PHONE_CLOCK_AHEAD:   return "ahead";
-    case MFA_PHONE_CLOCK_BEHIND:  return "behind";
-    case MFA_PHONE_CLOCK_UNKNOWN:
-    default:                      return "unknown";
-    }
-}
-
 /* Off for certain by a step or more: codes fail. Less: they fail at times. */
 const gchar *
 mfa_phone_clock_check_verdict (const MfaPhoneClock *self)
@@ -415,7 +403,7 @@ mfa_phone_clock_to_json (const MfaPhoneClock *self)
   json_builder_add_string_value (builder, "phone-clock");
   json_builder_set_member_name (builder, "verdict");
   json_builder_add_string_value (builder,
-                                 mfa_phone_clock_verdict_to_string (mfa_phone_clock_get_verdict (self)));
+                                 mfa_phone_clock_verdict_to_nick (mfa_phone_clock_get_verdict (self)));
   add_seconds_or_null (builder, "offset_min_seconds", known, min);
   add_seconds_or_null (builder, "offset_max_seconds", known, max);
   json_builder_set_member_name (builder, "reference");

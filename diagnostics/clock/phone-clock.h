@@ -91,7 +91,6 @@ gboolean             mfa_phone_clock_get_interval   (const MfaPhoneClock *self,
                                                      gdouble         *min_seconds,
                                                      gdouble         *max_seconds);
 MfaPhoneClockVerdict mfa_phone_clock_get_verdict    (const MfaPhoneClock *self);
-const gchar         *mfa_phone_clock_verdict_to_string (MfaPhoneClockVerdict verdict);
 /* ok, warning, problem or unknown, as flows branch on. */
 const gchar         *mfa_phone_clock_check_verdict  (const MfaPhoneClock *self);
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "code-check.h"
+#include "code/code-enums.h"
 #include "mfa-format.h"
 #include "mfa-json-writer.h"
 
@@ -144,7 +145,7 @@ add_result (MfaJsonWriter       *writer,
 
   mfa_json_writer_begin_object (writer);
   mfa_json_writer_member (writer, "verdict");
-  mfa_json_writer_add_string (writer, mfa_code_verdict_to_string (result->verdict));
+  mfa_json_writer_add_string (writer, mfa_code_verdict_to_nick (result->verdict));
   if (result->matched)
     {
       mfa_json_writer_member (writer, "offset_steps");

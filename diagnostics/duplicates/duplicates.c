@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "duplicates.h"
+#include "duplicates/duplicates-enums.h"
 
 struct _MfaAliasTable
 {
@@ -424,12 +425,6 @@ mfa_duplicate_report_is_partial (const MfaDuplicateReport *report)
   return report->skipped->len > 0;
 }
 
-const gchar *
-mfa_duplicate_kind_to_string (MfaDuplicateKind kind)
-{
-  return kind == MFA_DUPLICATE_DIFFERENT_KEYS ? "different-keys" : "same-key";
-}
-
 static void
 group_to_json (JsonBuilder             *builder,
                const MfaDuplicateGroup *group)
@@ -440,7 +435,7 @@ group_to_json (JsonBuilder             *builder,
   json_builder_set_member_name (builder, "account");
   json_builder_add_string_value (builder, group->account);
   json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, mfa_duplicate_kind_to_string (group->kind));
+  json_builder_add_string_value (builder, mfa_duplicate_kind_to_nick (group->kind));
   json_builder_set_member_name (builder, "issuer_recorded");
   json_builder_add_boolean_value (builder, !group->issuer_unknown);
   if (group->issuers != NULL)

@@ -62,7 +62,6 @@ MfaDuplicateReport *mfa_duplicates_find_in_result (const MfaImportResult *result
 gboolean            mfa_duplicate_report_is_partial (const MfaDuplicateReport *report);
 void                mfa_duplicate_report_free (MfaDuplicateReport *report);
 JsonNode           *mfa_duplicate_report_to_json (const MfaDuplicateReport *report);
-const gchar        *mfa_duplicate_kind_to_string (MfaDuplicateKind kind);
 
 /* In words (duplicates-report.c): "Issuer / account"; what a group means;
  * one member as "file, entry N: label". Labels only, never a key. */
