@@ -145,34 +145,6 @@ open_image (GtkWidget   *widget,
 
 /* ---- the check -------------------------------------------------------- */
 
-/* A headline for the code that decided the verdict. */
-static const gchar *
-headline (const MfaCodeReport *report,
-          gint                 deciding)
-{
-  const MfaCodeResult *result = &g_array_index (report->results, MfaCodeResult, deciding);
-
-  switch (result->verdict)
-    {
-    case MFA_CODE_VERDICT_CURRENT:
-      return ngettext ("The code is right for this key at this moment.",
-                       "The codes are right for this key at this moment.",
-                       report->results->len);
-    case MFA_CODE_VERDICT_DRIFT:
-      return _("A code is from another time: the clock on your phone is off.");
-    case MFA_CODE_VERDICT_OTHER_PARAMETERS:
-      return _("A code was made with other settings: the authenticator entry was set up "
-               "wrongly.");
-    case MFA_CODE_VERDICT_REPLAYED:
-      return _("A code was used twice: use the latest, unused code.");
-    case MFA_CODE_VERDICT_NOT_FOUND:
-      return _("A code does not belong to this key: the authenticator entry holds another key.");
-    case MFA_CODE_VERDICT_MALFORMED:
-    default:
-      return _("No code could be read.");
-    }
-}
-
 static void
 show_report (MfaCodePage         *self,
              const MfaCodeReport *report)
@@ -185,7 +157,7 @@ show_report (MfaCodePage         *self,
   g_autoptr(JsonNode) evidence = json_from_string (evidence_text, NULL);
 
   mfa_check_page_show_verdict (self->verdict_icon, verdict);
-  gtk_label_set_text (self->summary_label, headline (report, deciding));
+  gtk_label_set_text (self->summary_label, mfa_code_report_headline (report, deciding));
   mfa_box_remove_all (GTK_BOX (self->details_box));
   for (guint i = 0; i < report->results->len; i++)
     {

@@ -4,7 +4,10 @@
  * rejected code: a problem before a warning before an all-clear, and among
  * problems the phone's clock first (it makes the codes), then the codes
  * themselves, duplicate entries, and this computer's clock last. The
- * diagnosis is the first one or two findings of the highest rank.
+ * diagnosis is the first one or two findings of the highest rank. Each
+ * check's sentences live with the check (code/code-wording.c,
+ * clock/clock-wording.c, duplicates/duplicates-wording.c); this file ranks
+ * them and says the rest of the evidence line by line.
  *
  * Everything read here came from a file someone sent: members may be
  * missing or of the wrong type, and text is made printable before use.
@@ -15,23 +18,17 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "bundle-diagnosis.h"
 #include "bundle-writer.h"
 #include "mfa-format.h"
 #include "mfa-json-read.h"
-
-enum { RANK_NONE, RANK_OK, RANK_WARNING, RANK_PROBLEM };
-
-typedef struct
-{
-  gint   rank;
-  gint      order;      /* among findings of one rank */
-  gboolean  phone_time; /* explained by the phone's clock */
-  gchar    *text;
-} Finding;
+#include "clock/clock-enums.h"
+#include "clock/clock-wording.h"
+#include "code/code-enums.h"
+#include "code/code-wording.h"
+#include "duplicates/duplicates-wording.h"
 
 /* Printable, "" for NULL; keeps line breaks (descriptions have them). */
 static gchar *
@@ -49,261 +46,46 @@ printable_lines (const gchar *text)
   return g_strjoinv ("\n", lines);
 }
 
-/* A duration said in seconds, minutes or hours, bounded so that a hostile
- * number cannot overflow. */
-static gchar *
-duration (gdouble seconds)
-{
-  return mfa_format_duration ((gint64) CLAMP (llround (fabs (seconds)), 0, 100LL * 365 * 86400));
-}
-
 /* ---- one finding per check ----------------------------------------------- */
-
-static Finding *
-finding_new (gint   rank,
-             gint   order,
-             gchar *text)
-{
-  Finding *finding = g_new0 (Finding, 1);
-
-  finding->rank = rank;
-  finding->order = order;
-  finding->text = text;
-  return finding;
-}
-
-static void
-finding_free (Finding *finding)
-{
-  g_free (finding->text);
-  g_free (finding);
-}
-
-static Finding *
-phone_clock_finding (JsonObject *evidence)
-{
-  const gchar *verdict = mfa_json_member_string (evidence, "verdict");
-  gdouble low = 0, high = 0, swap;
-  g_autofree gchar *low_text = NULL, *high_text = NULL;
-  gboolean ahead = g_strcmp0 (verdict, "ahead") == 0;
-
-  if (g_strcmp0 (verdict, "in-sync") == 0)
-    return finding_new (RANK_OK, 0, g_strdup (_("The phone’s clock was right: its codes "
-                                                 "matched the current time.")));
-  if (!ahead && g_strcmp0 (verdict, "behind") != 0)
-    return NULL;
-  if (!mfa_json_member_number (evidence, "offset_min_seconds", &low)
-      || !mfa_json_member_number (evidence, "offset_max_seconds", &high))
-    return finding_new (RANK_PROBLEM, 0,
-                        g_strdup (ahead ? _("The phone’s clock was ahead; codes fail beyond "
-                                            "about 30 seconds.")
-                                        : _("The phone’s clock was behind; codes fail beyond "
-                                            "about 30 seconds.")));
-  low = fabs (low);
-  high = fabs (high);
-  if (low > high)
-    swap = low, low = high, high = swap;
-  low_text = duration (low);
-  high_text = duration (high);
-  if (g_str_equal (low_text, high_text))
-    return finding_new (RANK_PROBLEM, 0,
-                        g_strdup_printf (ahead ? _("The phone’s clock was about %s ahead; codes "
-                                                   "fail beyond about 30 seconds.")
-                                               : _("The phone’s clock was about %s behind; codes "
-                                                   "fail beyond about 30 seconds."),
-                                         high_text));
-  return finding_new (RANK_PROBLEM, 0,
-                      g_strdup_printf (ahead ? _("The phone’s clock was between %s and %s "
-                                                 "ahead; codes fail beyond about 30 seconds.")
-                                             : _("The phone’s clock was between %s and %s "
-                                                 "behind; codes fail beyond about 30 seconds."),
-                                       low_text, high_text));
-}
-
-static Finding *
-phone_time_finding (Finding *finding)
-{
-  finding->phone_time = TRUE;
-  return finding;
-}
-
-static Finding *
-code_finding (JsonObject *evidence)
-{
-  JsonArray *codes = mfa_json_member_array (evidence, "codes");
-  guint n = codes != NULL ? json_array_get_length (codes) : 0;
-  JsonObject *worst = NULL;
-
-  for (guint i = 0; i < n && worst == NULL; i++)
-    {
-      JsonObject *code = mfa_json_object (json_array_get_element (codes, i));
-
-      if (code != NULL && g_strcmp0 (mfa_json_member_string (code, "verdict"), "current") != 0)
-        worst = code;
-    }
-  if (n == 0)
-    return NULL;
-  if (worst == NULL)
-    return finding_new (RANK_OK, 1, g_strdup (_("The codes the user typed were right when "
-                                                "checked.")));
-  {
-    const gchar *verdict = mfa_json_member_string (worst, "verdict");
-    gdouble offset = 0, digits = 0, period = 0, window = 86400;
-
-    if (g_strcmp0 (verdict, "drift") == 0 && mfa_json_member_number (worst, "offset_seconds", &offset))
-      {
-        g_autofree gchar *amount = duration (offset);
-
-        return phone_time_finding (finding_new (RANK_PROBLEM, 1,
-                            g_strdup_printf (offset > 0
-                                               ? _("A code the user typed belongs to %s later: "
-                                                   "the phone’s clock is about that far ahead; "
-                                                   "codes fail beyond about 30 seconds.")
-                                               : _("A code the user typed belongs to %s earlier: "
-                                                   "the phone’s clock is about that far behind, "
-                                                   "or the code was old; codes fail beyond about "
-                                                   "30 seconds."),
-                                             amount)));
-      }
-    if (g_strcmp0 (verdict, "other-parameters") == 0)
-      {
-        g_autofree gchar *algorithm = mfa_format_printable (mfa_json_member_string (worst, "algorithm"));
-
-        mfa_json_member_number (worst, "digits", &digits);
-        mfa_json_member_number (worst, "period", &period);
-        return finding_new (RANK_PROBLEM, 1,
-                            g_strdup_printf (_("A code matched only under other settings (%s, "
-                                               "%d digits, %d-second period): the authenticator "
-                                               "entry was set up differently from the account."),
-                                             algorithm, (gint) CLAMP (digits, 0, 99),
-                                             (gint) CLAMP (period, 0, 100000)));
-      }
-    if (g_strcmp0 (verdict, "not-found") == 0)
-      {
-        g_autofree gchar *amount = NULL;
-
-        mfa_json_member_number (evidence, "window_seconds", &window);
-        amount = duration (window);
-        return finding_new (RANK_PROBLEM, 1,
-                            g_strdup_printf (_("A code the user typed matches no time within "
-                                               "%s of the key: the authenticator entry holds "
-                                               "another key, such as an old duplicate."),
-                                             amount));
-      }
-    if (g_strcmp0 (verdict, "replayed") == 0)
-      return finding_new (RANK_PROBLEM, 1,
-                          g_strdup (_("A code was used twice in one time step: each code is "
-                                      "accepted once, so the user must wait for the next.")));
-    if (g_strcmp0 (verdict, "malformed") == 0)
-      return finding_new (RANK_WARNING, 1,
-                          g_strdup (_("A code the user typed was not 6 to 8 digits.")));
-    return finding_new (RANK_WARNING, 1, g_strdup (_("A code the user typed was not current.")));
-  }
-}
-
-static Finding *
-duplicates_finding (JsonObject *evidence)
-{
-  JsonArray *groups = mfa_json_member_array (evidence, "groups");
-  guint n = groups != NULL ? json_array_get_length (groups) : 0;
-
-  if (groups == NULL)
-    return NULL;
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *group = mfa_json_object (json_array_get_element (groups, i));
-      JsonArray *members = mfa_json_member_array (group, "members");
-      guint count = members != NULL ? json_array_get_length (members) : 0;
-      g_autofree gchar *account = mfa_format_printable (mfa_json_member_string (group, "account"));
-
-      if (g_strcmp0 (mfa_json_member_string (group, "kind"), "different-keys") == 0)
-        return finding_new (RANK_PROBLEM, 2,
-                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "The authenticator holds %u entry "
-                                                          "for “%s” with different keys: only "
-                                                          "the newest makes valid codes.",
-                                                          "The authenticator holds %u entries "
-                                                          "for “%s” with different keys: only "
-                                                          "the newest makes valid codes.",
-                                                          count),
-                                             count, account));
-    }
-  if (n > 0)
-    return finding_new (RANK_OK, 2, g_strdup (_("The authenticator holds copies of an entry "
-                                                "with the same key: harmless.")));
-  return finding_new (RANK_OK, 2, g_strdup (_("The authenticator holds no duplicate "
-                                              "entries.")));
-}
-
-static Finding *
-clock_finding (JsonObject *evidence)
-{
-  gdouble offset;
-  g_autofree gchar *amount = NULL;
-
-  if (!mfa_json_member_number (evidence, "offset_seconds", &offset))
-    return finding_new (RANK_WARNING, 3, g_strdup (_("The computer’s clock could not be "
-                                                     "checked: no time server answered.")));
-  amount = duration (offset);
-  if (fabs (offset) >= 30)
-    return finding_new (RANK_PROBLEM, 3,
-                        g_strdup_printf (offset > 0
-                                           ? _("The computer’s clock was %s fast; codes fail "
-                                               "beyond about 30 seconds, and the phone may be "
-                                               "off too.")
-                                           : _("The computer’s clock was %s slow; codes fail "
-                                               "beyond about 30 seconds, and the phone may be "
-                                               "off too."),
-                                         amount));
-  if (fabs (offset) >= 5)
-    return finding_new (RANK_WARNING, 3,
-                        g_strdup_printf (offset > 0
-                                           ? _("The computer’s clock was %s fast: within the "
-                                               "30 seconds codes allow, but close.")
-                                           : _("The computer’s clock was %s slow: within the "
-                                               "30 seconds codes allow, but close."),
-                                         amount));
-  return finding_new (RANK_OK, 3, g_strdup (_("The computer’s clock was right.")));
-}
 
 /* Only the manifest's line for a check: its verdict and its summary, in the
  * language of whoever made the bundle. */
-static Finding *
+static MfaFinding *
 summary_finding (const gchar *kind,
                  JsonObject  *check)
 {
   const gchar *verdict = mfa_json_member_string (check, "verdict");
   g_autofree gchar *summary = mfa_format_printable (mfa_json_member_string (check, "summary"));
   g_autofree gchar *name = mfa_format_printable (kind);
-  gint rank = g_strcmp0 (verdict, "problem") == 0   ? RANK_PROBLEM
-              : g_strcmp0 (verdict, "warning") == 0 ? RANK_WARNING
-              : g_strcmp0 (verdict, "ok") == 0      ? RANK_OK
-                                                    : RANK_NONE;
+  MfaFindingRank rank = g_strcmp0 (verdict, "problem") == 0   ? MFA_FINDING_PROBLEM
+                        : g_strcmp0 (verdict, "warning") == 0 ? MFA_FINDING_WARNING
+                        : g_strcmp0 (verdict, "ok") == 0      ? MFA_FINDING_OK
+                                                              : MFA_FINDING_NONE;
 
-  if (rank == RANK_NONE || summary[0] == '\0')
+  if (rank == MFA_FINDING_NONE || summary[0] == '\0')
     return NULL;
   /* TRANSLATORS: a check's name (clock, code…), then its own summary */
-  return finding_new (rank, 4, g_strdup_printf (_("%s: %s"), name, summary));
+  return mfa_finding_new (rank, 4, g_strdup_printf (_("%s: %s"), name, summary));
 }
 
-static Finding *
+static MfaFinding *
 finding_for (const gchar *kind,
              JsonObject  *check,
              JsonNode    *evidence)
 {
   JsonObject *object = mfa_json_object (evidence);
-  Finding *finding = NULL;
+  MfaFinding *finding = NULL;
 
   if (object != NULL && g_str_equal (kind, "phone-clock"))
-    finding = phone_clock_finding (object);
+    finding = mfa_phone_clock_finding (object);
   if (finding != NULL)
     finding->phone_time = TRUE;
   else if (object != NULL && g_str_equal (kind, "code"))
-    finding = code_finding (object);
+    finding = mfa_code_finding (object);
   else if (object != NULL && g_str_equal (kind, "duplicates"))
-    finding = duplicates_finding (object);
+    finding = mfa_duplicates_finding (object);
   else if (object != NULL && g_str_equal (kind, "clock"))
-    finding = clock_finding (object);
+    finding = mfa_clock_finding (object);
   return finding != NULL ? finding : summary_finding (kind, check);
 }
 
@@ -311,9 +93,9 @@ static gint
 compare_findings (gconstpointer a,
                   gconstpointer b)
 {
-  const Finding *x = *(const Finding **) a, *y = *(const Finding **) b;
+  const MfaFinding *x = *(const MfaFinding **) a, *y = *(const MfaFinding **) b;
 
-  return x->rank != y->rank ? y->rank - x->rank : x->order - y->order;
+  return x->rank != y->rank ? (gint) y->rank - (gint) x->rank : x->order - y->order;
 }
 
 static GList *
@@ -333,14 +115,14 @@ gchar *
 mfa_bundle_diagnosis (JsonObject *checks,
                       JsonObject *evidence)
 {
-  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_finding_free);
   g_autoptr(GList) kinds = kinds_of (checks, evidence);
   g_autoptr(GString) text = g_string_new (NULL);
-  Finding *first;
+  MfaFinding *first;
 
   for (GList *l = kinds; l != NULL; l = l->next)
     {
-      Finding *finding = finding_for (l->data, mfa_json_object (mfa_json_member (checks, l->data)),
+      MfaFinding *finding = finding_for (l->data, mfa_json_object (mfa_json_member (checks, l->data)),
                                       mfa_json_member (evidence, l->data));
 
       if (finding != NULL)
@@ -352,11 +134,11 @@ mfa_bundle_diagnosis (JsonObject *checks,
                                        "user wrote."));
   g_ptr_array_sort (findings, compare_findings);
   first = g_ptr_array_index (findings, 0);
-  if (first->rank == RANK_OK)
+  if (first->rank == MFA_FINDING_OK)
     g_string_append (text, _("No check found a problem."));
   for (guint i = 0, shown = 0; i < findings->len && shown < 2; i++)
     {
-      Finding *finding = g_ptr_array_index (findings, i);
+      MfaFinding *finding = g_ptr_array_index (findings, i);
 
       if (finding->rank != first->rank)
         break;
@@ -418,17 +200,22 @@ mfa_bundle_check_title (const gchar *kind)
 gchar *
 mfa_bundle_verdict_name (const gchar *verdict)
 {
+  /* The verdicts every check gives the flows (session and manifest). */
   const struct { const gchar *id, *name; } names[] = {
     { "ok", N_("fine") }, { "warning", N_("a warning") }, { "problem", N_("a problem") },
-    { "unknown", N_("unknown") }, { "in-sync", N_("in sync") }, { "ahead", N_("ahead") },
-    { "behind", N_("behind") }, { "current", N_("current") }, { "drift", N_("drift") },
-    { "other-parameters", N_("other settings") }, { "replayed", N_("used twice") },
-    { "not-found", N_("not found") }, { "malformed", N_("malformed") },
+    { "unknown", N_("unknown") },
   };
+  MfaPhoneClockVerdict phone;
+  MfaCodeVerdict code;
 
   for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_strcmp0 (verdict, names[i].id) == 0)
       return g_strdup (_(names[i].name));
+  /* A check's own verdicts, named by the check's wording module. */
+  if (mfa_phone_clock_verdict_from_nick (verdict, &phone))
+    return g_strdup (mfa_phone_clock_verdict_name (phone));
+  if (mfa_code_verdict_from_nick (verdict, &code))
+    return g_strdup (mfa_code_verdict_name (code));
   return mfa_format_printable (verdict);
 }
 
