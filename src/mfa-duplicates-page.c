@@ -31,6 +31,7 @@ struct _MfaDuplicatesPage
 {
   MfaFileCheckPage      parent_instance;
 
+  GtkLabel             *intro_label;
   GtkWidget            *cancel_button;
   GtkSpinner           *spinner;
   GtkLabel             *error_label;
@@ -464,6 +465,7 @@ mfa_duplicates_page_class_init (MfaDuplicatesPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mfa-duplicates-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, intro_label);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, error_label);
@@ -486,8 +488,19 @@ mfa_duplicates_page_class_init (MfaDuplicatesPageClass *klass)
 static void
 mfa_duplicates_page_init (MfaDuplicatesPage *self)
 {
+  g_autofree gchar *apps = mfa_import_app_list ();
+  g_autofree gchar *intro = NULL;
+
   self->paths = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The apps come from the importers' table, so the page names them all. */
+  /* TRANSLATORS: %s lists authenticator apps, "Aegis, 2FAS, …" */
+  intro = g_strdup_printf (_("Binding MFA more than once leaves several entries for one account "
+                             "in your authenticator, and only the newest makes codes that work. "
+                             "Export the entries from your authenticator app and open the "
+                             "export here. It reads exports from %s, and pictures of their QR "
+                             "codes; an encrypted export too, with its password."), apps);
+  gtk_label_set_label (self->intro_label, intro);
   set_busy (MFA_FILE_CHECK_PAGE (self), FALSE);
 }
 

@@ -168,9 +168,8 @@ from_app_without_export (const MfaImportInput  *input,
   return FALSE;
 }
 
-/* "Aegis, 2FAS, …", from the table. */
-static gchar *
-known_apps (void)
+gchar *
+mfa_import_app_list (void)
 {
   g_autoptr(GString) list = g_string_new (NULL);
 
@@ -198,7 +197,7 @@ choose_importer (const MfaImportInput  *input,
   if (from_app_without_export (input, error))
     return NULL;
   {
-    g_autofree gchar *known = known_apps ();
+    g_autofree gchar *known = mfa_import_app_list ();
 
     g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT,
                  _("this is no authenticator export this tool knows (%s)"), known);

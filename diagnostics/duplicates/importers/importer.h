@@ -128,6 +128,9 @@ gboolean     mfa_import_format_from_string (const gchar     *text,
 const gchar *mfa_import_format_to_string   (MfaImportFormat  format);
 /* "uri, google, aegis, …": every format's name, from the one table. */
 gchar       *mfa_import_format_list        (void);
+/* "Aegis, 2FAS, …": every format's app, from the one table, in the user's
+ * language's list separator. */
+gchar       *mfa_import_app_list           (void);
 
 /* Everything read from a collection of exports. */
 typedef struct
