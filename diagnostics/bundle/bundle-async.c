@@ -67,7 +67,7 @@ add_evidence (HeadRead            *read,
     return;
   kind = g_strndup (file->path + strlen ("diagnostics/"),
                     strlen (file->path) - strlen ("diagnostics/.json"));
-  json_object_set_member (read->head->evidence, g_steal_pointer (&kind), node);
+  json_object_set_member (read->head->evidence, kind, node);
 }
 
 static gboolean
