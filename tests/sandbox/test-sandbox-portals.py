@@ -169,11 +169,6 @@ def to_attachments(assistant):
     """Account, time and words: just enough to reach the attachments page."""
     ticket.type_into(assistant, "Account name or RAM user logon name", "bob@example.com")
     ticket.press(assistant, "Next")
-    # The flow answered "A RAM user", and bob@example.com is not a RAM user's
-    # logon name: the assistant asks to confirm it, as a user would.
-    ticket.label_starting(assistant, ticket.start_of(ticket.RAM_SHAPE))
-    ticket.toggle(assistant, "Keep the name as typed")
-    ticket.press(assistant, "Next")
     ticket.label_starting(assistant, "When did it fail?")
     ticket.press(assistant, "Next")
     ticket.type_into(assistant, "What happened, in your words",
