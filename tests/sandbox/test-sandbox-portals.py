@@ -167,7 +167,7 @@ def open_assistant():
 
 def to_attachments(assistant):
     """Account, time and words: just enough to reach the attachments page."""
-    ticket.type_into(assistant, "Account name or RAM user logon name", "bob@example.com")
+    ticket.type_into(assistant, "Account name or RAM user logon name", "bob@example.onaliyun.com")
     ticket.press(assistant, "Next")
     ticket.label_starting(assistant, "When did it fail?")
     ticket.press(assistant, "Next")
@@ -326,7 +326,7 @@ def bundle_saved_through_document_portal():
     # The saved bundle, reopened in the viewer (outside the sandbox, as support staff would).
     viewer = harness.App(target)
     try:
-        viewer.label_containing("bob@example.com")
+        viewer.label_containing("bob@example.onaliyun.com")
         shoot("bundle-reopened-in-viewer")
     finally:
         viewer.close()
