@@ -7,6 +7,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "mfa-input"
+
 #include "config.h"
 
 #include <errno.h>

@@ -10,6 +10,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "mfa-attachment-list"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -38,37 +40,23 @@ G_DEFINE_FINAL_TYPE (MfaAttachmentList, mfa_attachment_list, GTK_TYPE_BOX)
 
 /* ---- adding a file ---------------------------------------------------------- */
 
+/* What the callback needs: the list, and the file it asked about. */
 typedef struct
 {
-  gchar  *path;
-  gint64  taken_usec;
-  guint   n_qr_codes;
-  GBytes *masked;      /* the image as the bundle will hold it, if it differs */
+  MfaAttachmentList *self;        /* a reference, dropped on the main thread */
+  gchar             *path;
+  gint64             taken_usec;
 } Inspection;
 
 static void
 inspection_free (Inspection *inspection)
 {
+  g_object_unref (inspection->self);
   g_free (inspection->path);
-  g_clear_pointer (&inspection->masked, g_bytes_unref);
   g_free (inspection);
 }
 
-static void
-inspect_in_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  Inspection *inspection = task_data;
-  GError *error = NULL;
-
-  if (mfa_bundle_inspect_image (inspection->path, &inspection->n_qr_codes,
-                                &inspection->masked, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Inspection, inspection_free)
 
 static void
 remove_row (MfaAttachmentList *self,
@@ -78,16 +66,20 @@ remove_row (MfaAttachmentList *self,
 }
 
 static void
-inspected (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+inspected_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  MfaAttachmentList *self = MFA_ATTACHMENT_LIST (source);
-  Inspection *inspection = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Inspection) inspection = user_data;
+  MfaAttachmentList *self = inspection->self;
+  g_autoptr(GBytes) masked = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_qr_codes = 0;
   GtkWidget *row;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  g_assert (MFA_IS_ATTACHMENT_LIST (self));
+
+  if (!mfa_bundle_inspect_image_finish (result, &n_qr_codes, &masked, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         mfa_label_show (self->attach_message, error->message);
@@ -99,8 +91,7 @@ inspected (GObject      *source,
                                 mfa_attachment_list_get_rows (self)->len == 0 ? "error-page"
                                 : mfa_attachment_list_get_rows (self)->len == 1 ? "phone-time"
                                 : "other", inspection->taken_usec);
-  mfa_attachment_row_set_qr_codes (MFA_ATTACHMENT_ROW (row), inspection->n_qr_codes,
-                                   inspection->masked);
+  mfa_attachment_row_set_qr_codes (MFA_ATTACHMENT_ROW (row), n_qr_codes, masked);
   g_signal_connect_swapped (row, "remove-requested", G_CALLBACK (remove_row), self);
   gtk_list_box_append (self->list_box, row);
 }
@@ -110,17 +101,15 @@ mfa_attachment_list_add_file (MfaAttachmentList *self,
                               const gchar       *path,
                               gint64             taken_usec)
 {
-  g_autoptr(GTask) task = NULL;
   Inspection *inspection;
 
   g_return_if_fail (MFA_IS_ATTACHMENT_LIST (self) && path != NULL);
 
-  task = g_task_new (self, self->cancellable, inspected, NULL);
   inspection = g_new0 (Inspection, 1);
+  inspection->self = g_object_ref (self);
   inspection->path = g_strdup (path);
   inspection->taken_usec = taken_usec;
-  g_task_set_task_data (task, inspection, (GDestroyNotify) inspection_free);
-  g_task_run_in_thread (task, inspect_in_thread);
+  mfa_bundle_inspect_image_async (path, self->cancellable, inspected_cb, inspection);
 }
 
 static void

@@ -4,6 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "mfa-attachment-window"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -39,18 +41,13 @@ static JsonObject *
 file_entry (JsonNode    *manifest,
             const gchar *path)
 {
-  JsonObject *root = manifest != NULL && JSON_NODE_HOLDS_OBJECT (manifest)
-                       ? json_node_get_object (manifest) : NULL;
-  JsonNode *files = root != NULL ? json_object_get_member (root, "files") : NULL;
-  JsonArray *array = files != NULL && JSON_NODE_HOLDS_ARRAY (files) ? json_node_get_array (files)
-                                                                     : NULL;
+  JsonArray *array = mfa_json_member_array (mfa_json_object (manifest), "files");
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *object = mfa_json_object (json_array_get_element (array, i));
 
-      if (g_strcmp0 (mfa_bundle_json_string (object, "path"), path) == 0)
+      if (g_strcmp0 (mfa_json_member_string (object, "path"), path) == 0)
         return object;
     }
   return NULL;
@@ -60,10 +57,9 @@ static gint
 int_member (JsonObject  *object,
             const gchar *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  gint64 value;
 
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
-           ? (gint) CLAMP (json_node_get_int (node), 0, G_MAXINT / 2) : 0;
+  return mfa_json_member_integer (object, name, &value) ? (gint) CLAMP (value, 0, G_MAXINT / 2) : 0;
 }
 
 MfaAttachment *
@@ -73,8 +69,8 @@ mfa_attachment_new (JsonNode            *manifest,
 {
   MfaAttachment *attachment = g_new0 (MfaAttachment, 1);
   JsonObject *entry = file_entry (manifest, file->path);
-  JsonNode *masked = entry != NULL ? json_object_get_member (entry, "masked") : NULL;
-  const gchar *taken = mfa_bundle_json_string (entry, "taken");
+  JsonArray *masked = mfa_json_member_array (entry, "masked");
+  const gchar *taken = mfa_json_member_string (entry, "taken");
 
   attachment->path = g_strdup (file->path);
   attachment->kind = g_strdup (file->kind);
@@ -83,11 +79,9 @@ mfa_attachment_new (JsonNode            *manifest,
   attachment->masked = g_array_new (FALSE, FALSE, sizeof (GdkRectangle));
   attachment->bundle = g_strdup (bundle);
   attachment->sha256 = g_strdup (file->sha256);
-  for (guint i = 0; masked != NULL && JSON_NODE_HOLDS_ARRAY (masked)
-                    && i < MIN (json_array_get_length (json_node_get_array (masked)), 100); i++)
+  for (guint i = 0; masked != NULL && i < MIN (json_array_get_length (masked), 100); i++)
     {
-      JsonNode *node = json_array_get_element (json_node_get_array (masked), i);
-      JsonObject *area = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *area = mfa_json_object (json_array_get_element (masked, i));
       GdkRectangle rect;
 
       if (area == NULL)
@@ -219,93 +213,23 @@ draw_masks (GtkDrawingArea *area,
     }
 }
 
-/* ---- loading the full image in a thread ------------------------------------- */
-
-typedef struct
-{
-  gchar *bundle;
-  gchar *path;
-  gchar *sha256;
-  gint   original_width;  /* before decoding to the size shown */
-} Load;
+/* ---- the full image, read and decoded by the library ---------------------- */
 
 static void
-load_free (Load *load)
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  g_free (load->bundle);
-  g_free (load->path);
-  g_free (load->sha256);
-  g_free (load);
-}
-
-/* Decoded no larger than a screen shows it: a picture beyond that is
- * scaled down as it is read (zooming in further shows its pixels larger). */
-static void
-fit_screen (GdkPixbufLoader *loader,
-            gint             width,
-            gint             height,
-            gpointer         user_data)
-{
-  Load *load = user_data;
-  gdouble scale = MIN (1.0, MIN ((gdouble) MAX_DECODED_SIDE / MAX (width, 1),
-                                 (gdouble) MAX_DECODED_SIDE / MAX (height, 1)));
-
-  load->original_width = width;
-  if (width <= 0 || height <= 0 || (gint64) width * height > MFA_VIEWER_MAX_PIXELS)
-    gdk_pixbuf_loader_set_size (loader, 0, 0); /* stops the loader */
-  else if (scale < 1.0)
-    gdk_pixbuf_loader_set_size (loader, MAX (1, (gint) (width * scale)),
-                                MAX (1, (gint) (height * scale)));
-}
-
-/* The entry read again (verified against the SHA-256 seen before), at most
- * the writer's per-file limit, then decoded to the size shown. */
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Load *load = task_data;
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
-  GError *error = NULL;
-  g_autoptr(GBytes) bytes = mfa_bundle_read_entry (load->bundle, load->path, load->sha256,
-                                                   MFA_BUNDLE_MAX_ATTACHMENT_SIZE, &error);
-  GdkPixbuf *pixbuf;
-
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (fit_screen), load);
-  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error)
-      || !gdk_pixbuf_loader_close (loader, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_clear_pointer (&bytes, g_bytes_unref);
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (pixbuf == NULL)
-    g_task_return_new_error (task, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
-                             _("the image holds no picture"));
-  else
-    g_task_return_pointer (task, gdk_texture_new_for_pixbuf (pixbuf), g_object_unref);
-}
-
-static void
-loaded (GObject      *source,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  MfaAttachmentWindow *self = MFA_ATTACHMENT_WINDOW (source);
+  g_autoptr(MfaAttachmentWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  GdkTexture *texture = g_task_propagate_pointer (G_TASK (result), &error);
+  gint original_width = 0;
+  g_autoptr(GdkPixbuf) pixbuf = mfa_bundle_read_image_finish (result, &original_width, &error);
+
+  g_assert (MFA_IS_ATTACHMENT_WINDOW (self));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (texture == NULL)
+  if (pixbuf == NULL)
     {
       g_autofree gchar *text = g_strdup_printf (_("This image cannot be shown: %s"),
                                                 error->message);
@@ -313,9 +237,9 @@ loaded (GObject      *source,
       gtk_label_set_label (self->caption_label, text);
       return;
     }
-  self->texture = texture;
-  self->original_width = ((Load *) g_task_get_task_data (G_TASK (result)))->original_width;
-  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+  self->texture = gdk_texture_new_for_pixbuf (pixbuf);
+  self->original_width = original_width;
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (self->texture));
   zoom_fit (self);
 }
 
@@ -328,8 +252,6 @@ mfa_attachment_window_show (GtkWindow     *parent,
                                             "destroy-with-parent", TRUE,
                                             NULL);
   g_autofree gchar *description = mfa_attachment_describe (attachment);
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, loaded, NULL);
-  Load *load;
 
   self->masked = g_array_ref (attachment->masked);
   gtk_window_set_title (GTK_WINDOW (self), mfa_bundle_attachment_kind_label (attachment->kind));
@@ -344,12 +266,11 @@ mfa_attachment_window_show (GtkWindow     *parent,
       return;
     }
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (attachment->thumbnail));
-  load = g_new0 (Load, 1);
-  load->bundle = g_strdup (attachment->bundle);
-  load->path = g_strdup (attachment->path);
-  load->sha256 = g_strdup (attachment->sha256);
-  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
-  g_task_run_in_thread (task, load_thread);
+  /* Decoded no larger than a screen shows it (zooming in further shows its
+   * pixels larger). */
+  mfa_bundle_read_image_async (attachment->bundle, attachment->path, attachment->sha256,
+                               MAX_DECODED_SIDE, MFA_VIEWER_MAX_PIXELS, self->cancellable,
+                               loaded_cb, g_object_ref (self));
 }
 
 static void

@@ -3,6 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "mfa-clock-page"
+
 #include "config.h"
 
 #include <math.h>
@@ -120,7 +122,7 @@ record (MfaClockPage         *self,
                                   (gint64) llround (-report->offset_seconds * G_USEC_PER_SEC),
                                   mfa_clock_report_best_source (report));
   mfa_check_page_base_record (MFA_CHECK_PAGE_BASE (self), "clock",
-                              mfa_clock_verdict_to_string (report->verdict),
+                              mfa_clock_verdict_to_nick (report->verdict),
                               summary, evidence);
 }
 

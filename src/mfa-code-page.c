@@ -8,6 +8,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "mfa-code-page"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -75,76 +77,22 @@ forget (MfaFileCheckPage *page)
 
 /* ---- reading the key from a picture ----------------------------------- */
 
-typedef struct
-{
-  GFile *file;
-  gchar *name;   /* set by the thread: how the file manager calls the file */
-} ImageData;
-
 static void
-image_data_free (ImageData *data)
+image_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  g_object_unref (data->file);
-  g_free (data->name);
-  g_free (data);
-}
-
-static void
-read_image_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  ImageData *data = task_data;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-  const gchar *name;
-  MfaOtpauth *key;
-
-  info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, &error);
-  if (info == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  name = data->name = g_strdup (g_file_info_get_display_name (info));
-  if (g_file_info_get_size (info) > MFA_KEY_MAX_IMAGE_SIZE)
-    {
-      g_task_return_new_error (task, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
-                               _("%s is too large to be a picture of a QR code"), name);
-      return;
-    }
-  bytes = g_file_load_bytes (data->file, cancellable, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  key = mfa_key_from_qr_image (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name,
-                               &error);
-  if (key == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, key, (GDestroyNotify) mfa_otpauth_free);
-}
-
-static void
-image_read (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  MfaCodePage *self = MFA_CODE_PAGE (source);
+  g_autoptr(MfaCodePage) self = user_data;
   g_autoptr(MfaOtpauth) key = NULL;
   g_autoptr(MfaSecretString) uri = NULL;
+  g_autofree gchar *name = NULL;
   g_autofree gchar *label = NULL;
   g_autofree gchar *status = NULL;
   g_autoptr(GError) error = NULL;
-  ImageData *data = g_task_get_task_data (G_TASK (result));
 
-  key = g_task_propagate_pointer (G_TASK (result), &error);
+  g_assert (MFA_IS_CODE_PAGE (self));
+
+  key = mfa_key_from_qr_file_finish (result, &name, &error);
   if (!mfa_file_check_page_end_work (MFA_FILE_CHECK_PAGE (self), result))
     return;
   if (key == NULL)
@@ -156,9 +104,8 @@ image_read (GObject      *source,
   uri = mfa_otpauth_format (key);
   gtk_editable_set_text (self->key_entry, uri);
   label = mfa_otpauth_label (key);
-  status = label[0] != '\0' ? g_strdup_printf (_("Read the key for %s from %s."), label,
-                                               data->name)
-                            : g_strdup_printf (_("Read the key from %s."), data->name);
+  status = label[0] != '\0' ? g_strdup_printf (_("Read the key for %s from %s."), label, name)
+                            : g_strdup_printf (_("Read the key from %s."), name);
   show_status (self->key_status, status, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->codes_entry));
 }
@@ -167,18 +114,10 @@ void
 mfa_code_page_open_image (MfaCodePage *self,
                           GFile       *file)
 {
-  g_autoptr(GTask) task = NULL;
-  ImageData *data;
-
   g_return_if_fail (MFA_IS_CODE_PAGE (self) && G_IS_FILE (file));
 
-  data = g_new0 (ImageData, 1);
-  data->file = g_object_ref (file);
-  task = g_task_new (self, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
-                     image_read, NULL);
-  g_task_set_source_tag (task, mfa_code_page_open_image);
-  g_task_set_task_data (task, data, (GDestroyNotify) image_data_free);
-  g_task_run_in_thread (task, read_image_thread);
+  mfa_key_from_qr_file_async (file, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
+                              image_read_cb, g_object_ref (self));
 }
 
 /* Only the first file: a key comes from one picture. */
@@ -206,63 +145,6 @@ open_image (GtkWidget   *widget,
 
 /* ---- the check -------------------------------------------------------- */
 
-typedef struct
-{
-  MfaOtpauth *key;
-  gchar     **codes;
-  gint64      reference;
-} CheckData;
-
-static void
-check_data_free (CheckData *data)
-{
-  mfa_otpauth_free (data->key);
-  mfa_free_strv (data->codes);
-  g_free (data);
-}
-
-static void
-check_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  CheckData *data = task_data;
-  MfaCodeReport *report;
-
-  report = mfa_code_check (data->key->secret, &data->key->params, data->reference,
-                           MFA_CODE_CHECK_DEFAULT_WINDOW, (const gchar * const *) data->codes);
-  g_task_return_pointer (task, report, (GDestroyNotify) mfa_code_report_free);
-}
-
-/* A headline for the code that decided the verdict. */
-static const gchar *
-headline (const MfaCodeReport *report,
-          gint                 deciding)
-{
-  const MfaCodeResult *result = &g_array_index (report->results, MfaCodeResult, deciding);
-
-  switch (result->verdict)
-    {
-    case MFA_CODE_VERDICT_CURRENT:
-      return ngettext ("The code is right for this key at this moment.",
-                       "The codes are right for this key at this moment.",
-                       report->results->len);
-    case MFA_CODE_VERDICT_DRIFT:
-      return _("A code is from another time: the clock on your phone is off.");
-    case MFA_CODE_VERDICT_OTHER_PARAMETERS:
-      return _("A code was made with other settings: the authenticator entry was set up "
-               "wrongly.");
-    case MFA_CODE_VERDICT_REPLAYED:
-      return _("A code was used twice: use the latest, unused code.");
-    case MFA_CODE_VERDICT_NOT_FOUND:
-      return _("A code does not belong to this key: the authenticator entry holds another key.");
-    case MFA_CODE_VERDICT_MALFORMED:
-    default:
-      return _("No code could be read.");
-    }
-}
-
 static void
 show_report (MfaCodePage         *self,
              const MfaCodeReport *report)
@@ -275,7 +157,7 @@ show_report (MfaCodePage         *self,
   g_autoptr(JsonNode) evidence = json_from_string (evidence_text, NULL);
 
   mfa_check_page_show_verdict (self->verdict_icon, verdict);
-  gtk_label_set_text (self->summary_label, headline (report, deciding));
+  gtk_label_set_text (self->summary_label, mfa_code_report_headline (report, deciding));
   mfa_box_remove_all (GTK_BOX (self->details_box));
   for (guint i = 0; i < report->results->len; i++)
     {
@@ -294,14 +176,15 @@ show_report (MfaCodePage         *self,
 }
 
 static void
-check_done (GObject      *source,
+checked_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  MfaCodePage *self = MFA_CODE_PAGE (source);
-  g_autoptr(MfaCodeReport) report = NULL;
+  g_autoptr(MfaCodePage) self = user_data;
+  g_autoptr(MfaCodeReport) report = mfa_code_check_finish (result, NULL);
 
-  report = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_assert (MFA_IS_CODE_PAGE (self));
+
   if (mfa_file_check_page_end_work (MFA_FILE_CHECK_PAGE (self), result) && report != NULL)
     show_report (self, report);
 }
@@ -329,11 +212,10 @@ check_codes (GtkWidget   *widget,
              GVariant    *parameter)
 {
   MfaCodePage *self = MFA_CODE_PAGE (widget);
-  g_autoptr(GTask) task = NULL;
   g_autoptr(MfaSecretStrv) codes = NULL;
   g_autoptr(MfaOtpauth) key = read_key (self);
   MfaSession *session;
-  CheckData *data;
+  gint64 reference;
 
   if (key == NULL)
     return;
@@ -347,18 +229,13 @@ check_codes (GtkWidget   *widget,
     }
   show_status (self->codes_status, NULL, TRUE);
 
-  data = g_new0 (CheckData, 1);
-  data->key = g_steal_pointer (&key);
-  data->codes = g_steal_pointer (&codes);
   /* Against true time when the clock check measured this computer's clock. */
   session = mfa_check_page_base_get_session (MFA_CHECK_PAGE_BASE (self));
-  data->reference = mfa_session_get_true_time (session) / G_USEC_PER_SEC;
-  task = g_task_new (self, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
-                     check_done, NULL);
-  g_task_set_source_tag (task, check_codes);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
-  g_task_run_in_thread (task, check_thread);
+  reference = mfa_session_get_true_time (session) / G_USEC_PER_SEC;
+  mfa_code_check_async (key->secret, &key->params, reference, MFA_CODE_CHECK_DEFAULT_WINDOW,
+                        (const gchar * const *) codes,
+                        mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
+                        checked_cb, g_object_ref (self));
 }
 
 static void

@@ -17,6 +17,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "mfa-duplicates-page"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -29,6 +31,7 @@ struct _MfaDuplicatesPage
 {
   MfaFileCheckPage      parent_instance;
 
+  GtkLabel             *intro_label;
   GtkWidget            *cancel_button;
   GtkSpinner           *spinner;
   GtkLabel             *error_label;
@@ -47,20 +50,22 @@ struct _MfaDuplicatesPage
   MfaImportResult      *imported;   /* entries (keys wiped when freed) and skipped ones */
 };
 
-/* What the reading thread gets: plain data, the password a copy of its own. */
+/* What a read's callback needs: the page, and which files were read. */
 typedef struct
 {
-  GPtrArray *paths;      /* NULL-terminated */
-  gchar     *password;   /* NULL for none; wiped when freed */
+  MfaDuplicatesPage *self;   /* a reference, dropped on the main thread */
+  GPtrArray         *paths;  /* NULL-terminated */
 } ReadJob;
 
 static void
 read_job_free (ReadJob *job)
 {
+  g_object_unref (job->self);
   g_ptr_array_unref (job->paths);
-  mfa_free_string (job->password);
   g_free (job);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadJob, read_job_free)
 
 G_DEFINE_FINAL_TYPE (MfaDuplicatesPage, mfa_duplicates_page, MFA_TYPE_FILE_CHECK_PAGE)
 
@@ -234,32 +239,6 @@ show_report (MfaDuplicatesPage *self)
 
 /* ---- reading files ---------------------------------------------------- */
 
-static void
-read_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ReadJob *job = task_data;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  MfaImportResult *result;
-  GError *error = NULL;
-
-  /* Pages and the ticket name files, never the folders they are in. */
-  for (guint i = 0; g_ptr_array_index (job->paths, i) != NULL; i++)
-    g_ptr_array_add (names, g_filename_display_basename (g_ptr_array_index (job->paths, i)));
-  g_ptr_array_add (names, NULL);
-  result = mfa_import_read ((const gchar * const *) job->paths->pdata,
-                            (const gchar * const *) names->pdata, MFA_IMPORT_AUTO,
-                            job->password, &error);
-  /* The thread's copy of the password goes as soon as it has served. */
-  g_clear_pointer (&job->password, mfa_free_string);
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) mfa_import_result_free);
-}
-
 /* A heading that says what kind of failure it is, then the library's
  * message, which names the file. */
 static gchar *
@@ -291,14 +270,14 @@ files_read_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  MfaDuplicatesPage *self = MFA_DUPLICATES_PAGE (source);
-  ReadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ReadJob) job = user_data;
+  MfaDuplicatesPage *self = job->self;
   g_autoptr(MfaImportResult) imported = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert (G_IS_TASK (result));
+  g_assert (MFA_IS_DUPLICATES_PAGE (self));
 
-  imported = g_task_propagate_pointer (G_TASK (result), &error);
+  imported = mfa_import_read_finish (result, &error);
   if (!mfa_file_check_page_end_work (MFA_FILE_CHECK_PAGE (self), result))
     return;
   g_clear_pointer (&self->attempted, g_ptr_array_unref);
@@ -334,18 +313,21 @@ static void
 read_paths (MfaDuplicatesPage *self,
             GPtrArray         *paths)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   ReadJob *job = g_new0 (ReadJob, 1);
   const gchar *password = gtk_editable_get_text (self->password_entry);
 
+  /* Pages and the ticket name files, never the folders they are in. */
+  for (guint i = 0; g_ptr_array_index (paths, i) != NULL; i++)
+    g_ptr_array_add (names, g_filename_display_basename (g_ptr_array_index (paths, i)));
+  g_ptr_array_add (names, NULL);
+  job->self = g_object_ref (self);
   job->paths = g_ptr_array_ref (paths);
-  job->password = password[0] != '\0' ? g_strdup (password) : NULL;
-  task = g_task_new (self, mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
-                     files_read_cb, NULL);
-  g_task_set_source_tag (task, read_paths);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
-  g_task_run_in_thread (task, read_thread);
+  mfa_import_read_async ((const gchar * const *) paths->pdata,
+                         (const gchar * const *) names->pdata, MFA_IMPORT_AUTO,
+                         password[0] != '\0' ? password : NULL,
+                         mfa_file_check_page_start_work (MFA_FILE_CHECK_PAGE (self)),
+                         files_read_cb, job);
 }
 
 static gboolean
@@ -483,6 +465,7 @@ mfa_duplicates_page_class_init (MfaDuplicatesPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mfa-duplicates-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, intro_label);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, error_label);
@@ -505,8 +488,19 @@ mfa_duplicates_page_class_init (MfaDuplicatesPageClass *klass)
 static void
 mfa_duplicates_page_init (MfaDuplicatesPage *self)
 {
+  g_autofree gchar *apps = mfa_import_app_list ();
+  g_autofree gchar *intro = NULL;
+
   self->paths = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The apps come from the importers' table, so the page names them all. */
+  /* TRANSLATORS: %s lists authenticator apps, "Aegis, 2FAS, …" */
+  intro = g_strdup_printf (_("Binding MFA more than once leaves several entries for one account "
+                             "in your authenticator, and only the newest makes codes that work. "
+                             "Export the entries from your authenticator app and open the "
+                             "export here. It reads exports from %s, and pictures of their QR "
+                             "codes; an encrypted export too, with its password."), apps);
+  gtk_label_set_label (self->intro_label, intro);
   set_busy (MFA_FILE_CHECK_PAGE (self), FALSE);
 }
 

@@ -3,6 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "mfa-flow-view"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -145,7 +147,7 @@ choice_clicked (GtkButton   *button,
   g_autoptr(GError) error = NULL;
 
   if (!mfa_flow_run_choose (self->run, index, &error))
-    g_printerr ("%s\n", error->message);
+    g_critical ("Cannot take choice %u: %s", index, error->message);
   render (self);
 }
 
@@ -248,7 +250,7 @@ continue_with_verdict (MfaFlowView *self)
   g_autoptr(GError) error = NULL;
 
   if (verdict != NULL && !mfa_flow_view_report_verdict (self, verdict, &error))
-    g_printerr ("%s\n", error->message);
+    g_critical ("Cannot go on with the verdict “%s”: %s", verdict, error->message);
 }
 
 static void

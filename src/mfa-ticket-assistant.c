@@ -8,6 +8,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "mfa-ticket-assistant"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -271,20 +273,22 @@ check_all (MfaTicketAssistant *self)
 
 /* ---- saving ------------------------------------------------------------------- */
 
-static void
-write_in_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+/* What the callback needs: the assistant, and where the bundle went. */
+typedef struct
 {
-  const gchar *target = g_object_get_data (G_OBJECT (task), "target");
-  GError *error = NULL;
+  MfaTicketAssistant *self;    /* a reference, dropped on the main thread */
+  gchar              *target;
+} Write;
 
-  if (mfa_bundle_write (task_data, target, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+static void
+write_free (Write *write)
+{
+  g_object_unref (write->self);
+  g_free (write->target);
+  g_free (write);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Write, write_free)
 
 /* How the user knows the saved file. In a sandbox it was saved through the
  * document portal, whose path (…/doc/3f2a9c1e/name) means nothing to them:
@@ -304,18 +308,21 @@ saved_file_display_name (const gchar *target)
 }
 
 static void
-written (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  MfaTicketAssistant *self = MFA_TICKET_ASSISTANT (source);
-  const gchar *target = g_object_get_data (G_OBJECT (result), "target");
+  g_autoptr(Write) write = user_data;
+  MfaTicketAssistant *self = write->self;
+  const gchar *target = write->target;
   g_autofree gchar *display = saved_file_display_name (target);
   g_autoptr(GError) error = NULL;
   g_autofree gchar *text = NULL;
 
+  g_assert (MFA_IS_TICKET_ASSISTANT (self));
+
   /* Closed while saving: the window is gone, there is no one to tell. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error)
+  if (!mfa_bundle_write_finish (result, &error)
       && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->saving = FALSE;
@@ -337,14 +344,14 @@ static void
 save_to (MfaTicketAssistant *self,
          const gchar        *target)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, written, NULL);
+  Write *write = g_new0 (Write, 1);
 
   self->saving = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ticket.save", FALSE);
   show_message (self->save_status, _("Saving…"), MESSAGE_NOTE);
-  g_object_set_data_full (G_OBJECT (task), "target", g_strdup (target), g_free);
-  g_task_set_task_data (task, build_content (self), (GDestroyNotify) mfa_bundle_content_free);
-  g_task_run_in_thread (task, write_in_thread);
+  write->self = g_object_ref (self);
+  write->target = g_strdup (target);
+  mfa_bundle_write_async (build_content (self), target, self->cancellable, written_cb, write);
 }
 
 static void

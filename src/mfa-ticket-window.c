@@ -13,6 +13,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "mfa-ticket-window"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -22,7 +24,6 @@
 #include "mfa-ticket-window.h"
 
 #define THUMB_SIZE 200
-#define MAX_EVIDENCE_SIZE (1 << 20)
 
 struct _MfaTicketWindow
 {
@@ -59,19 +60,9 @@ static GParamSpec *properties[N_PROPS];
 /* ---- small helpers ----------------------------------------------------- */
 
 static JsonObject *
-object_member (JsonObject  *object,
-               const gchar *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonObject *
 manifest_root (MfaTicketWindow *self)
 {
-  return self->manifest != NULL && JSON_NODE_HOLDS_OBJECT (self->manifest)
-           ? json_node_get_object (self->manifest) : NULL;
+  return mfa_json_object (self->manifest);
 }
 
 static gchar *
@@ -105,95 +96,6 @@ set_integrity (MfaTicketWindow *self,
   if (css_class != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->integrity_box), css_class);
   gtk_label_set_label (self->integrity_label, text);
-}
-
-/* ---- the head: manifest and evidence --------------------------------------- */
-
-typedef struct
-{
-  GCancellable *cancellable;
-  GByteArray   *buffer;
-  JsonNode     *manifest;
-  JsonObject   *evidence;
-  GError       *error;
-} Head;
-
-static void
-head_free (Head *head)
-{
-  g_clear_object (&head->cancellable);
-  g_byte_array_unref (head->buffer);
-  g_clear_pointer (&head->manifest, json_node_unref);
-  g_clear_pointer (&head->evidence, json_object_unref);
-  g_clear_error (&head->error);
-  g_free (head);
-}
-
-static JsonNode *
-parse_json (GByteArray *buffer)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-
-  if (!mfa_json_check_depth ((const gchar *) buffer->data, buffer->len, "", MFA_ERROR_FAILED, NULL)
-      || !json_parser_load_from_data (parser, (const gchar *) buffer->data, buffer->len, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-  return json_node_ref (json_parser_get_root (parser));
-}
-
-static gboolean
-head_sink (const MfaBundleFile  *file,
-           const guint8         *data,
-           gsize                 len,
-           gpointer              user_data,
-           GError              **error)
-{
-  Head *head = user_data;
-  JsonNode *node;
-
-  if (g_cancellable_set_error_if_cancelled (head->cancellable, error))
-    return FALSE;
-  if (data != NULL)
-    {
-      if (head->buffer->len + len <= MAX_EVIDENCE_SIZE)
-        g_byte_array_append (head->buffer, data, len);
-      return TRUE;
-    }
-  if (g_strcmp0 (file->kind, "manifest") == 0)
-    head->manifest = parse_json (head->buffer);
-  else if (g_strcmp0 (file->kind, "diagnostics") == 0 && g_str_has_prefix (file->path, "diagnostics/")
-           && g_str_has_suffix (file->path, ".json") && head->buffer->len < MAX_EVIDENCE_SIZE
-           && (node = parse_json (head->buffer)) != NULL)
-    {
-      g_autofree gchar *kind = g_strndup (file->path + strlen ("diagnostics/"),
-                                          strlen (file->path) - strlen ("diagnostics/.json"));
-
-      json_object_set_member (head->evidence, kind, node);
-    }
-  g_byte_array_set_size (head->buffer, 0);
-  return TRUE;
-}
-
-static void
-read_head_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  g_autofree gchar *path = g_file_get_path (file);
-  Head *head = g_new0 (Head, 1);
-  g_autoptr(MfaBundle) bundle = NULL;
-
-  head->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  head->buffer = g_byte_array_new ();
-  head->evidence = json_object_new ();
-  if (path == NULL)
-    g_set_error (&head->error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE,
-                 _("Only local files can be opened"));
-  else
-    bundle = mfa_bundle_read_head (path, head_sink, head, &head->error);
-  g_task_return_pointer (task, head, (GDestroyNotify) head_free);
 }
 
 /* ---- showing the head ------------------------------------------------------ */
@@ -256,7 +158,7 @@ show_facts (MfaTicketWindow *self)
   g_autofree gchar *here = format_time (utc, viewer_zone,
                                         g_time_zone_get_identifier (viewer_zone));
   g_autofree gchar *user_zone = format_time (local, NULL, zone);
-  const gchar *made = mfa_bundle_json_string (manifest_root (self), "created");
+  const gchar *made = mfa_json_member_string (manifest_root (self), "created");
   g_autofree gchar *sender = os[0] != '\0' ? g_strdup_printf (_("%s, MFA Troubleshooter %s"),
                                                                os, version) : NULL;
   const gchar *type_label = mfa_bundle_account_type_label (type);
@@ -296,19 +198,19 @@ show_words (MfaTicketWindow *self)
 static void
 show_checks (MfaTicketWindow *self)
 {
-  JsonObject *checks = object_member (manifest_root (self), "checks");
+  JsonObject *checks = mfa_json_member_object (manifest_root (self), "checks");
   g_autoptr(GList) kinds = checks != NULL ? json_object_get_members (checks) : NULL;
 
   for (GList *l = kinds; l != NULL; l = l->next)
     {
       const gchar *kind = l->data;
-      JsonObject *check = object_member (checks, kind);
+      JsonObject *check = mfa_json_member_object (checks, kind);
       JsonNode *evidence = json_object_get_member (self->evidence, kind);
       g_autofree gchar *name = mfa_bundle_check_title (kind);
-      g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_bundle_json_string (check,
+      g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_json_member_string (check,
                                                                                    "verdict"));
       g_autofree gchar *details = mfa_bundle_evidence_text (kind, evidence);
-      g_autofree gchar *summary = mfa_format_printable (mfa_bundle_json_string (check, "summary"));
+      g_autofree gchar *summary = mfa_format_printable (mfa_json_member_string (check, "summary"));
       g_autofree gchar *title = g_strdup_printf (
         /* TRANSLATORS: a check, then what it found: "The phone’s clock: a problem" */
         _("%s: %s"), name, verdict);
@@ -352,42 +254,47 @@ bench_quit_after_verify (MfaTicketWindow *self)
 
 static void verify (MfaTicketWindow *self);
 
+/* The file cannot be shown at all: say why, and offer only the copy. */
 static void
-read_head_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+show_refused (MfaTicketWindow *self,
+              const gchar     *reason)
 {
-  MfaTicketWindow *self = MFA_TICKET_WINDOW (source);
-  Head *head = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autofree gchar *text = g_strdup_printf (_("This file is refused: %s"), reason);
+
+  set_integrity (self, "damaged", text);
+  g_free (self->integrity);
+  self->integrity = g_steal_pointer (&text);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  gtk_label_set_label (self->diagnosis_label, _("This is not a ticket bundle that can be "
+                                                "shown."));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-diagnosis", TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->copy_button));
+  bench_quit_after_diagnosis (self);
+}
+
+static void
+head_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(MfaTicketWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MfaBundleHead) head = mfa_bundle_read_head_finish (result, &error);
   g_autofree gchar *diagnosis = NULL;
   JsonObject *checks;
 
-  if (head == NULL || g_error_matches (head->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_clear_pointer (&head, head_free);
-      return;
-    }
-  if (head->manifest == NULL)
-    {
-      g_autofree gchar *text = g_strdup_printf (_("This file is refused: %s"),
-                                                head->error != NULL ? head->error->message
-                                                                    : _("no manifest"));
+  g_assert (MFA_IS_TICKET_WINDOW (self));
 
-      set_integrity (self, "damaged", text);
-      g_free (self->integrity);
-      self->integrity = g_steal_pointer (&text);
-      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
-      gtk_label_set_label (self->diagnosis_label, _("This is not a ticket bundle that can be "
-                                                    "shown."));
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-diagnosis", TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->copy_button));
-      head_free (head);
-      bench_quit_after_diagnosis (self);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (head == NULL)
+    {
+      show_refused (self, error->message);
       return;
     }
   self->manifest = g_steal_pointer (&head->manifest);
   self->evidence = json_object_ref (head->evidence);
-  checks = object_member (manifest_root (self), "checks");
+  checks = mfa_json_member_object (manifest_root (self), "checks");
   diagnosis = mfa_bundle_diagnosis (checks, self->evidence);
   gtk_label_set_label (self->diagnosis_label, diagnosis);
   show_facts (self);
@@ -397,141 +304,21 @@ read_head_done (GObject      *source,
   /* Not a selectable label: a caret there would hide the diagnosis's start. */
   gtk_widget_grab_focus (GTK_WIDGET (self->copy_button));
   bench_quit_after_diagnosis (self);
-  head_free (head);
   verify (self);
 }
 
 /* ---- verification and attachments -------------------------------------- */
 
-/* An attachment is never held whole: its bytes stream into a loader that
- * decodes it to thumbnail size (or stops at once for a picture too large),
- * and are dropped; the zoom window reads the entry again. */
-typedef struct
-{
-  MfaTicketWindow *self;        /* a reference */
-  GCancellable    *cancellable;
-  gchar           *bundle;      /* the file's path */
-  GdkPixbufLoader *loader;      /* the image streaming by, NULL when not decoded */
-  gboolean         decoding;
-  guint            permille;
-} Verify;
-
+/* The library verifies in a thread and decodes thumbnails as the images
+ * stream by; the window is told in its main context. */
 static void
-stop_decoding (Verify *state)
+verify_progress_cb (guint64  done,
+                    guint64  total,
+                    gpointer user_data)
 {
-  if (state->loader != NULL)
-    gdk_pixbuf_loader_close (state->loader, NULL);
-  g_clear_object (&state->loader);
-  state->decoding = FALSE;
-}
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (user_data);
 
-static void
-verify_free (Verify *state)
-{
-  stop_decoding (state);
-  g_free (state->bundle);
-  g_clear_object (&state->self);
-  g_clear_object (&state->cancellable);
-  g_free (state);
-}
-
-typedef struct
-{
-  MfaTicketWindow *self;
-  guint            permille;
-  MfaAttachment   *attachment;
-} Post;
-
-static void
-post_free (Post *post)
-{
-  g_object_unref (post->self);
-  g_clear_pointer (&post->attachment, mfa_attachment_free);
-  g_free (post);
-}
-
-static gboolean
-show_progress (gpointer user_data)
-{
-  Post *post = user_data;
-
-  if (!g_cancellable_is_cancelled (post->self->cancellable))
-    gtk_progress_bar_set_fraction (post->self->progress_bar, post->permille / 1000.0);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-verify_progress (guint64  done,
-                 guint64  total,
-                 gpointer user_data)
-{
-  Verify *state = user_data;
-  guint permille = total > 0 ? (guint) MIN (1000, done * 1000 / total) : 1000;
-  Post *post;
-
-  if (permille == state->permille)
-    return;
-  state->permille = permille;
-  post = g_new0 (Post, 1);
-  post->self = g_object_ref (state->self);
-  post->permille = permille;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, post,
-                              (GDestroyNotify) post_free);
-}
-
-static void
-size_prepared (GdkPixbufLoader *loader,
-               gint             width,
-               gint             height,
-               gpointer         user_data)
-{
-  gdouble scale;
-
-  /* A hostile image can claim any size: zero stops the loader at once. */
-  if (width <= 0 || height <= 0 || (gint64) width * height > MFA_VIEWER_MAX_PIXELS)
-    {
-      gdk_pixbuf_loader_set_size (loader, 0, 0);
-      return;
-    }
-  scale = MIN (1.0, MIN ((gdouble) THUMB_SIZE / width, (gdouble) THUMB_SIZE / height));
-  gdk_pixbuf_loader_set_size (loader, MAX (1, (gint) (width * scale)),
-                              MAX (1, (gint) (height * scale)));
-}
-
-/* The thumbnail of the image that just streamed by, if it decoded. */
-static GdkTexture *
-finish_thumbnail (Verify *state)
-{
-  g_autoptr(GdkPixbufLoader) loader = g_steal_pointer (&state->loader);
-  gboolean decoded = state->decoding;
-  GdkPixbuf *pixbuf;
-
-  state->decoding = FALSE;
-  if (loader == NULL)
-    return NULL;
-  if (!gdk_pixbuf_loader_close (loader, NULL) || !decoded)
-    return NULL;
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  return pixbuf != NULL ? gdk_texture_new_for_pixbuf (pixbuf) : NULL;
-}
-
-static void
-feed_thumbnail (Verify              *state,
-                const MfaBundleFile *file,
-                const guint8        *data,
-                gsize                len)
-{
-  if (state->loader == NULL && !state->decoding)
-    {
-      /* The writer's per-file limit: anything larger is not decoded at all. */
-      if (file->size > MFA_BUNDLE_MAX_ATTACHMENT_SIZE)
-        return;
-      state->loader = gdk_pixbuf_loader_new ();
-      state->decoding = TRUE;
-      g_signal_connect (state->loader, "size-prepared", G_CALLBACK (size_prepared), NULL);
-    }
-  if (state->decoding && !gdk_pixbuf_loader_write (state->loader, data, len, NULL))
-    state->decoding = FALSE; /* not an image it can read, or stopped: the rest goes by */
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (gdouble) done / total : 1.0);
 }
 
 static GtkWidget *
@@ -562,98 +349,47 @@ gallery_item (MfaAttachment *attachment)
   return box;
 }
 
-static gboolean
-show_attachment (gpointer user_data)
+static void
+image_verified_cb (const MfaBundleFile *file,
+                   GdkPixbuf           *thumbnail,
+                   gpointer             user_data)
 {
-  Post *post = user_data;
-  MfaTicketWindow *self = post->self;
+  MfaTicketWindow *self = MFA_TICKET_WINDOW (user_data);
+  g_autofree gchar *path = g_file_get_path (self->file);
+  MfaAttachment *attachment = mfa_attachment_new (self->manifest, file, path);
   g_autofree gchar *description = NULL;
   GtkWidget *child;
 
-  if (g_cancellable_is_cancelled (self->cancellable))
-    return G_SOURCE_REMOVE;
+  attachment->thumbnail = thumbnail != NULL ? gdk_texture_new_for_pixbuf (thumbnail) : NULL;
   child = gtk_flow_box_child_new ();
-  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), gallery_item (post->attachment));
-  description = mfa_attachment_describe (post->attachment);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), gallery_item (attachment));
+  description = mfa_attachment_describe (attachment);
   gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   description, -1);
-  g_object_set_data_full (G_OBJECT (child), "attachment", g_steal_pointer (&post->attachment),
+  g_object_set_data_full (G_OBJECT (child), "attachment", attachment,
                           (GDestroyNotify) mfa_attachment_free);
   gtk_flow_box_append (self->gallery, child);
   gtk_widget_set_visible (GTK_WIDGET (self->gallery), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->gallery_heading), TRUE);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-is_image (const MfaBundleFile *file)
-{
-  return g_str_has_prefix (file->path, "attachments/")
-         && (g_strcmp0 (file->media_type, "image/png") == 0
-             || g_strcmp0 (file->media_type, "image/jpeg") == 0);
-}
-
-static gboolean
-verify_sink (const MfaBundleFile  *file,
-             const guint8         *data,
-             gsize                 len,
-             gpointer              user_data,
-             GError              **error)
-{
-  Verify *state = user_data;
-  Post *post;
-
-  if (g_cancellable_set_error_if_cancelled (state->cancellable, error))
-    return FALSE;
-  if (!is_image (file))
-    return TRUE;
-  if (data != NULL)
-    {
-      feed_thumbnail (state, file, data, len);
-      return TRUE;
-    }
-  /* The end of an entry: its size and SHA-256 matched the manifest. */
-  post = g_new0 (Post, 1);
-  post->self = g_object_ref (state->self);
-  post->attachment = mfa_attachment_new (state->self->manifest, file, state->bundle);
-  post->attachment->thumbnail = finish_thumbnail (state);
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_attachment, post,
-                              (GDestroyNotify) post_free);
-  return TRUE;
 }
 
 static void
-verify_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Verify *state = task_data;
-  g_autofree gchar *path = g_file_get_path (state->self->file);
-  g_autoptr(MfaBundle) bundle = NULL;
-  GError *error = NULL;
-
-  bundle = mfa_bundle_read (path, verify_sink, state, verify_progress, state, &error);
-  if (bundle == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, bundle->files->len);
-}
-
-static void
-verify_done (GObject      *source,
+verified_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  MfaTicketWindow *self = MFA_TICKET_WINDOW (source);
+  g_autoptr(MfaTicketWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  gssize n = g_task_propagate_int (G_TASK (result), &error);
+  g_autoptr(MfaBundle) bundle = mfa_bundle_verify_finish (result, &error);
+  guint n;
+
+  g_assert (MFA_IS_TICKET_WINDOW (self));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_free (self->integrity);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
-  if (error != NULL)
+  if (bundle == NULL)
     {
       self->integrity = g_strdup_printf (
         g_error_matches (error, MFA_ERROR, MFA_ERROR_BUNDLE_DAMAGED)
@@ -663,6 +399,7 @@ verify_done (GObject      *source,
       set_integrity (self, "damaged", self->integrity);
       return;
     }
+  n = bundle->files->len;
   self->intact = TRUE;
   self->integrity = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                   "Intact: the %d file matches the size and "
@@ -680,15 +417,11 @@ verify_done (GObject      *source,
 static void
 verify (MfaTicketWindow *self)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, verify_done, NULL);
-  Verify *state = g_new0 (Verify, 1);
+  g_autofree gchar *path = g_file_get_path (self->file);
 
-  state->self = g_object_ref (self);
-  state->cancellable = g_object_ref (self->cancellable);
-  state->bundle = g_file_get_path (self->file);
-  g_task_set_task_data (task, state, (GDestroyNotify) verify_free);
-  g_task_set_source_tag (task, verify);
-  g_task_run_in_thread (task, verify_thread);
+  mfa_bundle_verify_async (path, THUMB_SIZE, MFA_VIEWER_MAX_PIXELS, verify_progress_cb,
+                           image_verified_cb, self->cancellable, verified_cb,
+                           g_object_ref (self));
 }
 
 /* ---- what the user can do --------------------------------------------------- */
@@ -722,39 +455,22 @@ copy_diagnosis (GtkWidget   *widget,
 
 /* Saving runs in a thread through the library, which names the files,
  * checks their bytes and never writes through a link or over a file
- * unasked: the bundle chose none of it. */
+ * unasked: the bundle chose none of it. What the callback needs: */
 typedef struct
 {
-  gchar    *bundle;
-  gchar    *dir;
-  gboolean  replace;
-  guint     skipped;
+  MfaTicketWindow *self;  /* a reference, dropped on the main thread */
+  gchar           *dir;
 } Save;
 
 static void
 save_free (Save *save)
 {
-  g_free (save->bundle);
+  g_object_unref (save->self);
   g_free (save->dir);
   g_free (save);
 }
 
-static void
-save_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Save *save = task_data;
-  GError *error = NULL;
-  GPtrArray *saved = mfa_bundle_save_attachments (save->bundle, save->dir, save->replace,
-                                                  &save->skipped, &error);
-
-  if (saved == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, saved, (GDestroyNotify) g_ptr_array_unref);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Save, save_free)
 
 static void start_saving (MfaTicketWindow *self, const gchar *dir, gboolean replace);
 
@@ -805,11 +521,14 @@ saved_cb (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  MfaTicketWindow *self = MFA_TICKET_WINDOW (source);
-  Save *save = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Save) save = user_data;
+  MfaTicketWindow *self = save->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) saved = g_task_propagate_pointer (G_TASK (result), &error);
+  guint skipped = 0;
+  g_autoptr(GPtrArray) saved = mfa_bundle_save_attachments_finish (result, &skipped, &error);
   g_autofree gchar *text = NULL;
+
+  g_assert (MFA_IS_TICKET_WINDOW (self));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -820,9 +539,9 @@ saved_cb (GObject      *source,
     }
   if (error != NULL)
     text = g_strdup_printf (_("The attachments could not be saved: %s"), error->message);
-  else if (save->skipped > 0)
+  else if (skipped > 0)
     text = g_strdup_printf (_("The attachments were saved, except entries that are not the PNG "
-                              "or JPEG images the bundle claims (left out: %u)."), save->skipped);
+                              "or JPEG images the bundle claims (left out: %u)."), skipped);
   else
     text = g_strdup (_("The attachments were saved."));
   show_notice (self, text);
@@ -833,15 +552,12 @@ start_saving (MfaTicketWindow *self,
               const gchar     *dir,
               gboolean         replace)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, saved_cb, NULL);
+  g_autofree gchar *path = g_file_get_path (self->file);
   Save *save = g_new0 (Save, 1);
 
-  save->bundle = g_file_get_path (self->file);
+  save->self = g_object_ref (self);
   save->dir = g_strdup (dir);
-  save->replace = replace;
-  g_task_set_task_data (task, save, (GDestroyNotify) save_free);
-  g_task_set_source_tag (task, start_saving);
-  g_task_run_in_thread (task, save_thread);
+  mfa_bundle_save_attachments_async (path, dir, replace, self->cancellable, saved_cb, save);
 }
 
 static void
@@ -883,15 +599,16 @@ static void
 mfa_ticket_window_constructed (GObject *object)
 {
   MfaTicketWindow *self = MFA_TICKET_WINDOW (object);
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, read_head_done, NULL);
   g_autofree gchar *name = g_file_get_basename (self->file);
   g_autofree gchar *shown = mfa_format_printable (name);
+  g_autofree gchar *path = g_file_get_path (self->file);
 
   G_OBJECT_CLASS (mfa_ticket_window_parent_class)->constructed (object);
   gtk_window_set_title (GTK_WINDOW (self), shown);
-  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
-  g_task_set_source_tag (task, mfa_ticket_window_constructed);
-  g_task_run_in_thread (task, read_head_thread);
+  if (path == NULL)
+    show_refused (self, _("Only local files can be opened"));
+  else
+    mfa_bundle_read_head_async (path, self->cancellable, head_read_cb, g_object_ref (self));
 }
 
 static void

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "mfa-widgets"
+
 #include "config.h"
 
 #include "mfa-widgets.h"

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "mfa-window"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -83,7 +85,7 @@ open_flow (MfaWindow     *self,
 
   if (!mfa_flow_view_start (self->flow_view, self->flows, flow, &error))
     {
-      g_printerr ("%s\n", error->message);
+      g_critical ("Cannot start the flow “%s”: %s", flow->id, error->message);
       return;
     }
   gtk_stack_set_visible_child_name (self->pages, "flow");
@@ -178,7 +180,7 @@ load_flows (GSettings *settings)
     {
       set = mfa_flow_set_load_file (path, &error);
       if (set == NULL)
-        g_printerr (_("Using the shipped flows: %s\n"), error->message);
+        g_warning ("Using the shipped flows: %s", error->message);
       g_clear_error (&error);
     }
   if (set == NULL)

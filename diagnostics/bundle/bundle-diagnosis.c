@@ -4,73 +4,31 @@
  * rejected code: a problem before a warning before an all-clear, and among
  * problems the phone's clock first (it makes the codes), then the codes
  * themselves, duplicate entries, and this computer's clock last. The
- * diagnosis is the first one or two findings of the highest rank.
+ * diagnosis is the first one or two findings of the highest rank. Each
+ * check's sentences live with the check (code/code-wording.c,
+ * clock/clock-wording.c, duplicates/duplicates-wording.c); this file ranks
+ * them and says the rest of the evidence line by line.
  *
  * Everything read here came from a file someone sent: members may be
  * missing or of the wrong type, and text is made printable before use.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "bundle-diagnosis"
+
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "bundle-diagnosis.h"
 #include "bundle-writer.h"
 #include "mfa-format.h"
-
-enum { RANK_NONE, RANK_OK, RANK_WARNING, RANK_PROBLEM };
-
-typedef struct
-{
-  gint   rank;
-  gint      order;      /* among findings of one rank */
-  gboolean  phone_time; /* explained by the phone's clock */
-  gchar    *text;
-} Finding;
-
-/* ---- reading untrusted JSON ----------------------------------------------- */
-
-static JsonObject *
-object_of (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonNode *
-member (JsonObject  *object,
-        const gchar *name)
-{
-  return object != NULL ? json_object_get_member (object, name) : NULL;
-}
-
-static gboolean
-number_member (JsonObject  *object,
-               const gchar *name,
-               gdouble     *value)
-{
-  JsonNode *node = member (object, name);
-  GType type = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
-                                                            : G_TYPE_INVALID;
-
-  if (type == G_TYPE_INT64)
-    *value = json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE && isfinite (json_node_get_double (node)))
-    *value = json_node_get_double (node);
-  else
-    return FALSE;
-  return TRUE;
-}
-
-static JsonArray *
-array_member (JsonObject  *object,
-              const gchar *name)
-{
-  JsonNode *node = member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
+#include "mfa-json-read.h"
+#include "clock/clock-enums.h"
+#include "clock/clock-wording.h"
+#include "code/code-enums.h"
+#include "code/code-wording.h"
+#include "duplicates/duplicates-wording.h"
 
 /* Printable, "" for NULL; keeps line breaks (descriptions have them). */
 static gchar *
@@ -88,261 +46,46 @@ printable_lines (const gchar *text)
   return g_strjoinv ("\n", lines);
 }
 
-/* A duration said in seconds, minutes or hours, bounded so that a hostile
- * number cannot overflow. */
-static gchar *
-duration (gdouble seconds)
-{
-  return mfa_format_duration ((gint64) CLAMP (llround (fabs (seconds)), 0, 100LL * 365 * 86400));
-}
-
 /* ---- one finding per check ----------------------------------------------- */
-
-static Finding *
-finding_new (gint   rank,
-             gint   order,
-             gchar *text)
-{
-  Finding *finding = g_new0 (Finding, 1);
-
-  finding->rank = rank;
-  finding->order = order;
-  finding->text = text;
-  return finding;
-}
-
-static void
-finding_free (Finding *finding)
-{
-  g_free (finding->text);
-  g_free (finding);
-}
-
-static Finding *
-phone_clock_finding (JsonObject *evidence)
-{
-  const gchar *verdict = mfa_bundle_json_string (evidence, "verdict");
-  gdouble low = 0, high = 0, swap;
-  g_autofree gchar *low_text = NULL, *high_text = NULL;
-  gboolean ahead = g_strcmp0 (verdict, "ahead") == 0;
-
-  if (g_strcmp0 (verdict, "in-sync") == 0)
-    return finding_new (RANK_OK, 0, g_strdup (_("The phone’s clock was right: its codes "
-                                                 "matched the current time.")));
-  if (!ahead && g_strcmp0 (verdict, "behind") != 0)
-    return NULL;
-  if (!number_member (evidence, "offset_min_seconds", &low)
-      || !number_member (evidence, "offset_max_seconds", &high))
-    return finding_new (RANK_PROBLEM, 0,
-                        g_strdup (ahead ? _("The phone’s clock was ahead; codes fail beyond "
-                                            "about 30 seconds.")
-                                        : _("The phone’s clock was behind; codes fail beyond "
-                                            "about 30 seconds.")));
-  low = fabs (low);
-  high = fabs (high);
-  if (low > high)
-    swap = low, low = high, high = swap;
-  low_text = duration (low);
-  high_text = duration (high);
-  if (g_str_equal (low_text, high_text))
-    return finding_new (RANK_PROBLEM, 0,
-                        g_strdup_printf (ahead ? _("The phone’s clock was about %s ahead; codes "
-                                                   "fail beyond about 30 seconds.")
-                                               : _("The phone’s clock was about %s behind; codes "
-                                                   "fail beyond about 30 seconds."),
-                                         high_text));
-  return finding_new (RANK_PROBLEM, 0,
-                      g_strdup_printf (ahead ? _("The phone’s clock was between %s and %s "
-                                                 "ahead; codes fail beyond about 30 seconds.")
-                                             : _("The phone’s clock was between %s and %s "
-                                                 "behind; codes fail beyond about 30 seconds."),
-                                       low_text, high_text));
-}
-
-static Finding *
-phone_time_finding (Finding *finding)
-{
-  finding->phone_time = TRUE;
-  return finding;
-}
-
-static Finding *
-code_finding (JsonObject *evidence)
-{
-  JsonArray *codes = array_member (evidence, "codes");
-  guint n = codes != NULL ? json_array_get_length (codes) : 0;
-  JsonObject *worst = NULL;
-
-  for (guint i = 0; i < n && worst == NULL; i++)
-    {
-      JsonObject *code = object_of (json_array_get_element (codes, i));
-
-      if (code != NULL && g_strcmp0 (mfa_bundle_json_string (code, "verdict"), "current") != 0)
-        worst = code;
-    }
-  if (n == 0)
-    return NULL;
-  if (worst == NULL)
-    return finding_new (RANK_OK, 1, g_strdup (_("The codes the user typed were right when "
-                                                "checked.")));
-  {
-    const gchar *verdict = mfa_bundle_json_string (worst, "verdict");
-    gdouble offset = 0, digits = 0, period = 0, window = 86400;
-
-    if (g_strcmp0 (verdict, "drift") == 0 && number_member (worst, "offset_seconds", &offset))
-      {
-        g_autofree gchar *amount = duration (offset);
-
-        return phone_time_finding (finding_new (RANK_PROBLEM, 1,
-                            g_strdup_printf (offset > 0
-                                               ? _("A code the user typed belongs to %s later: "
-                                                   "the phone’s clock is about that far ahead; "
-                                                   "codes fail beyond about 30 seconds.")
-                                               : _("A code the user typed belongs to %s earlier: "
-                                                   "the phone’s clock is about that far behind, "
-                                                   "or the code was old; codes fail beyond about "
-                                                   "30 seconds."),
-                                             amount)));
-      }
-    if (g_strcmp0 (verdict, "other-parameters") == 0)
-      {
-        g_autofree gchar *algorithm = mfa_format_printable (mfa_bundle_json_string (worst, "algorithm"));
-
-        number_member (worst, "digits", &digits);
-        number_member (worst, "period", &period);
-        return finding_new (RANK_PROBLEM, 1,
-                            g_strdup_printf (_("A code matched only under other settings (%s, "
-                                               "%d digits, %d-second period): the authenticator "
-                                               "entry was set up differently from the account."),
-                                             algorithm, (gint) CLAMP (digits, 0, 99),
-                                             (gint) CLAMP (period, 0, 100000)));
-      }
-    if (g_strcmp0 (verdict, "not-found") == 0)
-      {
-        g_autofree gchar *amount = NULL;
-
-        number_member (evidence, "window_seconds", &window);
-        amount = duration (window);
-        return finding_new (RANK_PROBLEM, 1,
-                            g_strdup_printf (_("A code the user typed matches no time within "
-                                               "%s of the key: the authenticator entry holds "
-                                               "another key, such as an old duplicate."),
-                                             amount));
-      }
-    if (g_strcmp0 (verdict, "replayed") == 0)
-      return finding_new (RANK_PROBLEM, 1,
-                          g_strdup (_("A code was used twice in one time step: each code is "
-                                      "accepted once, so the user must wait for the next.")));
-    if (g_strcmp0 (verdict, "malformed") == 0)
-      return finding_new (RANK_WARNING, 1,
-                          g_strdup (_("A code the user typed was not 6 to 8 digits.")));
-    return finding_new (RANK_WARNING, 1, g_strdup (_("A code the user typed was not current.")));
-  }
-}
-
-static Finding *
-duplicates_finding (JsonObject *evidence)
-{
-  JsonArray *groups = array_member (evidence, "groups");
-  guint n = groups != NULL ? json_array_get_length (groups) : 0;
-
-  if (groups == NULL)
-    return NULL;
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *group = object_of (json_array_get_element (groups, i));
-      JsonArray *members = array_member (group, "members");
-      guint count = members != NULL ? json_array_get_length (members) : 0;
-      g_autofree gchar *account = mfa_format_printable (mfa_bundle_json_string (group, "account"));
-
-      if (g_strcmp0 (mfa_bundle_json_string (group, "kind"), "different-keys") == 0)
-        return finding_new (RANK_PROBLEM, 2,
-                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "The authenticator holds %u entry "
-                                                          "for “%s” with different keys: only "
-                                                          "the newest makes valid codes.",
-                                                          "The authenticator holds %u entries "
-                                                          "for “%s” with different keys: only "
-                                                          "the newest makes valid codes.",
-                                                          count),
-                                             count, account));
-    }
-  if (n > 0)
-    return finding_new (RANK_OK, 2, g_strdup (_("The authenticator holds copies of an entry "
-                                                "with the same key: harmless.")));
-  return finding_new (RANK_OK, 2, g_strdup (_("The authenticator holds no duplicate "
-                                              "entries.")));
-}
-
-static Finding *
-clock_finding (JsonObject *evidence)
-{
-  gdouble offset;
-  g_autofree gchar *amount = NULL;
-
-  if (!number_member (evidence, "offset_seconds", &offset))
-    return finding_new (RANK_WARNING, 3, g_strdup (_("The computer’s clock could not be "
-                                                     "checked: no time server answered.")));
-  amount = duration (offset);
-  if (fabs (offset) >= 30)
-    return finding_new (RANK_PROBLEM, 3,
-                        g_strdup_printf (offset > 0
-                                           ? _("The computer’s clock was %s fast; codes fail "
-                                               "beyond about 30 seconds, and the phone may be "
-                                               "off too.")
-                                           : _("The computer’s clock was %s slow; codes fail "
-                                               "beyond about 30 seconds, and the phone may be "
-                                               "off too."),
-                                         amount));
-  if (fabs (offset) >= 5)
-    return finding_new (RANK_WARNING, 3,
-                        g_strdup_printf (offset > 0
-                                           ? _("The computer’s clock was %s fast: within the "
-                                               "30 seconds codes allow, but close.")
-                                           : _("The computer’s clock was %s slow: within the "
-                                               "30 seconds codes allow, but close."),
-                                         amount));
-  return finding_new (RANK_OK, 3, g_strdup (_("The computer’s clock was right.")));
-}
 
 /* Only the manifest's line for a check: its verdict and its summary, in the
  * language of whoever made the bundle. */
-static Finding *
+static MfaFinding *
 summary_finding (const gchar *kind,
                  JsonObject  *check)
 {
-  const gchar *verdict = mfa_bundle_json_string (check, "verdict");
-  g_autofree gchar *summary = mfa_format_printable (mfa_bundle_json_string (check, "summary"));
+  const gchar *verdict = mfa_json_member_string (check, "verdict");
+  g_autofree gchar *summary = mfa_format_printable (mfa_json_member_string (check, "summary"));
   g_autofree gchar *name = mfa_format_printable (kind);
-  gint rank = g_strcmp0 (verdict, "problem") == 0   ? RANK_PROBLEM
-              : g_strcmp0 (verdict, "warning") == 0 ? RANK_WARNING
-              : g_strcmp0 (verdict, "ok") == 0      ? RANK_OK
-                                                    : RANK_NONE;
+  MfaFindingRank rank = g_strcmp0 (verdict, "problem") == 0   ? MFA_FINDING_PROBLEM
+                        : g_strcmp0 (verdict, "warning") == 0 ? MFA_FINDING_WARNING
+                        : g_strcmp0 (verdict, "ok") == 0      ? MFA_FINDING_OK
+                                                              : MFA_FINDING_NONE;
 
-  if (rank == RANK_NONE || summary[0] == '\0')
+  if (rank == MFA_FINDING_NONE || summary[0] == '\0')
     return NULL;
   /* TRANSLATORS: a check's name (clock, code…), then its own summary */
-  return finding_new (rank, 4, g_strdup_printf (_("%s: %s"), name, summary));
+  return mfa_finding_new (rank, 4, g_strdup_printf (_("%s: %s"), name, summary));
 }
 
-static Finding *
+static MfaFinding *
 finding_for (const gchar *kind,
              JsonObject  *check,
              JsonNode    *evidence)
 {
-  JsonObject *object = object_of (evidence);
-  Finding *finding = NULL;
+  JsonObject *object = mfa_json_object (evidence);
+  MfaFinding *finding = NULL;
 
   if (object != NULL && g_str_equal (kind, "phone-clock"))
-    finding = phone_clock_finding (object);
+    finding = mfa_phone_clock_finding (object);
   if (finding != NULL)
     finding->phone_time = TRUE;
   else if (object != NULL && g_str_equal (kind, "code"))
-    finding = code_finding (object);
+    finding = mfa_code_finding (object);
   else if (object != NULL && g_str_equal (kind, "duplicates"))
-    finding = duplicates_finding (object);
+    finding = mfa_duplicates_finding (object);
   else if (object != NULL && g_str_equal (kind, "clock"))
-    finding = clock_finding (object);
+    finding = mfa_clock_finding (object);
   return finding != NULL ? finding : summary_finding (kind, check);
 }
 
@@ -350,9 +93,9 @@ static gint
 compare_findings (gconstpointer a,
                   gconstpointer b)
 {
-  const Finding *x = *(const Finding **) a, *y = *(const Finding **) b;
+  const MfaFinding *x = *(const MfaFinding **) a, *y = *(const MfaFinding **) b;
 
-  return x->rank != y->rank ? y->rank - x->rank : x->order - y->order;
+  return x->rank != y->rank ? (gint) y->rank - (gint) x->rank : x->order - y->order;
 }
 
 static GList *
@@ -372,15 +115,15 @@ gchar *
 mfa_bundle_diagnosis (JsonObject *checks,
                       JsonObject *evidence)
 {
-  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) mfa_finding_free);
   g_autoptr(GList) kinds = kinds_of (checks, evidence);
   g_autoptr(GString) text = g_string_new (NULL);
-  Finding *first;
+  MfaFinding *first;
 
   for (GList *l = kinds; l != NULL; l = l->next)
     {
-      Finding *finding = finding_for (l->data, object_of (member (checks, l->data)),
-                                      member (evidence, l->data));
+      MfaFinding *finding = finding_for (l->data, mfa_json_object (mfa_json_member (checks, l->data)),
+                                      mfa_json_member (evidence, l->data));
 
       if (finding != NULL)
         g_ptr_array_add (findings, finding);
@@ -391,11 +134,11 @@ mfa_bundle_diagnosis (JsonObject *checks,
                                        "user wrote."));
   g_ptr_array_sort (findings, compare_findings);
   first = g_ptr_array_index (findings, 0);
-  if (first->rank == RANK_OK)
+  if (first->rank == MFA_FINDING_OK)
     g_string_append (text, _("No check found a problem."));
   for (guint i = 0, shown = 0; i < findings->len && shown < 2; i++)
     {
-      Finding *finding = g_ptr_array_index (findings, i);
+      MfaFinding *finding = g_ptr_array_index (findings, i);
 
       if (finding->rank != first->rank)
         break;
@@ -457,17 +200,22 @@ mfa_bundle_check_title (const gchar *kind)
 gchar *
 mfa_bundle_verdict_name (const gchar *verdict)
 {
+  /* The verdicts every check gives the flows (session and manifest). */
   const struct { const gchar *id, *name; } names[] = {
     { "ok", N_("fine") }, { "warning", N_("a warning") }, { "problem", N_("a problem") },
-    { "unknown", N_("unknown") }, { "in-sync", N_("in sync") }, { "ahead", N_("ahead") },
-    { "behind", N_("behind") }, { "current", N_("current") }, { "drift", N_("drift") },
-    { "other-parameters", N_("other settings") }, { "replayed", N_("used twice") },
-    { "not-found", N_("not found") }, { "malformed", N_("malformed") },
+    { "unknown", N_("unknown") },
   };
+  MfaPhoneClockVerdict phone;
+  MfaCodeVerdict code;
 
   for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_strcmp0 (verdict, names[i].id) == 0)
       return g_strdup (_(names[i].name));
+  /* A check's own verdicts, named by the check's wording module. */
+  if (mfa_phone_clock_verdict_from_nick (verdict, &phone))
+    return g_strdup (mfa_phone_clock_verdict_name (phone));
+  if (mfa_code_verdict_from_nick (verdict, &code))
+    return g_strdup (mfa_code_verdict_name (code));
   return mfa_format_printable (verdict);
 }
 
@@ -475,14 +223,14 @@ static void
 append_clock (GString    *out,
               JsonObject *evidence)
 {
-  JsonArray *servers = array_member (evidence, "servers");
-  JsonArray *http = array_member (evidence, "http");
-  g_autofree gchar *source = mfa_format_printable (mfa_bundle_json_string (evidence, "source"));
+  JsonArray *servers = mfa_json_member_array (evidence, "servers");
+  JsonArray *http = mfa_json_member_array (evidence, "http");
+  g_autofree gchar *source = mfa_format_printable (mfa_json_member_string (evidence, "source"));
   gdouble offset, uncertainty = 0;
 
-  if (number_member (evidence, "offset_seconds", &offset))
+  if (mfa_json_member_number (evidence, "offset_seconds", &offset))
     {
-      number_member (evidence, "uncertainty_seconds", &uncertainty);
+      mfa_json_member_number (evidence, "uncertainty_seconds", &uncertainty);
       g_string_append_printf (out, _("Offset: %+.3f s (± %.3f s), from %s"), offset,
                               uncertainty, source[0] != '\0' ? source : "?");
       g_string_append_c (out, '\n');
@@ -491,16 +239,16 @@ append_clock (GString    *out,
     g_string_append_printf (out, "%s\n", _("Offset: unknown, no time server answered"));
   for (guint i = 0; servers != NULL && i < json_array_get_length (servers); i++)
     {
-      JsonObject *server = object_of (json_array_get_element (servers, i));
-      g_autofree gchar *host = mfa_format_printable (mfa_bundle_json_string (server, "host"));
-      g_autofree gchar *error = mfa_format_printable (mfa_bundle_json_string (server, "error"));
+      JsonObject *server = mfa_json_object (json_array_get_element (servers, i));
+      g_autofree gchar *host = mfa_format_printable (mfa_json_member_string (server, "host"));
+      g_autofree gchar *error = mfa_format_printable (mfa_json_member_string (server, "error"));
       gdouble samples = 0, delay = 0, stratum = 0;
 
-      number_member (server, "samples", &samples);
-      if (samples > 0 && number_member (server, "offset_seconds", &offset))
+      mfa_json_member_number (server, "samples", &samples);
+      if (samples > 0 && mfa_json_member_number (server, "offset_seconds", &offset))
         {
-          number_member (server, "delay_seconds", &delay);
-          number_member (server, "stratum", &stratum);
+          mfa_json_member_number (server, "delay_seconds", &delay);
+          mfa_json_member_number (server, "stratum", &stratum);
           g_string_append_printf (out, _("• %s: %+.3f s, delay %.0f ms, stratum %d, %d "
                                          "samples"),
                                   host, offset, delay * 1000, (gint) CLAMP (stratum, 0, 16),
@@ -512,13 +260,13 @@ append_clock (GString    *out,
     }
   for (guint i = 0; http != NULL && i < json_array_get_length (http); i++)
     {
-      JsonObject *time = object_of (json_array_get_element (http, i));
-      g_autofree gchar *url = mfa_format_printable (mfa_bundle_json_string (time, "url"));
-      g_autofree gchar *error = mfa_format_printable (mfa_bundle_json_string (time, "error"));
+      JsonObject *time = mfa_json_object (json_array_get_element (http, i));
+      g_autofree gchar *url = mfa_format_printable (mfa_json_member_string (time, "url"));
+      g_autofree gchar *error = mfa_format_printable (mfa_json_member_string (time, "error"));
 
-      if (number_member (time, "offset_seconds", &offset))
+      if (mfa_json_member_number (time, "offset_seconds", &offset))
         {
-          number_member (time, "uncertainty_seconds", &uncertainty);
+          mfa_json_member_number (time, "uncertainty_seconds", &uncertainty);
           g_string_append_printf (out, _("• %s (web time): %+.1f s (± %.1f s)"), url, offset,
                                   uncertainty);
         }
@@ -534,8 +282,8 @@ append_phone_clock (GString    *out,
 {
   gdouble low, high;
 
-  if (number_member (evidence, "offset_min_seconds", &low)
-      && number_member (evidence, "offset_max_seconds", &high))
+  if (mfa_json_member_number (evidence, "offset_min_seconds", &low)
+      && mfa_json_member_number (evidence, "offset_max_seconds", &high))
     {
       g_string_append_printf (out, _("Offset: between %+.0f s and %+.0f s (+ is ahead)"),
                               MIN (low, high), MAX (low, high));
@@ -547,8 +295,8 @@ static void
 append_codes (GString    *out,
               JsonObject *evidence)
 {
-  JsonArray *codes = array_member (evidence, "codes");
-  g_autofree gchar *reference = mfa_format_printable (mfa_bundle_json_string (evidence,
+  JsonArray *codes = mfa_json_member_array (evidence, "codes");
+  g_autofree gchar *reference = mfa_format_printable (mfa_json_member_string (evidence,
                                                                      "reference_time"));
 
   if (reference[0] != '\0')
@@ -558,12 +306,12 @@ append_codes (GString    *out,
     }
   for (guint i = 0; codes != NULL && i < json_array_get_length (codes); i++)
     {
-      JsonObject *code = object_of (json_array_get_element (codes, i));
-      g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_bundle_json_string (code, "verdict"));
-      g_autofree gchar *message = mfa_format_printable (mfa_bundle_json_string (code, "message"));
+      JsonObject *code = mfa_json_object (json_array_get_element (codes, i));
+      g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_json_member_string (code, "verdict"));
+      g_autofree gchar *message = mfa_format_printable (mfa_json_member_string (code, "message"));
       gdouble offset;
 
-      if (number_member (code, "offset_seconds", &offset))
+      if (mfa_json_member_number (code, "offset_seconds", &offset))
         g_string_append_printf (out, _("• Code %u: %s, %+.0f s"), i + 1, verdict, offset);
       else
         g_string_append_printf (out, _("• Code %u: %s"), i + 1, verdict);
@@ -577,11 +325,11 @@ static void
 append_duplicates (GString    *out,
                    JsonObject *evidence)
 {
-  JsonArray *groups = array_member (evidence, "groups");
+  JsonArray *groups = mfa_json_member_array (evidence, "groups");
   gdouble entries = 0;
   guint n_groups;
 
-  number_member (evidence, "entries", &entries);
+  mfa_json_member_number (evidence, "entries", &entries);
   n_groups = groups != NULL ? json_array_get_length (groups) : 0;
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%d entries read, %u group",
                                             "%d entries read, %u groups", n_groups),
@@ -589,18 +337,18 @@ append_duplicates (GString    *out,
   g_string_append_c (out, '\n');
   for (guint i = 0; groups != NULL && i < json_array_get_length (groups); i++)
     {
-      JsonObject *group = object_of (json_array_get_element (groups, i));
-      JsonArray *members = array_member (group, "members");
-      g_autofree gchar *issuer = mfa_format_printable (mfa_bundle_json_string (group, "issuer"));
-      g_autofree gchar *account = mfa_format_printable (mfa_bundle_json_string (group, "account"));
-      gboolean different = g_strcmp0 (mfa_bundle_json_string (group, "kind"), "different-keys") == 0;
+      JsonObject *group = mfa_json_object (json_array_get_element (groups, i));
+      JsonArray *members = mfa_json_member_array (group, "members");
+      g_autofree gchar *issuer = mfa_format_printable (mfa_json_member_string (group, "issuer"));
+      g_autofree gchar *account = mfa_format_printable (mfa_json_member_string (group, "account"));
+      gboolean different = g_strcmp0 (mfa_json_member_string (group, "kind"), "different-keys") == 0;
 
       g_string_append_printf (out, different ? _("• %s / %s, different keys:")
                                              : _("• %s / %s, same key:"), issuer, account);
       for (guint j = 0; members != NULL && j < json_array_get_length (members); j++)
         {
           g_autofree gchar *label = mfa_format_printable (
-            mfa_bundle_json_string (object_of (json_array_get_element (members, j)), "label"));
+            mfa_json_member_string (mfa_json_object (json_array_get_element (members, j)), "label"));
 
           g_string_append_printf (out, "%s “%s”", j > 0 ? "," : "", label);
         }
@@ -613,7 +361,7 @@ mfa_bundle_evidence_text (const gchar *kind,
                           JsonNode    *evidence)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  JsonObject *object = object_of (evidence);
+  JsonObject *object = mfa_json_object (evidence);
 
   if (object == NULL || kind == NULL)
     return NULL;
@@ -639,9 +387,9 @@ mfa_bundle_manifest_text (JsonNode    *manifest,
                           const gchar *object,
                           const gchar *name)
 {
-  JsonObject *inner = object_of (member (object_of (manifest), object));
+  JsonObject *inner = mfa_json_object (mfa_json_member (mfa_json_object (manifest), object));
 
-  return printable_lines (mfa_bundle_json_string (inner, name));
+  return printable_lines (mfa_json_member_string (inner, name));
 }
 
 /* Version 1 recorded step ids only: where the topic is one of the shipped
@@ -709,7 +457,7 @@ static gchar *
 optional_line (JsonObject  *object,
                const gchar *name)
 {
-  const gchar *text = mfa_bundle_json_string (object, name);
+  const gchar *text = mfa_json_member_string (object, name);
 
   return text != NULL ? mfa_format_printable (text) : NULL;
 }
@@ -719,7 +467,7 @@ step_from_object (JsonObject *object)
 {
   MfaBundleStep *step = mfa_bundle_step_new ();
 
-  step->title = mfa_format_printable (mfa_bundle_json_string (object, "title"));
+  step->title = mfa_format_printable (mfa_json_member_string (object, "title"));
   step->answer = optional_line (object, "answer");
   step->result = optional_line (object, "result");
   step->title_translated = optional_line (object, "title_translated");
@@ -738,10 +486,10 @@ string_of (JsonNode *node)
 GStrv
 mfa_bundle_manifest_steps (JsonNode *manifest)
 {
-  JsonObject *problem = object_of (member (object_of (manifest), "problem"));
-  JsonArray *steps = array_member (problem, "steps");
+  JsonObject *problem = mfa_json_object (mfa_json_member (mfa_json_object (manifest), "problem"));
+  JsonArray *steps = mfa_json_member_array (problem, "steps");
   g_autoptr(MfaFlowSet) set = mfa_flow_set_load_default (NULL);
-  const MfaFlow *flow = shipped_flow (set, mfa_bundle_json_string (problem, "flow"));
+  const MfaFlow *flow = shipped_flow (set, mfa_json_member_string (problem, "flow"));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   guint n = steps != NULL ? json_array_get_length (steps) : 0;
 
@@ -756,8 +504,8 @@ mfa_bundle_manifest_steps (JsonNode *manifest)
       if (id != NULL)
         step = step_from_id (flow, id, i + 1 < n ? string_of (json_array_get_element (steps, i + 1))
                                                  : NULL);
-      else if (object_of (node) != NULL)
-        step = step_from_object (object_of (node));
+      else if (mfa_json_object (node) != NULL)
+        step = step_from_object (mfa_json_object (node));
       else
         continue;
       line = mfa_bundle_step_describe (step, FALSE);
@@ -777,11 +525,11 @@ mfa_bundle_manifest_steps (JsonNode *manifest)
 gchar *
 mfa_bundle_manifest_topic (JsonNode *manifest)
 {
-  JsonObject *problem = object_of (member (object_of (manifest), "problem"));
-  JsonObject *topic = object_of (member (problem, "topic"));
-  const gchar *flow_id = mfa_bundle_json_string (problem, "flow");
-  const gchar *title = mfa_bundle_json_string (topic, "title");
-  const gchar *translated = mfa_bundle_json_string (topic, "title_translated");
+  JsonObject *problem = mfa_json_object (mfa_json_member (mfa_json_object (manifest), "problem"));
+  JsonObject *topic = mfa_json_object (mfa_json_member (problem, "topic"));
+  const gchar *flow_id = mfa_json_member_string (problem, "flow");
+  const gchar *title = mfa_json_member_string (topic, "title");
+  const gchar *translated = mfa_json_member_string (topic, "title_translated");
   g_autoptr(MfaFlowSet) set = NULL;
   g_autofree gchar *text = NULL;
 
@@ -804,8 +552,8 @@ mfa_bundle_report_text (JsonNode    *manifest,
                         JsonObject  *evidence,
                         const gchar *integrity)
 {
-  JsonObject *root = object_of (manifest);
-  JsonObject *checks = object_of (member (root, "checks"));
+  JsonObject *root = mfa_json_object (manifest);
+  JsonObject *checks = mfa_json_object (mfa_json_member (root, "checks"));
   g_auto(GStrv) steps = mfa_bundle_manifest_steps (manifest);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GList) kinds = kinds_of (checks, evidence);
@@ -838,10 +586,10 @@ mfa_bundle_report_text (JsonNode    *manifest,
     }
   for (GList *l = kinds; l != NULL; l = l->next)
     {
-      JsonObject *check = object_of (member (checks, l->data));
+      JsonObject *check = mfa_json_object (mfa_json_member (checks, l->data));
       g_autofree gchar *kind = mfa_bundle_check_title (l->data);
-      g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_bundle_json_string (check, "verdict"));
-      g_autofree gchar *details = mfa_bundle_evidence_text (l->data, member (evidence, l->data));
+      g_autofree gchar *verdict = mfa_bundle_verdict_name (mfa_json_member_string (check, "verdict"));
+      g_autofree gchar *details = mfa_bundle_evidence_text (l->data, mfa_json_member (evidence, l->data));
 
       g_string_append_printf (out, "\n%s: %s\n", kind, verdict[0] != '\0' ? verdict : "?");
       if (details != NULL)

@@ -8,6 +8,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "bundle-reader"
+
 #include "config.h"
 
 #include <archive.h>
@@ -85,11 +87,11 @@ parse_file (JsonNode  *node,
       return NULL;
     }
   object = json_node_get_object (node);
-  file->path = g_strdup (mfa_bundle_json_string (object, "path"));
-  file->sha256 = g_strdup (mfa_bundle_json_string (object, "sha256"));
-  file->media_type = g_strdup (mfa_bundle_json_string (object, "media_type"));
-  file->kind = g_strdup (mfa_bundle_json_string (object, "kind"));
-  file->caption = g_strdup (mfa_bundle_json_string (object, "caption"));
+  file->path = g_strdup (mfa_json_member_string (object, "path"));
+  file->sha256 = g_strdup (mfa_json_member_string (object, "sha256"));
+  file->media_type = g_strdup (mfa_json_member_string (object, "media_type"));
+  file->kind = g_strdup (mfa_json_member_string (object, "kind"));
+  file->caption = g_strdup (mfa_json_member_string (object, "caption"));
   size = json_object_get_member (object, "size");
   if (!mfa_bundle_path_is_safe (file->path) || g_str_equal (file->path, MFA_BUNDLE_MANIFEST))
     {
@@ -137,7 +139,7 @@ parse_manifest (MfaBundle    *bundle,
     }
   bundle->manifest = json_node_ref (json_parser_get_root (parser));
   root = json_node_get_object (bundle->manifest);
-  format = mfa_bundle_json_string (root, "format");
+  format = mfa_json_member_string (root, "format");
   version = json_object_get_member (root, "version");
   if (g_strcmp0 (format, MFA_BUNDLE_FORMAT) != 0)
     {

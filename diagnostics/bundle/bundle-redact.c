@@ -6,6 +6,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "bundle-redact"
+
 #include "config.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>

@@ -13,6 +13,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "bundle-writer"
+
 #include "config.h"
 
 #include <archive.h>
@@ -171,7 +173,7 @@ JsonNode *
 mfa_bundle_check_summary (JsonNode *evidence)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  JsonObject *object = JSON_NODE_HOLDS_OBJECT (evidence) ? json_node_get_object (evidence) : NULL;
+  JsonObject *object = mfa_json_object (evidence);
   const gchar *verdict = "unknown", *summary = "";
 
   if (object != NULL && json_object_has_member (object, "verdict"))

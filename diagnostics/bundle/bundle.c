@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "bundle"
+
 #include "config.h"
 
 #include <string.h>
@@ -50,15 +52,4 @@ mfa_bundle_path_is_safe (const gchar *path)
     if (parts[i][0] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
       return FALSE;
   return TRUE;
-}
-
-const gchar *
-mfa_bundle_json_string (JsonObject  *object,
-                        const gchar *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-           && json_node_get_value_type (node) == G_TYPE_STRING
-         ? json_node_get_string (node) : NULL;
 }

@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "mfa-json-read.h"
+
 G_BEGIN_DECLS
 
 #define MFA_BUNDLE_FORMAT "mfa-ticket"
@@ -20,6 +22,9 @@ G_BEGIN_DECLS
 #define MFA_BUNDLE_MAX_TOTAL_SIZE (G_GINT64_CONSTANT (1) << 30)
 #define MFA_BUNDLE_MAX_MANIFEST_SIZE (1 << 20)
 #define MFA_BUNDLE_MAX_RATIO 200
+/* A check's evidence (diagnostics/KIND.json) as written and read back: as
+ * `mfa-diag … --json` prints it, a few kilobytes. */
+#define MFA_BUNDLE_MAX_EVIDENCE_SIZE (1 << 20)
 
 typedef struct
 {
@@ -40,9 +45,6 @@ typedef struct
 void     mfa_bundle_file_free (MfaBundleFile *file);
 void     mfa_bundle_free      (MfaBundle     *bundle);
 gboolean mfa_bundle_path_is_safe (const gchar *path);
-/* A string member of untrusted JSON; NULL when absent or of another type. */
-const gchar *mfa_bundle_json_string (JsonObject  *object,
-                                     const gchar *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaBundle, mfa_bundle_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaBundleFile, mfa_bundle_file_free)

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "cli-json"
+
 #include "config.h"
 
 #include "cli-json.h"

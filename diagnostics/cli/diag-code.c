@@ -2,21 +2,23 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "diag-code"
+
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "base32.h"
+#include "code/base32.h"
 #include "cli-common.h"
-#include "code-check.h"
+#include "code/code-check.h"
 #include "diag-commands.h"
-#include "key-input.h"
+#include "code/key-input.h"
 #include "mfa-error.h"
 #include "mfa-format.h"
 #include "mfa-input.h"
 #include "mfa-secret.h"
-#include "otpauth-uri.h"
+#include "code/otpauth-uri.h"
 #include "qr-module.h"
 #include "qr/qr-image.h"
 

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "ticket-create"
+
 #include "config.h"
 
 #include <string.h>
@@ -10,9 +12,6 @@
 #include "cli-common.h"
 #include "mfadiag.h"
 #include "ticket-commands.h"
-
-/* Evidence as `mfa-diag … --json` prints it is a few kilobytes. */
-#define MAX_EVIDENCE_SIZE (1 << 20)
 
 /* KIND=FILE, as --attach and --check take it; FALSE when it is not that. */
 static gboolean
@@ -90,7 +89,7 @@ add_checks (MfaBundleContent  *content,
         g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
                      _("--check takes KIND=FILE (clock, phone-clock, code or duplicates), "
                        "not “%s”"), specs[i]);
-      else if ((text = mfa_input_read_file (file, MAX_EVIDENCE_SIZE, error)) == NULL
+      else if ((text = mfa_input_read_file (file, MFA_BUNDLE_MAX_EVIDENCE_SIZE, error)) == NULL
                || !mfa_json_check_depth (g_bytes_get_data (text, NULL), g_bytes_get_size (text),
                                          file, MFA_ERROR_INVALID_ARGUMENT, error))
         return FALSE;

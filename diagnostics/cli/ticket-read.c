@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "ticket-read"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -71,14 +73,9 @@ text_at (JsonObject  *root,
          const gchar *object,
          const gchar *member)
 {
-  JsonObject *inner = json_object_has_member (root, object)
-                        && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, object))
-                        ? json_object_get_object_member (root, object) : NULL;
-  JsonNode *node = inner != NULL ? json_object_get_member (inner, member) : NULL;
+  const gchar *text = mfa_json_member_string (mfa_json_member_object (root, object), member);
 
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-           && json_node_get_value_type (node) == G_TYPE_STRING
-         ? json_node_get_string (node) : "";
+  return text != NULL ? text : "";
 }
 
 /* The printable form of `text`, kept alive in `keep` until the caller is done. */
@@ -131,8 +128,7 @@ print_summary (MfaBundle *bundle)
 
       for (GList *l = kinds; l != NULL; l = l->next)
         {
-          JsonNode *check = json_object_get_member (json_node_get_object (checks), l->data);
-          JsonObject *object = JSON_NODE_HOLDS_OBJECT (check) ? json_node_get_object (check) : NULL;
+          JsonObject *object = mfa_json_member_object (json_node_get_object (checks), l->data);
 
           g_print (_("Check %-9s %s — %s\n"), SHOWN (l->data),
                    SHOWN (object ? json_object_get_string_member_with_default (

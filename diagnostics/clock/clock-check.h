@@ -58,7 +58,6 @@ MfaClockReport *mfa_clock_check_run_finish (GAsyncResult        *result,
                                             GError             **error);
 
 void            mfa_clock_report_free      (MfaClockReport *report);
-const gchar    *mfa_clock_verdict_to_string (MfaClockVerdict verdict);
 MfaClockVerdict mfa_clock_verdict_for_offset (gdouble offset_seconds);
 gchar          *mfa_clock_report_summary   (const MfaClockReport *report);
 gchar          *mfa_clock_report_advice    (const MfaClockReport *report);

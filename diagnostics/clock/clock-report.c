@@ -2,26 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "clock-report"
+
 #include "config.h"
 
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "clock-check.h"
+#include "clock/clock-enums.h"
 #include "mfa-format.h"
-
-const gchar *
-mfa_clock_verdict_to_string (MfaClockVerdict verdict)
-{
-  switch (verdict)
-    {
-    case MFA_CLOCK_VERDICT_OK:      return "ok";
-    case MFA_CLOCK_VERDICT_WARNING: return "warning";
-    case MFA_CLOCK_VERDICT_PROBLEM: return "problem";
-    case MFA_CLOCK_VERDICT_UNKNOWN: return "unknown";
-    default:                        g_return_val_if_reached ("unknown");
-    }
-}
 
 /* Codes last 30 s and servers accept about one step either way: beyond 30 s
  * codes fail, from 5 s on the margin is being eaten. */
@@ -239,7 +229,7 @@ mfa_clock_report_to_json (const MfaClockReport *report)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "verdict");
-  json_builder_add_string_value (builder, mfa_clock_verdict_to_string (report->verdict));
+  json_builder_add_string_value (builder, mfa_clock_verdict_to_nick (report->verdict));
   json_builder_set_member_name (builder, "offset_seconds");
   if (report->has_offset)
     json_builder_add_double_value (builder, report->offset_seconds);

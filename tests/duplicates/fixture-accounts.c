@@ -8,7 +8,7 @@
 
 #include "fixture-accounts.h"
 #include "fixtures.h"
-#include "importers/vault-crypto.h"
+#include "duplicates/importers/vault-crypto.h"
 
 const FixtureAccount fixture_accounts[FIXTURE_N_ACCOUNTS] = {
   { "GitHub", "alice@example.com", "JBSWY3DPEHPK3PXP", MFA_OTP_TYPE_TOTP,

@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "fixtures.h"
-#include "importers/google.h"
-#include "importers/import-common.h"
-#include "importers/protobuf.h"
+#include "duplicates/importers/google.h"
+#include "duplicates/importers/import-common.h"
+#include "duplicates/importers/protobuf.h"
 
 /* Reads every field; returns how many, or -1 with error set. */
 static gint

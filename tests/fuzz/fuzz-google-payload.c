@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "mfadiag.h"
-#include "importers/google.h"
-#include "importers/import-common.h"
+#include "duplicates/importers/google.h"
+#include "duplicates/importers/import-common.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 

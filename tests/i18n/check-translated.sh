@@ -3,12 +3,14 @@
 # stale catalogue cannot pass by lacking new strings), then fails unless
 # msgfmt --check --statistics reports every string translated.
 set -u
-srcdir=${1:?usage: check-translated.sh SOURCE_ROOT LANG}
-lang=${2:?usage: check-translated.sh SOURCE_ROOT LANG}
+srcdir=${1:?usage: check-translated.sh SOURCE_ROOT LANG BUILD_ROOT}
+lang=${2:?usage: check-translated.sh SOURCE_ROOT LANG BUILD_ROOT}
+# Files the build writes (data/flows/default-strings.c) are in the build tree.
+builddir=${3:?usage: check-translated.sh SOURCE_ROOT LANG BUILD_ROOT}
 cd "$srcdir" || exit 2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
+xgettext -D "$srcdir" -D "$builddir" --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
   --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 \
   --files-from=<(grep -v '^#' po/POTFILES.in | sed '/^$/d') -o "$tmp/all.pot" || exit 1
 msgmerge --quiet --no-fuzzy-matching "po/$lang.po" "$tmp/all.pot" -o "$tmp/$lang.po" || exit 1

@@ -1,0 +1,224 @@
+/* bitwarden.c: Bitwarden unencrypted JSON vault exports
+ *
+ * {"encrypted": false, "folders": [], "items": [{"type": 1, "name": NAME,
+ *  "login": {"username": ACCOUNT, "totp": "otpauth://…" or BASE32}}]}
+ * Only login items with a "totp" hold an authenticator entry. Encrypted
+ * exports say "encrypted": true and carry everything in "data". A
+ * password-protected one adds "passwordProtected": true, "salt" (text),
+ * "kdfType" (0 PBKDF2-SHA-256, 1 Argon2id), "kdfIterations", "kdfMemory"
+ * (MiB) and "kdfParallelism"; the KDF's key, stretched with HKDF-Expand
+ * into an encryption and a MAC key ("enc", "mac"), opens "data" and
+ * "encKeyValidation_DO_NOT_EDIT", both type 2 strings "2.IV|DATA|MAC"
+ * (AES-256-CBC, HMAC-SHA-256, base64). Argon2id salts with the SHA-256 of
+ * the salt text. An account-restricted export is sealed with the account's
+ * own key, which only Bitwarden has.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bitwarden"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "import-common.h"
+#include "mfa-error.h"
+#include "mfa-secret.h"
+#include "vault-crypto.h"
+
+#define BITWARDEN_KDF_PBKDF2 0
+#define BITWARDEN_KDF_ARGON2ID 1
+
+static gboolean
+bitwarden_detect (const MfaImportInput *input)
+{
+  JsonObject *root = mfa_json_object (input->json);
+
+  return mfa_json_has_member (root, "encrypted")
+         && (mfa_json_has_member (root, "items") || mfa_json_has_member (root, "data"));
+}
+
+/* Only login items with a key are authenticator entries. */
+static gboolean
+bitwarden_parse_item (const MfaImportInput  *input,
+                      JsonObject            *item,
+                      GPtrArray             *entries,
+                      GError               **error)
+{
+  const gchar *totp = mfa_json_member_string (mfa_json_member_object (item, "login"), "totp");
+
+  if (totp == NULL || totp[0] == '\0')
+    return TRUE;
+  /* A bare key takes the item's name and the login's user name, as
+   * Bitwarden shows them. */
+  return mfa_import_take_key_text (mfa_import_entry_new (input, entries), totp,
+                                   mfa_json_member_string (item, "name"),
+                                   mfa_json_member_string (mfa_json_member_object (item, "login"),
+                                                           "username"),
+                                   error);
+}
+
+typedef struct
+{
+  guint8 enc[MFA_VAULT_KEY_SIZE];
+  guint8 mac[MFA_VAULT_KEY_SIZE];
+} StretchedKey;
+
+static gboolean
+derive_key (JsonObject    *root,
+            const gchar   *password,
+            StretchedKey  *keys,
+            GError       **error)
+{
+  const gchar *salt = mfa_json_member_string (root, "salt");
+  gint64 kdf = mfa_json_member_int (root, "kdfType", BITWARDEN_KDF_PBKDF2);
+  gint64 iterations = mfa_json_member_int (root, "kdfIterations", 0);
+  guint8 key[MFA_VAULT_KEY_SIZE];
+  gboolean ok;
+
+  if (salt == NULL || iterations <= 0)
+    return mfa_import_fail (error, _("its “%s” is missing or damaged"), "salt");
+  if (kdf == BITWARDEN_KDF_PBKDF2)
+    ok = mfa_vault_pbkdf2 (MFA_VAULT_SHA256, password, (const guint8 *) salt, strlen (salt),
+                           iterations, key, error);
+  else if (kdf == BITWARDEN_KDF_ARGON2ID)
+    {
+      gint64 memory = mfa_json_member_int (root, "kdfMemory", 0);
+      guint8 salt_hash[MFA_VAULT_KEY_SIZE];
+
+      mfa_vault_sha256 (salt, salt_hash);
+      ok = memory > 0 && memory <= G_MAXINT32 / 1024
+           && mfa_vault_argon2id (password, salt_hash, sizeof salt_hash, iterations,
+                                  memory * 1024, mfa_json_member_int (root, "kdfParallelism", 0),
+                                  key, error);
+      if (!ok && error != NULL && *error == NULL)
+        mfa_import_fail (error, _("its “%s” is missing or damaged"), "kdfMemory");
+    }
+  else
+    return mfa_import_fail (error, _("it uses a key derivation this tool does not know "
+                                     "(number %lld)"), (long long) kdf);
+  if (ok)
+    {
+      mfa_vault_hkdf_expand (key, "enc", keys->enc);
+      mfa_vault_hkdf_expand (key, "mac", keys->mac);
+    }
+  mfa_wipe (key, sizeof key);
+  return ok;
+}
+
+/* A type 2 string opened: NULL when the keys do not open it (wrong
+ * password), or, with error set, when it is damaged. */
+static guint8 *
+open_enc_string (const StretchedKey  *keys,
+                 const gchar         *text,
+                 const gchar         *field,
+                 gsize               *len,
+                 GError             **error)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree guint8 *iv = NULL, *data = NULL, *mac = NULL;
+  gsize iv_len = 0, data_len = 0, mac_len = 0;
+
+  if (text == NULL || !g_str_has_prefix (text, "2."))
+    {
+      mfa_import_fail (error, _("its “%s” is missing or damaged"), field);
+      return NULL;
+    }
+  parts = g_strsplit (text + 2, "|", 4);
+  if (g_strv_length (parts) != 3)
+    {
+      mfa_import_fail (error, _("its “%s” is missing or damaged"), field);
+      return NULL;
+    }
+  iv = mfa_import_decode_base64 (parts[0], &iv_len, field, error);
+  data = iv ? mfa_import_decode_base64 (parts[1], &data_len, field, error) : NULL;
+  mac = data ? mfa_import_decode_base64 (parts[2], &mac_len, field, error) : NULL;
+  if (mac == NULL)
+    return NULL;
+  if (iv_len != 16 || mac_len != 32)
+    {
+      mfa_import_fail (error, _("its “%s” is missing or damaged"), field);
+      return NULL;
+    }
+  return mfa_vault_cbc_hmac_open (keys->enc, keys->mac, iv, data, data_len, mac, len);
+}
+
+/* The export inside, decrypted and parsed (mfa_import_json_free). */
+static JsonNode *
+bitwarden_decrypt (JsonObject   *root,
+                   const gchar  *password,
+                   GError      **error)
+{
+  StretchedKey keys;
+  guint8 *check;
+  guint8 *plain = NULL;
+  gsize len = 0;
+  JsonNode *inner = NULL;
+
+  if (!derive_key (root, password, &keys, error))
+    return NULL;
+  check = open_enc_string (&keys, mfa_json_member_string (root, "encKeyValidation_DO_NOT_EDIT"),
+                           "encKeyValidation_DO_NOT_EDIT", &len, error);
+  if (check == NULL && error != NULL && *error == NULL)
+    mfa_import_wrong_password (error);
+  if (check != NULL)
+    {
+      mfa_wipe (check, len);
+      g_free (check);
+      plain = open_enc_string (&keys, mfa_json_member_string (root, "data"), "data", &len, error);
+      if (plain == NULL && error != NULL && *error == NULL)
+        mfa_import_fail (error, _("the password is right, but the export's data are damaged"));
+    }
+  mfa_wipe (&keys, sizeof keys);
+  if (plain != NULL)
+    {
+      inner = mfa_import_parse_json ((const gchar *) plain, len, error);
+      mfa_wipe (plain, len);
+      g_free (plain);
+    }
+  return inner;
+}
+
+static gboolean
+bitwarden_parse_items (const MfaImportInput  *input,
+                       JsonObject            *root,
+                       GPtrArray             *entries,
+                       GError               **error)
+{
+  JsonArray *items = mfa_json_member_array (root, "items");
+
+  if (items == NULL)
+    return mfa_import_fail (error, _("this Bitwarden export has no list of items"));
+  mfa_import_json_entries (input, items, bitwarden_parse_item, entries);
+  return TRUE;
+}
+
+static gboolean
+bitwarden_parse (const MfaImportInput  *input,
+                 GPtrArray             *entries,
+                 GError               **error)
+{
+  JsonObject *root = mfa_json_object (input->json);
+  JsonNode *encrypted = json_object_get_member (root, "encrypted");
+  g_autoptr(MfaImportJson) decrypted = NULL;
+
+  if (encrypted == NULL || !JSON_NODE_HOLDS_VALUE (encrypted)
+      || json_node_get_value_type (encrypted) != G_TYPE_BOOLEAN
+      || !json_node_get_boolean (encrypted))
+    return bitwarden_parse_items (input, root, entries, error);
+  if (!json_object_get_boolean_member_with_default (root, "passwordProtected", FALSE))
+    return mfa_import_refuse_encrypted (error, "Bitwarden",
+                                        _("this export is sealed with your account's own key. "
+                                          "In Bitwarden, export again as “.json (Encrypted)” "
+                                          "with the type “Password protected”, or as “.json”"));
+  if (input->state->password == NULL)
+    return mfa_import_need_password ("Bitwarden", error);
+  decrypted = bitwarden_decrypt (root, input->state->password, error);
+  return decrypted != NULL
+         && bitwarden_parse_items (input, mfa_json_object (decrypted), entries, error);
+}
+
+const MfaImporter mfa_importer_bitwarden = {
+  MFA_IMPORT_BITWARDEN, "bitwarden", "Bitwarden", bitwarden_detect, bitwarden_parse, FALSE,
+  N_("Bitwarden’s “.json” export, or “.json (Encrypted)” with a password"),
+};
