@@ -86,6 +86,10 @@ open_flow (MfaWindow     *self,
       g_printerr ("%s\n", error->message);
       return;
     }
+  /* Otherwise the stack hands the focus on to the page's first focusable
+   * widget, its selectable text, which selects all of it; the view puts the
+   * focus on the first answer itself. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->pages, "flow");
   gtk_window_set_title (GTK_WINDOW (self), _(flow->title));
 }
