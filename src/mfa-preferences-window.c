@@ -20,6 +20,9 @@ struct _MfaPreferencesWindow
   AdwEntryRow          *upload_row;
   AdwActionRow         *flows_row;
   GtkWidget            *flows_reset_button;
+  GtkLabel             *clock_error_label;
+  GtkLabel             *upload_error_label;
+  GtkLabel             *flows_error_label;
 
   GSettings            *settings;
 };
@@ -109,6 +112,14 @@ split_list (const gchar *text)
   return g_strv_builder_end (builder);
 }
 
+/* The reason stays under the list, whole, until the row is edited. */
+static GtkLabel *
+error_label_for (MfaPreferencesWindow *self,
+                 AdwEntryRow          *row)
+{
+  return row == self->upload_row ? self->upload_error_label : self->clock_error_label;
+}
+
 static void
 refuse (MfaPreferencesWindow *self,
         AdwEntryRow          *row,
@@ -117,15 +128,22 @@ refuse (MfaPreferencesWindow *self,
   gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
                                GTK_ACCESSIBLE_INVALID_TRUE, -1);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                    adw_toast_new (error->message));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  error->message, -1);
+  gtk_label_set_label (error_label_for (self, row), error->message);
+  gtk_widget_set_visible (GTK_WIDGET (error_label_for (self, row)), TRUE);
 }
 
 static void
-row_edited (GtkEditable *row)
+row_edited (MfaPreferencesWindow *self,
+            GtkEditable          *editable)
 {
+  AdwEntryRow *row = ADW_ENTRY_ROW (editable);
+
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_widget_set_visible (GTK_WIDGET (error_label_for (self, row)), FALSE);
 }
 
 typedef gboolean (*CheckFunc) (const gchar *item, GError **error);
@@ -205,6 +223,7 @@ show_settings (MfaPreferencesWindow *self)
 static void
 flows_reset (MfaPreferencesWindow *self)
 {
+  gtk_widget_set_visible (GTK_WIDGET (self->flows_error_label), FALSE);
   g_settings_reset (self->settings, "flows-file");
 }
 
@@ -224,9 +243,9 @@ flows_chosen (GtkNativeDialog      *dialog,
     return;
   /* Refused here, a bad file never reaches the setting and the next start. */
   flows = mfa_flow_set_load_file (path, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->flows_error_label), flows == NULL);
   if (flows == NULL)
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                      adw_toast_new (error->message));
+    gtk_label_set_label (self->flows_error_label, error->message);
   else
     g_settings_set_string (self->settings, "flows-file", path);
 }
@@ -275,6 +294,9 @@ mfa_preferences_window_class_init (MfaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MfaPreferencesWindow, upload_row);
   gtk_widget_class_bind_template_child (widget_class, MfaPreferencesWindow, flows_row);
   gtk_widget_class_bind_template_child (widget_class, MfaPreferencesWindow, flows_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, MfaPreferencesWindow, clock_error_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaPreferencesWindow, upload_error_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaPreferencesWindow, flows_error_label);
   gtk_widget_class_bind_template_callback (widget_class, servers_applied);
   gtk_widget_class_bind_template_callback (widget_class, time_urls_applied);
   gtk_widget_class_bind_template_callback (widget_class, upload_applied);

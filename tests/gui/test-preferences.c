@@ -79,6 +79,9 @@ test_window_stores_valid_settings (void)
   servers = g_settings_get_strv (settings, "ntp-servers");
   g_assert_cmpuint (g_strv_length (servers), ==, 2);
   g_assert_true (gtk_widget_has_css_class (row (window, "servers_row"), "error"));
+  g_assert_true (gtk_widget_get_visible (row (window, "clock_error_label")));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (row (window, "clock_error_label"))),
+                            "ntp.example.com:99999"));
 
   apply (window, "servers_row", "");
   g_clear_pointer (&servers, g_strfreev);
@@ -87,6 +90,7 @@ test_window_stores_valid_settings (void)
   defaults = g_settings_get_strv (settings, "ntp-servers");
   g_assert_true (g_strv_equal ((const gchar * const *) servers, (const gchar * const *) defaults));
   g_assert_false (gtk_widget_has_css_class (row (window, "servers_row"), "error"));
+  g_assert_false (gtk_widget_get_visible (row (window, "clock_error_label")));
 
   apply (window, "upload_row", "http://support.example.com/upload");
   upload = g_settings_get_string (settings, "upload-endpoint");
