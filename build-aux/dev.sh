@@ -10,7 +10,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 
 PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
-  libgtk-4-dev libsoup-3.0-dev libjson-glib-dev nettle-dev libqrencode-dev libarchive-dev
+  libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev nettle-dev libqrencode-dev libarchive-dev
   libsodium-dev libargon2-dev
   libgdk-pixbuf-2.0-dev
   libzbar-dev zbar-tools libportal-gtk4-dev

@@ -9,12 +9,13 @@
 #include <glib/gi18n.h>
 
 #include "mfa-application.h"
+#include "mfa-preferences-window.h"
 #include "mfa-ticket-window.h"
 #include "mfa-window.h"
 
 struct _MfaApplication
 {
-  GtkApplication  parent_instance;
+  AdwApplication  parent_instance;
 
   gchar          *topic;       /* --topic ID, opened at activation */
   gchar          *check;       /* --check ID, likewise */
@@ -22,7 +23,7 @@ struct _MfaApplication
   int             exit_status;
 };
 
-G_DEFINE_FINAL_TYPE (MfaApplication, mfa_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (MfaApplication, mfa_application, ADW_TYPE_APPLICATION)
 
 MfaApplication *
 mfa_application_new (void)
@@ -203,6 +204,10 @@ mfa_application_get_exit_status (MfaApplication *self)
   return self->exit_status;
 }
 
+/* The same addresses as the metainfo's homepage and bug tracker. */
+#define WEBSITE_URL "https://github.com/mfatroubleshooter/mfa-troubleshooter"
+#define ISSUE_URL   WEBSITE_URL "/issues"
+
 static void
 show_about (GSimpleAction *action,
             GVariant      *parameter,
@@ -211,17 +216,44 @@ show_about (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   const gchar *developers[] = { _("The MFA Troubleshooter developers"), NULL };
 
-  gtk_show_about_dialog (gtk_application_get_active_window (app),
-                         "program-name", _("MFA Troubleshooter"),
-                         "logo-icon-name", APP_ID,
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("MFA Troubleshooter"),
+                         "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
                          "comments", _("Find out why a verification code is rejected, and get "
                                        "back into your account"),
-                         "authors", developers,
+                         "developer-name", _("The MFA Troubleshooter developers"),
+                         "developers", developers,
+                         "website", WEBSITE_URL,
+                         "issue-url", ISSUE_URL,
                          "translator-credits", _("translator-credits"),
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "modal", TRUE,
                          NULL);
+}
+
+static void
+show_preferences (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (mfa_preferences_window_new (parent)));
+}
+
+static void
+show_help (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX
+                                                                 "/ui/mfa-help-window.ui");
+  GtkWindow *help = GTK_WINDOW (gtk_builder_get_object (builder, "help_window"));
+
+  gtk_window_set_transient_for (help, gtk_application_get_active_window (app));
+  gtk_window_set_application (help, app);
+  gtk_window_present (help);
 }
 
 static void
@@ -232,23 +264,13 @@ quit (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
-/* Plain GTK, unlike libadwaita, does not load the app's style sheet itself. */
-static void
-load_style (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static void
 mfa_application_startup (GApplication *app)
 {
   const GActionEntry actions[] = {
     { "about", show_about },
+    { "preferences", show_preferences },
+    { "help", show_help },
     { "open-bundle", open_bundle },
     { "quit", quit },
   };
@@ -256,15 +278,29 @@ mfa_application_startup (GApplication *app)
   const gchar *quit_accels[] = { "<Control>q", NULL };
   const gchar *close_accels[] = { "<Control>w", NULL };
   const gchar *search_accels[] = { "<Control>f", NULL };
+  const gchar *preferences_accels[] = { "<Control>comma", NULL };
+  const gchar *help_accels[] = { "F1", NULL };
+  const gchar *new_ticket_accels[] = { "<Control>n", NULL };
+  const gchar *restart_accels[] = { "<Control>r", NULL };
+  const gchar *topics_accels[] = { "<Alt>Home", NULL };
 
+  /* AdwApplication loads style.css from the resource base path itself. */
   G_APPLICATION_CLASS (mfa_application_parent_class)->startup (app);
-  load_style ();
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_PREFER_LIGHT);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open-bundle", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-ticket",
+                                         new_ticket_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "flow.restart", restart_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "flow.topics", topics_accels);
 }
 
 static void

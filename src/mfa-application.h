@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "mfa-session.h"
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 #define MFA_TYPE_APPLICATION (mfa_application_get_type ())
 
-G_DECLARE_FINAL_TYPE (MfaApplication, mfa_application, MFA, APPLICATION, GtkApplication)
+G_DECLARE_FINAL_TYPE (MfaApplication, mfa_application, MFA, APPLICATION, AdwApplication)
 
 MfaApplication *mfa_application_new             (void);
 int             mfa_application_get_exit_status (MfaApplication *self);

@@ -204,12 +204,12 @@ add_choices (MfaFlowView       *self,
     }
   if (mfa_step_type_is_terminal (step->type))
     {
-      GtkWidget *restart_button = add_button (self, _("Start over"));
+      GtkWidget *restart_button = add_button (self, _("Start Over"));
 
       if (focus == NULL)
         focus = restart_button;
       gtk_actionable_set_action_name (GTK_ACTIONABLE (restart_button), "flow.restart");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button (self, _("Other topics"))),
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button (self, _("All Topics"))),
                                       "flow.topics");
       return focus;
     }

@@ -17,7 +17,7 @@
 
 struct _MfaWindow
 {
-  GtkApplicationWindow parent_instance;
+  AdwApplicationWindow parent_instance;
 
   GtkStack            *pages;
   GtkSearchEntry      *search_entry;
@@ -35,7 +35,7 @@ struct _MfaWindow
 /* Where the flows send users to open a ticket, else Alibaba Cloud's page. */
 #define DEFAULT_TICKET_URL "https://smartservice.console.aliyun.com/service/create-ticket"
 
-G_DEFINE_FINAL_TYPE (MfaWindow, mfa_window, GTK_TYPE_APPLICATION_WINDOW)
+G_DEFINE_FINAL_TYPE (MfaWindow, mfa_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static gboolean
 filter_topic (GtkListBoxRow *row,
@@ -88,6 +88,10 @@ open_flow (MfaWindow     *self,
       g_critical ("Cannot start the flow “%s”: %s", flow->id, error->message);
       return;
     }
+  /* Otherwise the stack hands the focus on to the page's first focusable
+   * widget, its selectable text, which selects all of it; the view puts the
+   * focus on the first answer itself. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->pages, "flow");
   gtk_window_set_title (GTK_WINDOW (self), _(flow->title));
 }
@@ -213,6 +217,45 @@ open_check_action (GtkWidget   *widget,
     g_critical ("%s", error->message);
 }
 
+/* Start Over and All Topics live in the primary menu, outside the flow view:
+ * the window's own flow.restart and flow.topics hand them to the page shown. */
+static void
+restart_flow (GtkWidget   *widget,
+              const gchar *action_name,
+              GVariant    *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (MFA_WINDOW (widget)->flow_view), "flow.restart", NULL);
+}
+
+static void
+all_topics (GtkWidget   *widget,
+            const gchar *action_name,
+            GVariant    *parameter)
+{
+  show_topics (MFA_WINDOW (widget));
+}
+
+static void
+page_changed (MfaWindow *self)
+{
+  const gchar *page = gtk_stack_get_visible_child_name (self->pages);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.restart", g_strcmp0 (page, "flow") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.topics", g_strcmp0 (page, "start") != 0);
+}
+
+/* The header bar now comes first in the focus chain: without this, typing
+ * at start would go to the menu button instead of the search field. */
+static void
+mfa_window_map (GtkWidget *widget)
+{
+  MfaWindow *self = MFA_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (mfa_window_parent_class)->map (widget);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "start") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 mfa_window_dispose (GObject *object)
 {
@@ -237,9 +280,11 @@ mfa_window_class_init (MfaWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mfa_window_dispose;
+  widget_class->map = mfa_window_map;
 
   g_type_ensure (MFA_TYPE_FLOW_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mfa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MfaWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, topic_list);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, list_stack);
@@ -254,15 +299,17 @@ mfa_window_class_init (MfaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);
   gtk_widget_class_install_action (widget_class, "win.open-check", "s", open_check_action);
   gtk_widget_class_install_action (widget_class, "win.new-ticket", NULL, new_ticket);
+  gtk_widget_class_install_action (widget_class, "flow.restart", NULL, restart_flow);
+  gtk_widget_class_install_action (widget_class, "flow.topics", NULL, all_topics);
 }
 
 static void
 mfa_window_init (MfaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Not a bound template child: GTK 4.8's dispose_template would unparent the
-   * window's own child, which GtkWindow then releases a second time. */
-  self->pages = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
+  g_signal_connect_swapped (self->pages, "notify::visible-child-name", G_CALLBACK (page_changed),
+                            self);
+  page_changed (self);
   mfa_application_add_drop_target (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);

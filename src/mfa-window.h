@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "mfa-application.h"
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 #define MFA_TYPE_WINDOW (mfa_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (MfaWindow, mfa_window, MFA, WINDOW, GtkApplicationWindow)
+G_DECLARE_FINAL_TYPE (MfaWindow, mfa_window, MFA, WINDOW, AdwApplicationWindow)
 
 MfaWindow *mfa_window_new        (MfaApplication *application);
 gboolean   mfa_window_open_topic (MfaWindow      *self,

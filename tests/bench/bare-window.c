@@ -1,10 +1,11 @@
-/* bare-window.c: the baseline for tests/bench/startup.sh — a GtkApplication
- * with one empty 720×600 window and default (unique) flags like the app,, quitting after its first frame exactly as
+/* bare-window.c: the baseline for tests/bench/startup.sh — an AdwApplication
+ * with one 720×600 AdwApplicationWindow holding only an AdwHeaderBar, and
+ * default (unique) flags like the app, quitting after its first frame exactly as
  * mfa-troubleshooter does under MFA_BENCH_QUIT_AFTER_FIRST_FRAME.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 static void
 quit_after_paint (GdkFrameClock *clock,
@@ -17,7 +18,11 @@ quit_after_paint (GdkFrameClock *clock,
 static void
 activate (GtkApplication *app)
 {
-  GtkWidget *window = gtk_application_window_new (app);
+  GtkWidget *window = adw_application_window_new (app);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (content), adw_header_bar_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), content);
 
   gtk_window_set_title (GTK_WINDOW (window), "Bare window");
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 600);
@@ -30,7 +35,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GtkApplication) app = gtk_application_new ("io.github.mfatroubleshooter.BareWindow",
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.mfatroubleshooter.BareWindow",
                                                        G_APPLICATION_DEFAULT_FLAGS);
 
   g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);

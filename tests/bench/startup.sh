@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: start-up of mfa-troubleshooter beside a bare GTK 4 window
+# Benchmark: start-up of mfa-troubleshooter beside a bare AdwApplicationWindow
 # (tests/bench/bare-window.c), both under Xvfb with the cairo renderer.
 # Each run starts the program and ends when its first frame is painted, so
 #   time to first frame = median wall time of a run (hyperfine),

@@ -61,7 +61,7 @@ run([], [("shot", "start-page"),
          ("topic", "Authenticator deleted or phone lost"), ("shot", "ask-account"),
          ("click", "The Alibaba Cloud account"), ("shot", "reset-account"),
          ("click", "Yes, that fixed it"), ("shot", "done"),
-         ("click", "Start over"), ("click", "A RAM user"), ("shot", "reset-ram"),
+         ("click", "Start Over"), ("click", "A RAM user"), ("shot", "reset-ram"),
          ("click", "No, it still fails"), ("shot", "ticket"),
          ("click", "Back"), ("click", "Back"), ("shot", "back-keeps-answer")])
 run(["--topic", "activation-link"], [("click", "I may not request another one yet"),

@@ -93,7 +93,7 @@ test_open_topic (void)
   window = mfa_window_new (shared_app);
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
-  pages = GTK_STACK (find_by_type (GTK_WIDGET (window), GTK_TYPE_STACK));
+  pages = GTK_STACK (gtk_widget_get_parent (find_by_type (GTK_WIDGET (window), MFA_TYPE_FLOW_VIEW)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "start");
 
   g_assert_false (mfa_window_open_topic (window, "no-such-topic", &error));
