@@ -8,6 +8,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "code-check"
+
 #include "config.h"
 
 #include <math.h>
@@ -350,19 +352,4 @@ mfa_code_report_verdict (const MfaCodeReport *report,
   if (deciding != NULL)
     *deciding = worst_index;
   return worst < 0 ? "unknown" : verdicts[worst];
-}
-
-const gchar *
-mfa_code_verdict_to_string (MfaCodeVerdict verdict)
-{
-  switch (verdict)
-    {
-    case MFA_CODE_VERDICT_CURRENT:          return "current";
-    case MFA_CODE_VERDICT_DRIFT:            return "drift";
-    case MFA_CODE_VERDICT_OTHER_PARAMETERS: return "other-parameters";
-    case MFA_CODE_VERDICT_REPLAYED:         return "replayed";
-    case MFA_CODE_VERDICT_NOT_FOUND:        return "not-found";
-    case MFA_CODE_VERDICT_MALFORMED:        return "malformed";
-    default:                                g_return_val_if_reached ("unknown");
-    }
 }

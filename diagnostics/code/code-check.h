@@ -73,9 +73,6 @@ gboolean       mfa_code_report_all_current (const MfaCodeReport *report);
 const gchar   *mfa_code_report_verdict  (const MfaCodeReport *report,
                                          gint                *deciding);
 
-/* Superseded by the generated mfa_code_verdict_to_nick (code/code-enums.h);
- * code-check.c's switch goes once the code search's rework has landed. */
-const gchar   *mfa_code_verdict_to_string (MfaCodeVerdict verdict);
 gchar         *mfa_code_result_describe (const MfaCodeReport *report,
                                          guint                index);
 gchar         *mfa_code_report_to_json  (const MfaCodeReport *report);

@@ -37,6 +37,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "code-search"
+
 #include "config.h"
 
 #include <string.h>

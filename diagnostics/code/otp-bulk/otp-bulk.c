@@ -11,6 +11,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "otp-bulk"
+
 #include "config.h"
 
 #include "code/code-private.h"
