@@ -19,6 +19,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "import-common.h"
@@ -111,28 +112,34 @@ derive_key (JsonObject    *root,
 static guint8 *
 open_enc_string (const StretchedKey  *keys,
                  const gchar         *text,
+                 gsize                text_len,
                  const gchar         *field,
                  gsize               *len,
                  GError             **error)
 {
-  g_auto(GStrv) parts = NULL;
+  const gchar *end = text + text_len;
+  const gchar *first = NULL, *second = NULL;
   g_autofree guint8 *iv = NULL, *data = NULL, *mac = NULL;
   gsize iv_len = 0, data_len = 0, mac_len = 0;
 
-  if (text == NULL || !g_str_has_prefix (text, "2."))
+  /* "2.IV|DATA|MAC", each base64; read where it stands, for "data" may be
+   * the whole vault. */
+  if (text != NULL && text_len > 2 && memcmp (text, "2.", 2) == 0)
+    first = memchr (text + 2, '|', end - text - 2);
+  if (first != NULL)
+    second = memchr (first + 1, '|', end - first - 1);
+  if (second == NULL || memchr (second + 1, '|', end - second - 1) != NULL)
     {
       mfa_import_fail (error, _("its “%s” is missing or damaged"), field);
       return NULL;
     }
-  parts = g_strsplit (text + 2, "|", 4);
-  if (g_strv_length (parts) != 3)
-    {
-      mfa_import_fail (error, _("its “%s” is missing or damaged"), field);
-      return NULL;
-    }
-  iv = mfa_import_decode_base64 (parts[0], &iv_len, field, error);
-  data = iv ? mfa_import_decode_base64 (parts[1], &data_len, field, error) : NULL;
-  mac = data ? mfa_import_decode_base64 (parts[2], &mac_len, field, error) : NULL;
+  iv = mfa_import_decode_base64_text (text + 2, first - text - 2, &iv_len, field, error);
+  data = iv ? mfa_import_decode_base64_text (first + 1, second - first - 1, &data_len, field,
+                                             error)
+            : NULL;
+  mac = data ? mfa_import_decode_base64_text (second + 1, end - second - 1, &mac_len, field,
+                                              error)
+             : NULL;
   if (mac == NULL)
     return NULL;
   if (iv_len != 16 || mac_len != 32)
@@ -143,40 +150,37 @@ open_enc_string (const StretchedKey  *keys,
   return mfa_vault_cbc_hmac_open (keys->enc, keys->mac, iv, data, data_len, mac, len);
 }
 
-/* The export inside, decrypted and parsed (mfa_import_json_free). */
-static JsonNode *
-bitwarden_decrypt (JsonObject   *root,
-                   const gchar  *password,
-                   GError      **error)
+/* The export inside as JSON text, decrypted, or NULL; the caller wipes and
+ * frees it. */
+static guint8 *
+bitwarden_decrypt (const MfaImportInput  *input,
+                   JsonObject            *root,
+                   gsize                 *plain_len,
+                   GError               **error)
 {
   StretchedKey keys;
   guint8 *check;
   guint8 *plain = NULL;
-  gsize len = 0;
-  JsonNode *inner = NULL;
+  const gchar *text;
+  gsize text_len, len = 0;
 
-  if (!derive_key (root, password, &keys, error))
+  if (!derive_key (root, input->state->password, &keys, error))
     return NULL;
-  check = open_enc_string (&keys, mfa_json_member_string (root, "encKeyValidation_DO_NOT_EDIT"),
-                           "encKeyValidation_DO_NOT_EDIT", &len, error);
+  text = mfa_import_json_member_text (input, root, "encKeyValidation_DO_NOT_EDIT", &text_len);
+  check = open_enc_string (&keys, text, text_len, "encKeyValidation_DO_NOT_EDIT", &len, error);
   if (check == NULL && error != NULL && *error == NULL)
     mfa_import_wrong_password (error);
   if (check != NULL)
     {
       mfa_wipe (check, len);
       g_free (check);
-      plain = open_enc_string (&keys, mfa_json_member_string (root, "data"), "data", &len, error);
+      text = mfa_import_json_member_text (input, root, "data", &text_len);
+      plain = open_enc_string (&keys, text, text_len, "data", plain_len, error);
       if (plain == NULL && error != NULL && *error == NULL)
         mfa_import_fail (error, _("the password is right, but the export's data are damaged"));
     }
   mfa_wipe (&keys, sizeof keys);
-  if (plain != NULL)
-    {
-      inner = mfa_import_parse_json ((const gchar *) plain, len, error);
-      mfa_wipe (plain, len);
-      g_free (plain);
-    }
-  return inner;
+  return plain;
 }
 
 static gboolean
@@ -194,13 +198,24 @@ bitwarden_parse_items (const MfaImportInput  *input,
 }
 
 static gboolean
+bitwarden_read_decrypted (const MfaImportInput  *input,
+                          JsonNode              *inner,
+                          GPtrArray             *entries,
+                          GError               **error)
+{
+  return bitwarden_parse_items (input, mfa_json_object (inner), entries, error);
+}
+
+static gboolean
 bitwarden_parse (const MfaImportInput  *input,
                  GPtrArray             *entries,
                  GError               **error)
 {
   JsonObject *root = mfa_json_object (input->json);
   JsonNode *encrypted = json_object_get_member (root, "encrypted");
-  g_autoptr(MfaImportJson) decrypted = NULL;
+  guint8 *plain;
+  gsize plain_len = 0;
+  gboolean ok;
 
   if (encrypted == NULL || !JSON_NODE_HOLDS_VALUE (encrypted)
       || json_node_get_value_type (encrypted) != G_TYPE_BOOLEAN
@@ -213,9 +228,14 @@ bitwarden_parse (const MfaImportInput  *input,
                                           "with the type “Password protected”, or as “.json”"));
   if (input->state->password == NULL)
     return mfa_import_need_password ("Bitwarden", error);
-  decrypted = bitwarden_decrypt (root, input->state->password, error);
-  return decrypted != NULL
-         && bitwarden_parse_items (input, mfa_json_object (decrypted), entries, error);
+  plain = bitwarden_decrypt (input, root, &plain_len, error);
+  if (plain == NULL)
+    return FALSE;
+  ok = mfa_import_parse_decrypted (input, plain, plain_len, bitwarden_read_decrypted, entries,
+                                   error);
+  mfa_wipe (plain, plain_len);
+  g_free (plain);
+  return ok;
 }
 
 const MfaImporter mfa_importer_bitwarden = {
