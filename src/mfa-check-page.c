@@ -1,5 +1,5 @@
-/* mfa-check-page.c: the check pages' common interface, and the table that
- * maps a check's id to its page
+/* mfa-check-page.c: the check pages' base class, and the table that maps a
+ * check's id to its page
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +15,27 @@
 #include "mfa-code-page.h"
 #include "mfa-duplicates-page.h"
 
-G_DEFINE_INTERFACE (MfaCheckPage, mfa_check_page, GTK_TYPE_WIDGET)
+typedef struct
+{
+  MfaSession *session;
+  gchar      *verdict;
+  gboolean    embedded;
+  GtkWidget  *heading;        /* first child, made once the final class is known */
+  GtkWidget  *result_widget;  /* a descendant, not a reference */
+} MfaCheckPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MfaCheckPage, mfa_check_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  PROP_VERDICT,
+  PROP_EMBEDDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
@@ -32,27 +52,102 @@ static const CheckPageType page_types[] = {
   { NULL, NULL },
 };
 
-static void
-mfa_check_page_default_init (MfaCheckPageInterface *iface)
+/* Each subclass's title lives on its type, as class data. */
+static GQuark
+title_quark (void)
 {
-  g_object_interface_install_property (iface,
-    g_param_spec_object ("session", NULL, NULL, MFA_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_interface_install_property (iface,
-    g_param_spec_string ("verdict", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  return g_quark_from_static_string ("mfa-check-page-title");
+}
+
+void
+mfa_check_page_class_set_title (MfaCheckPageClass *klass,
+                                const gchar       *title)
+{
+  g_return_if_fail (MFA_IS_CHECK_PAGE_CLASS (klass));
+
+  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), title_quark (), (gpointer) title);
+}
+
+MfaSession *
+mfa_check_page_get_session (MfaCheckPage *self)
+{
+  MfaCheckPagePrivate *priv = mfa_check_page_get_instance_private (self);
+
+  g_return_val_if_fail (MFA_IS_CHECK_PAGE (self), NULL);
+  return priv->session;
 }
 
 const gchar *
 mfa_check_page_get_verdict (MfaCheckPage *self)
 {
-  g_autofree gchar *verdict = NULL;
+  MfaCheckPagePrivate *priv = mfa_check_page_get_instance_private (self);
 
   g_return_val_if_fail (MFA_IS_CHECK_PAGE (self), NULL);
+  /* Interned, so it outlives the page. */
+  return g_intern_string (priv->verdict);
+}
 
-  g_object_get (self, "verdict", &verdict, NULL);
-  /* Interned, so the caller need not free it and it outlives the page. */
-  return g_intern_string (verdict);
+gboolean
+mfa_check_page_get_embedded (MfaCheckPage *self)
+{
+  MfaCheckPagePrivate *priv = mfa_check_page_get_instance_private (self);
+
+  g_return_val_if_fail (MFA_IS_CHECK_PAGE (self), FALSE);
+  return priv->embedded;
+}
+
+void
+mfa_check_page_set_embedded (MfaCheckPage *self,
+                             gboolean      embedded)
+{
+  MfaCheckPagePrivate *priv = mfa_check_page_get_instance_private (self);
+
+  g_return_if_fail (MFA_IS_CHECK_PAGE (self));
+
+  embedded = !!embedded;
+  if (priv->embedded == embedded)
+    return;
+  priv->embedded = embedded;
+  if (priv->heading != NULL)
+    gtk_widget_set_visible (priv->heading, !embedded);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMBEDDED]);
+}
+
+void
+mfa_check_page_record (MfaCheckPage *self,
+                       const gchar  *kind,
+                       const gchar  *verdict,
+                       const gchar  *summary,
+                       JsonNode     *evidence)
+{
+  MfaCheckPagePrivate *priv = mfa_check_page_get_instance_private (self);
+
+  g_return_if_fail (MFA_IS_CHECK_PAGE (self));
+
+  mfa_session_add_result (priv->session, kind, verdict, summary, evidence);
+  g_free (priv->verdict);
+  priv->verdict = g_strdup (verdict);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
+}
+
+GtkWidget *
+mfa_check_page_get_result_widget (MfaCheckPage *self)
+{
+  MfaCheckPagePrivate *priv = mfa_check_page_get_instance_private (self);
+
+  g_return_val_if_fail (MFA_IS_CHECK_PAGE (self), NULL);
+  return priv->result_widget != NULL ? priv->result_widget : GTK_WIDGET (self);
+}
+
+void
+mfa_check_page_set_result_widget (MfaCheckPage *self,
+                                  GtkWidget    *widget)
+{
+  MfaCheckPagePrivate *priv = mfa_check_page_get_instance_private (self);
+
+  g_return_if_fail (MFA_IS_CHECK_PAGE (self));
+  g_return_if_fail (widget == NULL || gtk_widget_is_ancestor (widget, GTK_WIDGET (self)));
+  priv->result_widget = widget;
 }
 
 GStrv
@@ -109,4 +204,155 @@ mfa_check_page_show_verdict (GtkImage    *image,
         }
     }
   gtk_image_set_from_icon_name (image, icon);
+}
+
+/* The heading is made here, not in init: only now is the instance's class
+ * the final one that carries the title. It goes before the template's
+ * children. */
+static void
+mfa_check_page_constructed (GObject *object)
+{
+  MfaCheckPage *self = MFA_CHECK_PAGE (object);
+  MfaCheckPagePrivate *priv = mfa_check_page_get_instance_private (self);
+  const gchar *title = g_type_get_qdata (G_TYPE_FROM_INSTANCE (object), title_quark ());
+
+  G_OBJECT_CLASS (mfa_check_page_parent_class)->constructed (object);
+
+  if (title == NULL)
+    return;
+  priv->heading = g_object_new (GTK_TYPE_LABEL,
+                                "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                "label", _(title),
+                                "wrap", TRUE,
+                                "xalign", 0.0f,
+                                "visible", !priv->embedded,
+                                NULL);
+  gtk_widget_add_css_class (priv->heading, "title-2");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->heading),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_widget_insert_after (priv->heading, GTK_WIDGET (self), NULL);
+}
+
+/* The first field: what the user came to this page to fill in or press —
+ * the first visible child that takes the focus, as GtkBox does it. (Not
+ * gtk_widget_child_focus(): a widget that is not focusable itself grabs
+ * the focus through this very function, and would come back here.) */
+static gboolean
+mfa_check_page_grab_focus (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && gtk_widget_grab_focus (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+mfa_check_page_dispose (GObject *object)
+{
+  MfaCheckPagePrivate *priv =
+    mfa_check_page_get_instance_private (MFA_CHECK_PAGE (object));
+  GtkWidget *child;
+
+  /* The heading and the template's children, once the subclass has let go
+   * of its parts. */
+  priv->result_widget = NULL;
+  priv->heading = NULL;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&priv->session);
+  G_OBJECT_CLASS (mfa_check_page_parent_class)->dispose (object);
+}
+
+static void
+mfa_check_page_finalize (GObject *object)
+{
+  MfaCheckPagePrivate *priv =
+    mfa_check_page_get_instance_private (MFA_CHECK_PAGE (object));
+
+  g_free (priv->verdict);
+  G_OBJECT_CLASS (mfa_check_page_parent_class)->finalize (object);
+}
+
+static void
+mfa_check_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MfaCheckPage *self = MFA_CHECK_PAGE (object);
+  MfaCheckPagePrivate *priv = mfa_check_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, priv->session);
+      break;
+    case PROP_VERDICT:
+      g_value_set_string (value, priv->verdict);
+      break;
+    case PROP_EMBEDDED:
+      g_value_set_boolean (value, priv->embedded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mfa_check_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  MfaCheckPage *self = MFA_CHECK_PAGE (object);
+  MfaCheckPagePrivate *priv = mfa_check_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      priv->session = g_value_dup_object (value);
+      break;
+    case PROP_EMBEDDED:
+      mfa_check_page_set_embedded (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mfa_check_page_class_init (MfaCheckPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = mfa_check_page_constructed;
+  object_class->dispose = mfa_check_page_dispose;
+  object_class->finalize = mfa_check_page_finalize;
+  object_class->get_property = mfa_check_page_get_property;
+  object_class->set_property = mfa_check_page_set_property;
+  widget_class->grab_focus = mfa_check_page_grab_focus;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, MFA_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VERDICT] =
+    g_param_spec_string ("verdict", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMBEDDED] =
+    g_param_spec_boolean ("embedded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+}
+
+static void
+mfa_check_page_init (MfaCheckPage *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
 }

@@ -15,7 +15,7 @@
 
 struct _MfaClockPage
 {
-  MfaCheckPageBase parent_instance;
+  MfaCheckPage parent_instance;
 
   GtkWidget    *progress_box;
   GtkSpinner   *spinner;
@@ -31,12 +31,12 @@ struct _MfaClockPage
   GCancellable *cancellable; /* the running check, or NULL */
 };
 
-G_DEFINE_FINAL_TYPE (MfaClockPage, mfa_clock_page, MFA_TYPE_CHECK_PAGE_BASE)
+G_DEFINE_FINAL_TYPE (MfaClockPage, mfa_clock_page, MFA_TYPE_CHECK_PAGE)
 
 static MfaSession *
 session_of (MfaClockPage *self)
 {
-  return mfa_check_page_base_get_session (MFA_CHECK_PAGE_BASE (self));
+  return mfa_check_page_get_session (MFA_CHECK_PAGE (self));
 }
 
 static void
@@ -121,9 +121,9 @@ record (MfaClockPage         *self,
     mfa_session_set_clock_offset (session_of (self),
                                   (gint64) llround (-report->offset_seconds * G_USEC_PER_SEC),
                                   mfa_clock_report_best_source (report));
-  mfa_check_page_base_record (MFA_CHECK_PAGE_BASE (self), "clock",
-                              mfa_clock_verdict_to_nick (report->verdict),
-                              summary, evidence);
+  mfa_check_page_record (MFA_CHECK_PAGE (self), "clock",
+                         mfa_clock_verdict_to_nick (report->verdict),
+                         summary, evidence);
 }
 
 static void
@@ -229,6 +229,7 @@ mfa_clock_page_class_init (MfaClockPageClass *klass)
   widget_class->map = mfa_clock_page_map;
   widget_class->unmap = mfa_clock_page_unmap;
 
+  mfa_check_page_class_set_title (MFA_CHECK_PAGE_CLASS (klass), N_("Is This Computer’s Clock Right?"));
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mfa-clock-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MfaClockPage, progress_box);
@@ -248,4 +249,5 @@ static void
 mfa_clock_page_init (MfaClockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mfa_check_page_set_result_widget (MFA_CHECK_PAGE (self), self->result_box);
 }

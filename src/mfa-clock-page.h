@@ -5,13 +5,13 @@
  */
 #pragma once
 
-#include "mfa-check-page-base.h"
+#include "mfa-check-page.h"
 
 G_BEGIN_DECLS
 
 #define MFA_TYPE_CLOCK_PAGE (mfa_clock_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (MfaClockPage, mfa_clock_page, MFA, CLOCK_PAGE,
-                      MfaCheckPageBase)
+                      MfaCheckPage)
 
 G_END_DECLS

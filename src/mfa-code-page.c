@@ -171,8 +171,8 @@ show_report (MfaCodePage         *self,
       gtk_box_append (GTK_BOX (self->details_box), label);
     }
   gtk_widget_set_visible (self->result_box, TRUE);
-  mfa_check_page_base_record (MFA_CHECK_PAGE_BASE (self), "code", verdict, summary,
-                                  evidence);
+  mfa_check_page_record (MFA_CHECK_PAGE (self), "code", verdict, summary,
+                         evidence);
 }
 
 static void
@@ -230,7 +230,7 @@ check_codes (GtkWidget   *widget,
   show_status (self->codes_status, NULL, TRUE);
 
   /* Against true time when the clock check measured this computer's clock. */
-  session = mfa_check_page_base_get_session (MFA_CHECK_PAGE_BASE (self));
+  session = mfa_check_page_get_session (MFA_CHECK_PAGE (self));
   reference = mfa_session_get_true_time (session) / G_USEC_PER_SEC;
   mfa_code_check_async (key->secret, &key->params, reference, MFA_CODE_CHECK_DEFAULT_WINDOW,
                         (const gchar * const *) codes,
@@ -279,6 +279,7 @@ mfa_code_page_class_init (MfaCodePageClass *klass)
   page_class->set_busy = set_busy;
   page_class->forget = forget;
 
+  mfa_check_page_class_set_title (MFA_CHECK_PAGE_CLASS (klass), N_("Check a Code Against Its Key"));
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mfa-code-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MfaCodePage, key_entry);
@@ -305,6 +306,7 @@ mfa_code_page_init (MfaCodePage *self)
   g_autoptr(GtkEntryBuffer) buffer = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  mfa_check_page_set_result_widget (MFA_CHECK_PAGE (self), self->result_box);
   /* Codes are secrets too: their text lives in memory that is wiped. */
   buffer = gtk_password_entry_buffer_new ();
   gtk_entry_set_buffer (self->codes_entry, buffer);

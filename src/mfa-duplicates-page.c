@@ -233,8 +233,8 @@ show_report (MfaDuplicatesPage *self)
   show_skipped (self, report);
   gtk_widget_set_visible (self->rebind_label, g_str_equal (verdict, "problem"));
   gtk_widget_set_visible (self->result_box, TRUE);
-  mfa_check_page_base_record (MFA_CHECK_PAGE_BASE (self), "duplicates", verdict, summary,
-                                  evidence);
+  mfa_check_page_record (MFA_CHECK_PAGE (self), "duplicates", verdict, summary,
+                         evidence);
 }
 
 /* ---- reading files ---------------------------------------------------- */
@@ -463,6 +463,7 @@ mfa_duplicates_page_class_init (MfaDuplicatesPageClass *klass)
   page_class->set_busy = set_busy;
   page_class->forget = forget;
 
+  mfa_check_page_class_set_title (MFA_CHECK_PAGE_CLASS (klass), N_("Find Duplicate Authenticator Entries"));
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mfa-duplicates-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, intro_label);
@@ -493,6 +494,7 @@ mfa_duplicates_page_init (MfaDuplicatesPage *self)
 
   self->paths = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  mfa_check_page_set_result_widget (MFA_CHECK_PAGE (self), self->result_box);
   /* The apps come from the importers' table, so the page names them all. */
   /* TRANSLATORS: %s lists authenticator apps, "Aegis, 2FAS, …" */
   intro = g_strdup_printf (_("Binding MFA more than once leaves several entries for one account "

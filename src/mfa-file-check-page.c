@@ -18,7 +18,7 @@ typedef struct
 } MfaFileCheckPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MfaFileCheckPage, mfa_file_check_page,
-                                     MFA_TYPE_CHECK_PAGE_BASE)
+                                     MFA_TYPE_CHECK_PAGE)
 
 static void
 set_busy (MfaFileCheckPage *self,

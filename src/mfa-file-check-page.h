@@ -1,5 +1,5 @@
 /* mfa-file-check-page.h: what the check pages that read the user's files
- * (the code and duplicates checks) share beyond MfaCheckPageBase: one piece
+ * (the code and duplicates checks) share beyond MfaCheckPage: one piece
  * of work at a time with cancel, and files opened or dropped
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,21 +7,20 @@
 #pragma once
 
 #include "mfa-check-page.h"
-#include "mfa-check-page-base.h"
 
 G_BEGIN_DECLS
 
 #define MFA_TYPE_FILE_CHECK_PAGE (mfa_file_check_page_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (MfaFileCheckPage, mfa_file_check_page, MFA, FILE_CHECK_PAGE,
-                          MfaCheckPageBase)
+                          MfaCheckPage)
 
 /* A page's template belongs to its own (final) class; this class disposes
  * of it. */
 
 struct _MfaFileCheckPageClass
 {
-  MfaCheckPageBaseClass parent_class;
+  MfaCheckPageClass parent_class;
 
   /* Files the user opened or dropped (at least one). */
   void (*open_files) (MfaFileCheckPage *self,

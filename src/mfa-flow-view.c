@@ -275,6 +275,8 @@ show_check_page (MfaFlowView       *self,
   self->check_page = mfa_check_page_new (step->check, self->session, NULL);
   if (self->check_page == NULL)
     return;
+  /* The step's title is the one heading. */
+  mfa_check_page_set_embedded (MFA_CHECK_PAGE (self->check_page), TRUE);
   gtk_box_append (self->check_box, self->check_page);
   self->continue_button = gtk_button_new_with_label (_("Continue With This Result"));
   gtk_widget_set_halign (self->continue_button, GTK_ALIGN_START);

@@ -20,7 +20,7 @@
 
 struct _MfaPhoneClockPage
 {
-  MfaCheckPageBase parent_instance;
+  MfaCheckPage parent_instance;
 
   GtkLabel      *intro_label;
   MfaQrCode     *qr_code;
@@ -41,12 +41,12 @@ struct _MfaPhoneClockPage
   gint64         pressed_usec;   /* true time "New Code Now" was pressed, 0: not */
 };
 
-G_DEFINE_FINAL_TYPE (MfaPhoneClockPage, mfa_phone_clock_page, MFA_TYPE_CHECK_PAGE_BASE)
+G_DEFINE_FINAL_TYPE (MfaPhoneClockPage, mfa_phone_clock_page, MFA_TYPE_CHECK_PAGE)
 
 static MfaSession *
 session_of (MfaPhoneClockPage *self)
 {
-  return mfa_check_page_base_get_session (MFA_CHECK_PAGE_BASE (self));
+  return mfa_check_page_get_session (MFA_CHECK_PAGE (self));
 }
 
 /* Says which clock "true time" is, and tells the measurement. */
@@ -160,8 +160,8 @@ record (MfaPhoneClockPage *self)
   g_autoptr(JsonNode) evidence = mfa_phone_clock_to_json (self->clock);
   const gchar *verdict = mfa_phone_clock_check_verdict (self->clock);
 
-  mfa_check_page_base_record (MFA_CHECK_PAGE_BASE (self), "phone-clock", verdict,
-                              summary, evidence);
+  mfa_check_page_record (MFA_CHECK_PAGE (self), "phone-clock", verdict,
+                         summary, evidence);
 }
 
 static void
@@ -311,6 +311,7 @@ mfa_phone_clock_page_class_init (MfaPhoneClockPageClass *klass)
   widget_class->unmap = mfa_phone_clock_page_unmap;
 
   g_type_ensure (MFA_TYPE_QR_CODE);
+  mfa_check_page_class_set_title (MFA_CHECK_PAGE_CLASS (klass), N_("Is Your Phone’s Clock Right?"));
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mfa-phone-clock-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MfaPhoneClockPage, intro_label);
@@ -337,6 +338,7 @@ mfa_phone_clock_page_init (MfaPhoneClockPage *self)
   GtkEditable *text;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  mfa_check_page_set_result_widget (MFA_CHECK_PAGE (self), self->result_box);
   /* Insertions reach the entry's inner text widget, where they are filtered. */
   text = gtk_editable_get_delegate (self->code_entry);
   g_signal_connect (text, "insert-text", G_CALLBACK (filter_insert), self);

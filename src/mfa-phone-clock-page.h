@@ -5,13 +5,13 @@
  */
 #pragma once
 
-#include "mfa-check-page-base.h"
+#include "mfa-check-page.h"
 
 G_BEGIN_DECLS
 
 #define MFA_TYPE_PHONE_CLOCK_PAGE (mfa_phone_clock_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (MfaPhoneClockPage, mfa_phone_clock_page, MFA, PHONE_CLOCK_PAGE,
-                      MfaCheckPageBase)
+                      MfaCheckPage)
 
 G_END_DECLS

@@ -74,16 +74,16 @@ class App:
         self.button(name).doActionNamed("click")
         time.sleep(0.4)
 
-    def wait_label(self, test, what, tries=40):
-        """The first label whose text passes `test`, waiting for it to appear."""
+    def wait_label(self, test, what, tries=40, roles=("label", "heading")):
+        """The first label or heading whose text passes `test`, waiting for it to appear."""
         for _ in range(tries):
-            labels = self.node.findChildren(lambda n: n.roleName == "label"
+            labels = self.node.findChildren(lambda n: n.roleName in roles
                                             and test(n.name or ""))
             if labels:
                 return labels[0]
             time.sleep(0.25)
-        shown = [n.name for n in self.node.findChildren(lambda n: n.roleName == "label")]
-        raise AssertionError(f"no label {what}; labels: {shown}")
+        shown = [n.name for n in self.node.findChildren(lambda n: n.roleName in roles)]
+        raise AssertionError(f"no {' or '.join(roles)} {what}; shown: {shown}")
 
     def heading(self, name):
         """Waits until a label with this text is showing (the page title)."""

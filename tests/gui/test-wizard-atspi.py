@@ -53,7 +53,8 @@ def start_page_opens_a_check():
     app = App()
     try:
         app.press("A Code Against Its Key")
-        app.heading("Check a Code Against Its Key")
+        title = app.heading("Check a Code Against Its Key")
+        assert title.roleName == "heading", f"the check's title is a {title.roleName}"
         keyCombo("<Alt>Home")  # All Topics, in the primary menu
         time.sleep(0.4)
         app.heading("What went wrong?")
