@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "command-run.h"
 #include "fixtures.h"
 
 #define AT_UNIX G_GINT64_CONSTANT (1795867231)
@@ -16,17 +17,14 @@ run_code (const gchar  *image,
           gchar       **out,
           gchar       **err)
 {
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_auto(TestRun) run = { 0 };
   g_autofree gchar *at = g_strdup_printf ("@%" G_GINT64_FORMAT, AT_UNIX);
+  const gchar *args[] = { "--qr", image, "--at", at, "--json", code, NULL };
 
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                              &error, g_getenv ("MFA_DIAG"), "code", "--qr", image, "--at", at,
-                              "--json", code, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  return g_subprocess_get_exit_status (process);
+  test_run_mfa_diag (&run, "code", args, NULL);
+  *out = g_steal_pointer (&run.out);
+  *err = g_steal_pointer (&run.err);
+  return run.status;
 }
 
 static void

@@ -8,50 +8,18 @@
 #include <json-glib/json-glib.h>
 
 #include "mfadiag.h"
+#include "command-run.h"
 
 #define KEY "JBSWY3DPEHPK3PXP"
 #define AT "2026-11-28T12:00:31Z"
 #define AT_UNIX G_GINT64_CONSTANT (1795867231)
 
-typedef struct
-{
-  gint   status;
-  gchar *out;
-  gchar *err;
-} Run;
-
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_diag (Run                 *run,
+run_diag (TestRun             *run,
           const gchar         *input,
           const gchar * const *args)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_strv_builder_add (builder, g_getenv ("MFA_DIAG"));
-  g_strv_builder_add (builder, "code");
-  g_strv_builder_addv (builder, (const gchar **) args);
-  argv = g_strv_builder_end (builder);
-
-  process = g_subprocess_newv ((const gchar * const *) argv,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                 | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
+  test_run_mfa_diag (run, "code", args, input);
 }
 
 static gchar *
@@ -81,7 +49,7 @@ code_at (const gchar *base32,
 }
 
 static void
-assert_one_line_error (const Run   *run,
+assert_one_line_error (const TestRun *run,
                        const gchar *fragment)
 {
   g_assert_cmpint (run->status, ==, 2);
@@ -97,7 +65,7 @@ test_current_exits_zero (void)
   g_autofree gchar *path = write_temp (KEY "\n");
   g_autofree gchar *code = code_at (KEY, AT_UNIX);
   const gchar *args[] = { "--key-file", path, "--at", AT, code, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
 
   run_diag (&run, NULL, args);
   g_assert_cmpint (run.status, ==, 0);
@@ -111,7 +79,7 @@ test_stdin_key_and_json (void)
 {
   g_autofree gchar *ahead = code_at (KEY, AT_UNIX + 120);
   const gchar *args[] = { "--key-file", "-", "--at", "@1795867231", "--json", ahead, "１２３", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *codes;
@@ -139,7 +107,7 @@ test_uri_file_declares_settings (void)
                                        "&algorithm=SHA256&digits=8&period=60\n");
   gchar code[MFA_OTP_MAX_DIGITS + 1];
   const gchar *args[] = { "--uri-file", path, "--at", AT, code, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
 
   mfa_otp_format_code (mfa_totp (key, &params, AT_UNIX), 8, code);
   run_diag (&run, NULL, args);
@@ -156,7 +124,7 @@ test_window_limits_search (void)
   g_autofree gchar *ahead = code_at (KEY, AT_UNIX + 300);
   const gchar *narrow[] = { "--key-file", path, "--at", AT, "--window", "5", "--json", ahead, NULL };
   const gchar *wide[] = { "--key-file", path, "--at", AT, "--json", ahead, NULL };
-  g_auto(Run) a = { 0 }, b = { 0 };
+  g_auto(TestRun) a = { 0 }, b = { 0 };
 
   run_diag (&a, NULL, narrow);
   run_diag (&b, NULL, wide);
@@ -171,7 +139,7 @@ static void
 test_key_on_command_line_refused (void)
 {
   const gchar *args[] = { "--key", KEY, "123456", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
 
   run_diag (&run, NULL, args);
   assert_one_line_error (&run, "ps");
@@ -190,7 +158,7 @@ test_bad_input_explained (void)
   const gchar *bad_time[] = { "--key-file", good_key, "--at", "yesterday", "123456", NULL };
   const gchar *counter[] = { "--uri-file", hotp, "123456", NULL };
   const gchar *bad_digits[] = { "--key-file", good_key, "--digits", "9", "123456", NULL };
-  g_auto(Run) a = { 0 }, b = { 0 }, c = { 0 }, d = { 0 }, e = { 0 }, f = { 0 };
+  g_auto(TestRun) a = { 0 }, b = { 0 }, c = { 0 }, d = { 0 }, e = { 0 }, f = { 0 };
 
   run_diag (&a, NULL, bad_char);
   assert_one_line_error (&a, "“1” at position 16");

@@ -8,55 +8,22 @@
 
 #include "fixture-accounts.h"
 #include "fixtures.h"
-
-typedef struct
-{
-  gint   status;
-  gchar *out;
-  gchar *err;
-} Run;
+#include "command-run.h"
 
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void run_diag_input (Run *run, const gchar * const *args, const gchar *input);
-
-static void
-run_diag (Run                 *run,
+run_diag (TestRun             *run,
           const gchar * const *args)
 {
-  run_diag_input (run, args, NULL);
+  test_run_mfa_diag (run, "duplicates", args, NULL);
 }
 
-/* input, when given, is what the command reads on standard input. */
+/* input is what the command reads on standard input. */
 static void
-run_diag_input (Run                 *run,
+run_diag_input (TestRun             *run,
                 const gchar * const *args,
                 const gchar         *input)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_strv_builder_add (builder, g_getenv ("MFA_DIAG"));
-  g_strv_builder_add (builder, "duplicates");
-  g_strv_builder_addv (builder, (const gchar **) args);
-  argv = g_strv_builder_end (builder);
-  process = g_subprocess_newv ((const gchar * const *) argv,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE
-                               | (input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0),
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
+  test_run_mfa_diag (run, "duplicates", args, input);
 }
 
 typedef FixtureDir Fixture;
@@ -88,7 +55,7 @@ test_json_two_files (Fixture       *fixture,
   g_autofree gchar *aegis = fixture_write (fixture->dir, "aegis.json", aegis_text);
   g_autofree gchar *twofas = fixture_write (fixture->dir, "backup.2fas", twofas_text);
   const gchar *args[] = { "--json", aegis, twofas, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonReader) reader = NULL;
   g_autoptr(GError) error = NULL;
@@ -130,7 +97,7 @@ test_no_groups_exit_zero (Fixture       *fixture,
   g_autofree gchar *text = fixture_andotp (fixture_planted + 3, 3);
   g_autofree gchar *path = fixture_write (fixture->dir, "andotp.json", text);
   const gchar *args[] = { "--format", "andotp", path, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
 
   run_diag (&run, args);
   g_assert_cmpint (run.status, ==, 0);
@@ -145,7 +112,7 @@ test_text_report (Fixture       *fixture,
   g_autofree gchar *text = fixture_freeotp (fixture_planted, FIXTURE_N_PLANTED);
   g_autofree gchar *path = fixture_write (fixture->dir, "freeotp.json", text);
   const gchar *args[] = { path, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
 
   run_diag (&run, args);
   g_assert_cmpint (run.status, ==, 1);
@@ -159,7 +126,7 @@ assert_fails (const gchar *path,
               const gchar *reason)
 {
   const gchar *args[] = { "--json", path, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autofree gchar *display = g_filename_display_name (path);
 
   run_diag (&run, args);
@@ -205,10 +172,10 @@ test_password_file (Fixture       *fixture,
                                           "otpauth://totp/Broken:entry?issuer=Broken\n");
   g_autofree guint8 *bytes = NULL;
   gsize len;
-  g_auto(Run) none = { 0 };
-  g_auto(Run) from_file = { 0 };
-  g_auto(Run) from_stdin = { 0 };
-  g_auto(Run) wrong = { 0 };
+  g_auto(TestRun) none = { 0 };
+  g_auto(TestRun) from_file = { 0 };
+  g_auto(TestRun) from_stdin = { 0 };
+  g_auto(TestRun) wrong = { 0 };
 
   bytes = fixture_accounts_aegis (fixture_accounts, fixture_n_accounts, FIXTURE_ENCRYPTED, &len);
   vault = fixture_write (fixture->dir, "vault.json", (const gchar *) bytes);
@@ -258,7 +225,7 @@ test_same_file_twice (Fixture       *fixture,
   g_autofree gchar *path = fixture_write (fixture->dir, "aegis.json", text);
   g_autofree gchar *other_name = g_build_filename (fixture->dir, ".", "aegis.json", NULL);
   const gchar *args[] = { path, other_name, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
 
   run_diag (&run, args);
   g_assert_cmpint (run.status, ==, 2);
@@ -270,7 +237,7 @@ test_bad_format_option (Fixture       *fixture,
                         gconstpointer  data)
 {
   const gchar *args[] = { "--format", "keepass", "x", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
 
   run_diag (&run, args);
   g_assert_cmpint (run.status, ==, 2);
