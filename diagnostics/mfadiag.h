@@ -38,7 +38,6 @@
 #include "mfa-json-read.h"
 #include "mfa-secret.h"
 #include "code/otp.h"
-#include "code/otp-bulk/otp-bulk.h"
 #include "code/otpauth-uri.h"
 #include "clock/phone-clock.h"
 #include "qr/qr-image.h"

@@ -44,7 +44,6 @@
 #include <string.h>
 
 #include "code-search.h"
-#include "otp-bulk/otp-bulk.h"
 
 #define NOT_COMPUTED G_MAXUINT32 /* truncated values have 31 bits */
 #define CHUNK_STEPS 256

@@ -55,6 +55,11 @@ void             mfa_otp_generator_free (MfaOtpGenerator *generator);
  * d digits is this value modulo 10^d. */
 guint32          mfa_otp_generator_value (MfaOtpGenerator *generator,
                                           guint64          counter);
+/* out[i] = mfa_otp_generator_value (generator, first_counter + i), i < n. */
+void             mfa_otp_generator_values (MfaOtpGenerator *generator,
+                                           guint64          first_counter,
+                                           gsize            n,
+                                           guint32         *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MfaOtpGenerator, mfa_otp_generator_free)
 
