@@ -461,6 +461,23 @@ fixture_accounts_2fas (const FixtureAccount *accounts,
   return take_text (builder_text (builder), len);
 }
 
+/* A 2FAS backup whose sealed services are any text, as a hostile or
+ * damaged file may hold: the reader must refuse what it decrypts to. */
+guint8 *
+fixture_2fas_sealing (const gchar *services_text,
+                      gsize       *len)
+{
+  g_autofree guint8 *salt = random_bytes (256);
+  g_autofree gchar *sealed = NULL;
+  guint8 key[MFA_VAULT_KEY_SIZE];
+
+  g_assert_true (mfa_vault_pbkdf2 (MFA_VAULT_SHA256, FIXTURE_PASSWORD, salt, 256, 10000, key,
+                                   NULL));
+  sealed = twofas_seal (services_text, key, salt);
+  return take_text (g_strdup_printf ("{\"services\": [], \"groups\": [], \"schemaVersion\": 4, "
+                                     "\"servicesEncrypted\": \"%s\"}", sealed), len);
+}
+
 /* ---- FreeOTP+ and FreeOTP ------------------------------------------- */
 
 static void

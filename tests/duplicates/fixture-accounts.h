@@ -50,6 +50,8 @@ guint8  *fixture_accounts_andotp    (const FixtureAccount *accounts, guint n,
                                      FixtureSealing sealing, gsize *len);
 guint8  *fixture_accounts_2fas      (const FixtureAccount *accounts, guint n,
                                      FixtureSealing sealing, gsize *len);
+/* A 2FAS backup sealed with FIXTURE_PASSWORD around any text. */
+guint8  *fixture_2fas_sealing       (const gchar *services_text, gsize *len);
 guint8  *fixture_accounts_freeotp_plus (const FixtureAccount *accounts, guint n,
                                         FixtureSealing sealing, gsize *len);
 guint8  *fixture_accounts_bitwarden (const FixtureAccount *accounts, guint n,

@@ -128,6 +128,32 @@ test_password (Fixture       *fixture,
   g_assert_cmpstr (error->message, ==, expected);
 }
 
+/* A backup whose vault decrypts to nothing but white space (json-glib
+ * reads that as a document without a root) is damaged, said so; it once
+ * crashed the reader (found by fuzz-json-lazy). */
+static void
+test_sealed_nothing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const gchar *const texts[] = { "", "  \n\t ", NULL };
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      gsize len = 0;
+      g_autofree guint8 *backup = fixture_2fas_sealing (texts[i], &len);
+      g_autofree gchar *path = g_build_filename (fixture->dir, "empty.2fas", NULL);
+      const gchar *paths[] = { path, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MfaImportResult) result = NULL;
+
+      g_assert_true (g_file_set_contents (path, (const gchar *) backup, len, NULL));
+      result = read_files (paths, FIXTURE_PASSWORD, &error);
+      g_assert_null (result);
+      g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT);
+      g_assert_nonnull (strstr (error->message, "damaged"));
+    }
+}
+
 /* The same accounts from two apps: each is one same-key group. */
 static void
 test_two_apps_same_keys (Fixture       *fixture,
@@ -408,6 +434,8 @@ main (int    argc,
               test_changed_key, fixture_dir_tear_down);
   g_test_add ("/export-formats/two-apps/issuerless-stale", Fixture, NULL, fixture_dir_set_up,
               test_issuerless_stale, fixture_dir_tear_down);
+  g_test_add ("/export-formats/sealed-nothing", Fixture, NULL, fixture_dir_set_up,
+              test_sealed_nothing, fixture_dir_tear_down);
   g_test_add ("/export-formats/partial-file", Fixture, NULL, fixture_dir_set_up,
               test_partial_file, fixture_dir_tear_down);
   g_test_add ("/export-formats/large/aegis", Fixture, &cases[2], fixture_dir_set_up,

@@ -138,6 +138,14 @@ mfa_import_parse_json (const gchar  *data,
                    _("the file looks like JSON but is damaged: %s"), local_error->message);
       return NULL;
     }
+  /* json-glib takes a text of only white space as a document with no root:
+   * a vault that decrypts to nothing is as damaged as any other. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error_literal (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT,
+                           _("the file looks like JSON but is damaged: it holds no value"));
+      return NULL;
+    }
   return json_parser_steal_root (parser);
 }
 
