@@ -27,6 +27,7 @@
 #include "bundle-layout.h"
 #include "mfa-error.h"
 #include "mfa-json-depth.h"
+#include "mfa-json-read.h"
 
 #define BLOCK_SIZE (64 * 1024)
 
@@ -130,7 +131,7 @@ parse_manifest (MfaBundle    *bundle,
   if (!mfa_json_check_depth (text, len, MFA_BUNDLE_MANIFEST, MFA_ERROR_NOT_A_BUNDLE, error))
     return FALSE;
   if (!json_parser_load_from_data (parser, text, len, &local_error)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      || mfa_json_object (json_parser_get_root (parser)) == NULL)
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE,
                    _("manifest.json is not a JSON object: %s"),

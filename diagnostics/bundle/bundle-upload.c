@@ -20,6 +20,7 @@
 #include "bundle-upload.h"
 #include "mfa-error.h"
 #include "mfa-json-depth.h"
+#include "mfa-json-read.h"
 
 #define MAX_ANSWER 65536
 #define MAX_LINE 200
@@ -118,7 +119,7 @@ ticket_id (const guint8 *data,
 
   if (len == 0 || !mfa_json_check_depth ((const gchar *) data, len, "reply", MFA_ERROR_FAILED, NULL)
       || !json_parser_load_from_data (parser, (const gchar *) data, len, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      || mfa_json_object (json_parser_get_root (parser)) == NULL)
     return NULL;
   object = json_node_get_object (json_parser_get_root (parser));
   ticket = json_object_get_member (object, "ticket");

@@ -12,6 +12,7 @@
 #include "cli-common.h"
 #include "mfadiag.h"
 #include "ticket-commands.h"
+#include "mfa-json-read.h"
 
 /* KIND=FILE, as --attach and --check take it; FALSE when it is not that. */
 static gboolean
@@ -95,7 +96,7 @@ add_checks (MfaBundleContent  *content,
         return FALSE;
       else if (!json_parser_load_from_data (parser, g_bytes_get_data (text, NULL),
                                             g_bytes_get_size (text), &local_error)
-               || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+               || mfa_json_object (json_parser_get_root (parser)) == NULL)
         g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT,
                      _("%s is not the JSON of a check: %s"), file,
                      local_error != NULL ? local_error->message : _("not an object"));

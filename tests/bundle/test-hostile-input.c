@@ -119,6 +119,29 @@ test_deep_manifest (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* A manifest of white space only has no JSON root at all: refused as not
+ * an object, without a critical warning (fatal in tests) on the way. */
+static void
+test_empty_manifest (void)
+{
+  static const gchar *const manifests[] = { "", "  \n\t", NULL };
+
+  for (guint i = 0; manifests[i] != NULL; i++)
+    {
+      const Craft entries[] = { { "manifest.json", FILE_ENTRY, manifests[i],
+                                  strlen (manifests[i]) } };
+      g_autofree gchar *path = work_path ("empty-manifest.mfaticket");
+      g_autoptr(MfaBundle) head = NULL;
+      g_autoptr(GError) error = NULL;
+
+      test_write_zip (path, entries, G_N_ELEMENTS (entries));
+      head = mfa_bundle_read_head (path, NULL, NULL, &error);
+      g_assert_null (head);
+      g_assert_error (error, MFA_ERROR, MFA_ERROR_NOT_A_BUNDLE);
+      g_assert_nonnull (strstr (error->message, "manifest.json is not a JSON object"));
+    }
+}
+
 static void
 test_deep_export (void)
 {
@@ -724,6 +747,7 @@ main (int    argc,
 
   g_test_add_func ("/hostile/json/depth-guard", test_depth_guard);
   g_test_add_func ("/hostile/json/deep-manifest", test_deep_manifest);
+  g_test_add_func ("/hostile/json/empty-manifest", test_empty_manifest);
   g_test_add_func ("/hostile/json/deep-aegis-export", test_deep_export);
   g_test_add_func ("/hostile/json/deep-flows-and-evidence", test_deep_flows_and_evidence);
   g_test_add_func ("/hostile/save-attachments", test_save_attachments);
