@@ -675,8 +675,11 @@ image_load_thread (GTask        *task,
       return;
     }
   g_signal_connect (loader, "size-prepared", G_CALLBACK (fit_size), load);
-  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error)
-      || !gdk_pixbuf_loader_close (loader, &error))
+  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error))
+    gdk_pixbuf_loader_close (loader, NULL); /* closed even so, or gdk-pixbuf warns */
+  else
+    gdk_pixbuf_loader_close (loader, &error);
+  if (error != NULL)
     {
       g_task_return_error (task, error);
       return;

@@ -63,7 +63,12 @@ mfa_bundle_mask_qr_codes (MfaBundleEntry  *entry,
     return TRUE;
 
   loader = gdk_pixbuf_loader_new ();
-  if (!gdk_pixbuf_loader_write (loader, data, len, error) || !gdk_pixbuf_loader_close (loader, error))
+  if (!gdk_pixbuf_loader_write (loader, data, len, error))
+    {
+      gdk_pixbuf_loader_close (loader, NULL); /* closed even so, or gdk-pixbuf warns */
+      return FALSE;
+    }
+  if (!gdk_pixbuf_loader_close (loader, error))
     return FALSE;
   pixbuf = gdk_pixbuf_copy (gdk_pixbuf_loader_get_pixbuf (loader));
   for (guint i = 0; i < symbols->len; i++)

@@ -148,7 +148,7 @@ mfa_qr_find_in_data (const guint8  *data,
                      gsize          len,
                      GError       **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree guint8 *grey = NULL;
   GdkPixbuf *pixbuf;
@@ -159,9 +159,15 @@ mfa_qr_find_in_data (const guint8  *data,
   /* The header first: gdk-pixbuf decodes every row even when told a smaller size. */
   if (!mfa_input_check_image_size (data, len, _("the image"), error))
     return NULL;
+  loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (refuse_huge_size), &too_large);
-  if (!gdk_pixbuf_loader_write (loader, data, len, &local_error)
-      || !gdk_pixbuf_loader_close (loader, &local_error))
+  /* A loader is closed even after a failed write: gdk-pixbuf warns of one
+   * finalized open. */
+  if (!gdk_pixbuf_loader_write (loader, data, len, &local_error))
+    gdk_pixbuf_loader_close (loader, NULL);
+  else
+    gdk_pixbuf_loader_close (loader, &local_error);
+  if (local_error != NULL)
     {
       g_set_error (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT,
                    _("the image cannot be read: %s"), local_error->message);

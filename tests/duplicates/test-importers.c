@@ -180,6 +180,29 @@ test_qr_symbol_position (void)
   g_rmdir (dir);
 }
 
+/* A picture refused by its header alone, or not decodable at all, leaves
+ * no loader open behind it (gdk-pixbuf's warning is fatal here). */
+static void
+test_refused_image_no_warning (void)
+{
+  static const guint8 huge[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+    0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 2, 0, 0, 0, 0, 0, 0, 0 };
+  static const guint8 garbage[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 'x', 'y' };
+  const struct { const guint8 *data; gsize len; } images[] = {
+    { huge, sizeof huge }, { garbage, sizeof garbage },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (images); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) symbols = mfa_qr_find_in_data (images[i].data, images[i].len, &error);
+
+      g_assert_null (symbols);
+      g_assert_nonnull (error);
+    }
+}
+
 static void
 test_damaged_image (void)
 {
@@ -259,6 +282,31 @@ assert_refused (const gchar *text,
   g_assert_error (error, domain, code);
   if (strstr (error->message, needle) == NULL)
     g_error ("“%s” does not say “%s”", error->message, needle);
+}
+
+/* Any JSON, of any shape, given as any format: refused in words, never a
+ * critical warning (fatal here). A Bitwarden export given as "[]" once
+ * asked json-glib for a member of no object, and a damaged Bitwarden CSV
+ * header set its error twice (found by their fuzzers). */
+static void
+test_any_shape_any_format (void)
+{
+  static const gchar *const shapes[] = { "[]", "{}", "null", "1", "\"x\"", "[{}]", "[[]]",
+                                         "{\"encrypted\": true}",
+                                         /* a CSV header whose quote never closes */
+                                         "folder,favorite,type,name,login_totp,\"login_", NULL };
+
+  for (gint format = MFA_IMPORT_AUTO; format <= MFA_IMPORT_AUTHENTICATOR_PRO; format++)
+    for (guint i = 0; shapes[i] != NULL; i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) entries = mfa_import_data ("shape", shapes[i], strlen (shapes[i]),
+                                                        format, &error);
+
+        g_assert_true ((entries == NULL) != (error == NULL));
+        if (error != NULL)
+          g_assert_cmpstr (error->message, !=, "");
+      }
 }
 
 static void
@@ -414,7 +462,9 @@ main (int    argc,
   g_test_add_func ("/importers/google/two-qr-images", test_google_two_qr_images);
   g_test_add_func ("/importers/qr/position", test_qr_symbol_position);
   g_test_add_func ("/importers/qr/damaged-image", test_damaged_image);
+  g_test_add_func ("/importers/qr/refused-no-warning", test_refused_image_no_warning);
   g_test_add_func ("/importers/encrypted", test_encrypted);
+  g_test_add_func ("/importers/any-shape-any-format", test_any_shape_any_format);
   g_test_add_func ("/importers/damaged", test_damaged);
   g_test_add_func ("/importers/format-given-wrong", test_format_given_wrong);
   g_test_add_func ("/importers/files-named", test_files_named);

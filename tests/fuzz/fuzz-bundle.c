@@ -200,7 +200,10 @@ mutate_layout (guint8 *data,
     }
   if (out->len > max_size)
     return 0;
-  memcpy (data, out->data, out->len);
+  /* libFuzzer may hand an empty input as NULL: memcpy takes no NULL, even
+   * for no bytes. */
+  if (out->len > 0)
+    memcpy (data, out->data, out->len);
   return out->len;
 }
 

@@ -108,9 +108,18 @@ csv_parse (const MfaImportInput  *input,
   const gchar *text = input->data;
   const gchar *end = input->data + input->len;
   gint totp, name, username;
+  GError *header_error = NULL;
 
-  if (!next_record (&text, end, header, error))
-    return mfa_import_fail (error, _("this Bitwarden CSV export has no header"));
+  /* No record at all, or a damaged one that says why. */
+  if (!next_record (&text, end, header, &header_error))
+    {
+      if (header_error != NULL)
+        {
+          g_propagate_error (error, header_error);
+          return FALSE;
+        }
+      return mfa_import_fail (error, _("this Bitwarden CSV export has no header"));
+    }
   totp = column (header, "login_totp");
   name = column (header, "name");
   username = column (header, "login_username");

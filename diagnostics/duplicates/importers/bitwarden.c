@@ -212,7 +212,7 @@ bitwarden_parse (const MfaImportInput  *input,
                  GError               **error)
 {
   JsonObject *root = mfa_json_object (input->json);
-  JsonNode *encrypted = json_object_get_member (root, "encrypted");
+  JsonNode *encrypted = mfa_json_member (root, "encrypted");
   guint8 *plain;
   gsize plain_len = 0;
   gboolean ok;
