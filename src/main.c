@@ -17,7 +17,6 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(MfaApplication) app = NULL;
-  int status;
 
   mfa_secret_protect_process (); /* keys and decrypted vaults live in this process */
   setlocale (LC_ALL, "");
@@ -26,6 +25,5 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = mfa_application_new ();
-  status = g_application_run (G_APPLICATION (app), argc, argv);
-  return status != 0 ? status : mfa_application_get_exit_status (app);
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -17,10 +17,7 @@ struct _MfaApplication
 {
   AdwApplication  parent_instance;
 
-  gchar          *topic;       /* --topic ID, opened at activation */
-  gchar          *check;       /* --check ID, likewise */
   MfaSession     *session;
-  int             exit_status;
 };
 
 G_DEFINE_FINAL_TYPE (MfaApplication, mfa_application, ADW_TYPE_APPLICATION)
@@ -30,7 +27,7 @@ mfa_application_new (void)
 {
   return g_object_new (MFA_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }
@@ -62,24 +59,77 @@ static void
 mfa_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  MfaApplication *self = MFA_APPLICATION (app);
-  g_autofree gchar *topic = g_steal_pointer (&self->topic);
-  g_autofree gchar *check = g_steal_pointer (&self->check);
-  g_autoptr(GError) error = NULL;
 
   if (window == NULL)
+    window = GTK_WINDOW (mfa_window_new (MFA_APPLICATION (app)));
+  gtk_window_present (window);
+  if (g_getenv ("MFA_BENCH_QUIT_AFTER_FIRST_FRAME") != NULL)
+    mfa_application_quit_after_paint (MFA_APPLICATION (app), window);
+}
+
+/* The wizard, at the topic or check asked for; FALSE with the error for
+ * an unknown one, and no new window left behind. */
+static gboolean
+open_wizard (MfaApplication  *self,
+             const gchar     *topic,
+             const gchar     *check,
+             GError         **error)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gboolean created = window == NULL || !MFA_IS_WINDOW (window);
+
+  if (created)
     window = GTK_WINDOW (mfa_window_new (self));
-  if ((topic != NULL && !mfa_window_open_topic (MFA_WINDOW (window), topic, &error))
-      || (check != NULL && !mfa_window_open_check (MFA_WINDOW (window), check, &error)))
+  if ((topic != NULL && !mfa_window_open_topic (MFA_WINDOW (window), topic, error))
+      || (check != NULL && !mfa_window_open_check (MFA_WINDOW (window), check, error)))
     {
-      g_printerr ("mfa-troubleshooter: %s\n", error->message);
-      self->exit_status = 2;
-      gtk_window_destroy (window);
-      return;
+      if (created)
+        gtk_window_destroy (window);
+      return FALSE;
     }
   gtk_window_present (window);
   if (g_getenv ("MFA_BENCH_QUIT_AFTER_FIRST_FRAME") != NULL)
     mfa_application_quit_after_paint (self, window);
+  return TRUE;
+}
+
+/* Runs in the first instance, for its own command line and for those of
+ * later ones: `--topic` given while the app already runs reaches the
+ * running window, and an error reaches the terminal that gave it. */
+static gint
+mfa_application_command_line (GApplication            *app,
+                              GApplicationCommandLine *command_line)
+{
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const gchar *topic = NULL, *check = NULL;
+  g_autofree const gchar **paths = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_variant_dict_lookup (options, "topic", "&s", &topic);
+  g_variant_dict_lookup (options, "check", "&s", &check);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_application_command_line_create_file_for_arg (command_line,
+                                                                            paths[i]));
+  if (files->len > 0 && (topic != NULL || check != NULL))
+    {
+      g_application_command_line_printerr (command_line, "mfa-troubleshooter: %s\n",
+                                           _("Give either ticket bundles to open or "
+                                             "--topic/--check, not both"));
+      return 2;
+    }
+  if (files->len > 0)
+    g_application_open (app, (GFile **) files->pdata, files->len, "");
+  else if (topic == NULL && check == NULL)
+    g_application_activate (app);
+  else if (!open_wizard (MFA_APPLICATION (app), topic, check, &error))
+    {
+      g_application_command_line_printerr (command_line, "mfa-troubleshooter: %s\n",
+                                           error->message);
+      return 2;
+    }
+  return 0;
 }
 
 /* One viewer window per ticket bundle: from the command line, a double
@@ -166,26 +216,11 @@ open_bundle (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static gint
-mfa_application_handle_local_options (GApplication *app,
-                                      GVariantDict *options)
-{
-  MfaApplication *self = MFA_APPLICATION (app);
-
-  g_clear_pointer (&self->topic, g_free);
-  g_clear_pointer (&self->check, g_free);
-  g_variant_dict_lookup (options, "topic", "s", &self->topic);
-  g_variant_dict_lookup (options, "check", "s", &self->check);
-  return -1;
-}
-
 static void
 mfa_application_finalize (GObject *object)
 {
   MfaApplication *self = MFA_APPLICATION (object);
 
-  g_free (self->topic);
-  g_free (self->check);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (mfa_application_parent_class)->finalize (object);
 }
@@ -195,13 +230,6 @@ mfa_application_get_session (MfaApplication *self)
 {
   g_return_val_if_fail (MFA_IS_APPLICATION (self), NULL);
   return self->session;
-}
-
-/* The status for main() when activation itself failed (an unknown --topic). */
-int
-mfa_application_get_exit_status (MfaApplication *self)
-{
-  return self->exit_status;
 }
 
 /* The same addresses as the metainfo's homepage and bug tracker. */
@@ -310,7 +338,7 @@ mfa_application_class_init (MfaApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = mfa_application_finalize;
-  app_class->handle_local_options = mfa_application_handle_local_options;
+  app_class->command_line = mfa_application_command_line;
   app_class->activate = mfa_application_activate;
   app_class->open = mfa_application_open;
   app_class->startup = mfa_application_startup;
@@ -327,4 +355,7 @@ mfa_application_init (MfaApplication *self)
                                  G_OPTION_ARG_STRING,
                                  _("Open one check directly: clock, phone-clock, code or "
                                    "duplicates"), _("ID"));
+  g_application_add_main_option (G_APPLICATION (self), G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_FILENAME_ARRAY,
+                                 _("Ticket bundles to open in the viewer"), _("[BUNDLE…]"));
 }

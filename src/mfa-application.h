@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MfaApplication, mfa_application, MFA, APPLICATION, AdwApplication)
 
 MfaApplication *mfa_application_new             (void);
-int             mfa_application_get_exit_status (MfaApplication *self);
 /* What this run of the app has measured, shared by all its windows. */
 MfaSession     *mfa_application_get_session     (MfaApplication *self);
 /* For the start-up benchmarks: quits once `window` has painted its next
