@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "mfa-attachment-list.h"
+#include "mfa-accessible-names.h"
 #include "mfa-save-error.h"
 #include "mfa-show-in-files.h"
 #include "mfa-ticket-assistant.h"
@@ -32,6 +33,7 @@ struct _MfaTicketAssistant
   AdwWindowTitle    *window_title;
   GtkStack          *pages;
   GtkWidget         *next_button;
+  GtkWidget         *save_button;
   GtkCheckButton    *ram_user_button;
   GtkWidget         *name_entry;     /* an AdwEntryRow */
   GtkLabel          *account_message;
@@ -300,23 +302,6 @@ write_free (Write *write)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Write, write_free)
 
-/* How the user knows the saved file. In a sandbox it was saved through the
- * document portal, whose path (…/doc/3f2a9c1e/name) means nothing to them:
- * they chose the folder in the dialog, so the name says it. */
-static gchar *
-saved_file_display_name (const gchar *target)
-{
-  g_autofree gchar *portal_dir = g_build_filename (g_get_user_runtime_dir (), "doc", "", NULL);
-
-  if (g_str_has_prefix (target, portal_dir))
-    {
-      g_autofree gchar *name = g_path_get_basename (target);
-
-      return g_filename_display_name (name);
-    }
-  return g_filename_display_name (target);
-}
-
 /* An upper bound of the bundle's size, to tell a full disk from other
  * failures: the attachments as they are, and room for the text members. */
 static guint64
@@ -348,6 +333,8 @@ show_save_error (MfaTicketAssistant *self,
                                               "entered is still here."), cause);
 
   show_message (self->save_status, text, MESSAGE_ERROR);
+  /* Brings the buttons and the error under them into view. */
+  gtk_widget_grab_focus (self->save_button);
 }
 
 static void
@@ -365,6 +352,7 @@ show_toast (MfaTicketAssistant *self,
       adw_toast_set_action_target_value (toast, g_variant_new_string (saved_path));
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  mfa_accessible_name_toasts (GTK_WIDGET (self->toast_overlay));
 }
 
 static void
@@ -375,7 +363,10 @@ written_cb (GObject      *source,
   g_autoptr(Write) write = user_data;
   MfaTicketAssistant *self = write->self;
   const gchar *target = write->target;
-  g_autofree gchar *display = saved_file_display_name (target);
+  /* The name alone: in a sandbox the path is the document portal's
+   * (…/doc/3f2a9c1e/name), which means nothing to the user, and Show in
+   * Files shows the folder. */
+  g_autofree gchar *display = g_filename_display_basename (target);
   g_autoptr(GError) error = NULL;
   g_autofree gchar *text = NULL;
 
@@ -544,6 +535,7 @@ mfa_ticket_assistant_class_init (MfaTicketAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, window_title);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, pages);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, save_button);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, next_button);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, ram_user_button);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, name_entry);

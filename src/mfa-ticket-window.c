@@ -21,6 +21,7 @@
 
 #include "mfadiag.h"
 #include "mfa-attachment-window.h"
+#include "mfa-accessible-names.h"
 #include "mfa-save-error.h"
 #include "mfa-show-in-files.h"
 #include "mfa-ticket-window.h"
@@ -489,6 +490,7 @@ show_toast (MfaTicketWindow *self,
       adw_toast_set_action_target_value (toast, g_variant_new_string (saved_path));
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  mfa_accessible_name_toasts (GTK_WIDGET (self->toast_overlay));
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mfa-accessible-names.h"
 #include "mfa-time-picker.h"
 
 #include "mfa-zone-names.h"
@@ -165,6 +166,8 @@ mfa_time_picker_init (MfaTimePicker *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_zones (self);
   zone_changed (self);
+  mfa_accessible_name_calendar (self->calendar);
+  mfa_accessible_name_drop_down (self->zone_dropdown, _("Time zone"));
   gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (now));
   gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (now));
 }
