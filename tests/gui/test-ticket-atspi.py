@@ -326,7 +326,7 @@ def ticket_saved_without_secrets():
         wait_for(assistant, lambda n: n.roleName == "list item" and n.name == "binding-page.png",
                  "the attached image's row")
         label_starting(assistant, start_of(HAS_QR))
-        type_into(assistant, _("Caption"), "The binding page")
+        type_into(assistant, _("Caption (optional)"), "The binding page")
         shoot("attachments")
         press(assistant, _("Next"))
         mask_note = label_starting(assistant, start_of(WILL_MASK))
