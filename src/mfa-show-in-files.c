@@ -99,14 +99,17 @@ void
 mfa_show_in_files (GtkWindow   *parent,
                    const gchar *path)
 {
-  ShowRequest *request = g_new0 (ShowRequest, 1);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree gchar *uri = g_file_get_uri (file);
+  ShowRequest *request;
+  g_autoptr(GFile) file = NULL;
+  g_autofree gchar *uri = NULL;
   g_autoptr(GDBusConnection) bus = NULL;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (path != NULL);
 
+  file = g_file_new_for_path (path);
+  uri = g_file_get_uri (file);
+  request = g_new0 (ShowRequest, 1);
   request->parent = g_object_ref (parent);
   request->path = g_strdup (path);
   if (in_sandbox (path))

@@ -167,7 +167,7 @@ mfa_time_picker_init (MfaTimePicker *self)
   fill_zones (self);
   zone_changed (self);
   mfa_accessible_name_calendar (self->calendar);
-  mfa_accessible_name_drop_down (self->zone_dropdown, _("Time zone"));
+  mfa_accessible_name_drop_down (self->zone_dropdown, _("Time Zone"));
   gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (now));
   gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (now));
 }

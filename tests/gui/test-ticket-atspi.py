@@ -297,7 +297,7 @@ def ticket_saved_without_secrets():
                                       and n.name == _("When It Failed")), "no heading role"
         # "Just now" needs no date: the calendar and the zone wait for "At another time".
         assert not showing(assistant, _("Date")), "a calendar before it is asked for"
-        assert not showing(assistant, _("Time zone")), "a zone before it is asked for"
+        assert not showing(assistant, _("Time Zone")), "a zone before it is asked for"
         shoot("time")
         choose(assistant, _("At another time"))
         wait_for(assistant, lambda n: n.name == _("Date") and n.roleName != "label",
