@@ -26,6 +26,7 @@ struct _MfaAttachmentList
 {
   GtkBox        parent_instance;
 
+  GtkFlowBox   *button_box;
   GtkListBox   *list_box;
   GtkLabel     *attach_message;
   GtkWidget    *choose_button;
@@ -401,6 +402,7 @@ mfa_attachment_list_class_init (MfaAttachmentListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mfa-attachment-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, MfaAttachmentList, button_box);
   gtk_widget_class_bind_template_child (widget_class, MfaAttachmentList, list_box);
   gtk_widget_class_bind_template_child (widget_class, MfaAttachmentList, attach_message);
   gtk_widget_class_bind_template_child (widget_class, MfaAttachmentList, choose_button);
@@ -416,6 +418,10 @@ mfa_attachment_list_init (MfaAttachmentList *self)
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The flow box only lays the buttons out: Tab goes to the buttons. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->button_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   self->cancellable = g_cancellable_new ();
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
   g_signal_connect (target, "drop", G_CALLBACK (dropped), self);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mfa-accessible-names.h"
 #include "mfa-attachment-row.h"
 #include "mfadiag.h"
 
@@ -103,6 +104,7 @@ mfa_attachment_row_init (MfaAttachmentRow *self)
 {
   self->n_qr_codes = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  mfa_accessible_name_drop_down (self->kind_dropdown, _("What the image shows"));
 }
 
 GtkWidget *

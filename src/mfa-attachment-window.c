@@ -18,7 +18,7 @@
 
 struct _MfaAttachmentWindow
 {
-  GtkWindow          parent_instance;
+  AdwWindow          parent_instance;
 
   GtkScrolledWindow *scroller;
   GtkPicture        *picture;
@@ -33,7 +33,7 @@ struct _MfaAttachmentWindow
   gdouble            scale;
 };
 
-G_DEFINE_FINAL_TYPE (MfaAttachmentWindow, mfa_attachment_window, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (MfaAttachmentWindow, mfa_attachment_window, ADW_TYPE_WINDOW)
 
 /* ---- the attachment ------------------------------------------------------- */
 

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "mfadiag.h"
 
@@ -35,7 +35,7 @@ gchar         *mfa_attachment_describe (const MfaAttachment *attachment);
 
 #define MFA_TYPE_ATTACHMENT_WINDOW (mfa_attachment_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (MfaAttachmentWindow, mfa_attachment_window, MFA, ATTACHMENT_WINDOW, GtkWindow)
+G_DECLARE_FINAL_TYPE (MfaAttachmentWindow, mfa_attachment_window, MFA, ATTACHMENT_WINDOW, AdwWindow)
 
 void           mfa_attachment_window_show (GtkWindow     *parent,
                                            MfaAttachment *attachment);

@@ -13,8 +13,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "mfa-attachment-list.h"
+#include "mfa-accessible-names.h"
+#include "mfa-save-error.h"
+#include "mfa-show-in-files.h"
 #include "mfa-ticket-assistant.h"
 #include "mfa-widgets.h"
 #include "mfa-ticket-review.h"
@@ -23,13 +27,15 @@
 
 struct _MfaTicketAssistant
 {
-  GtkWindow          parent_instance;
+  AdwWindow          parent_instance;
 
+  AdwToastOverlay   *toast_overlay;
+  AdwWindowTitle    *window_title;
   GtkStack          *pages;
-  GtkLabel          *position_label;
   GtkWidget         *next_button;
+  GtkWidget         *save_button;
   GtkCheckButton    *ram_user_button;
-  GtkEntry          *name_entry;
+  GtkWidget         *name_entry;     /* an AdwEntryRow */
   GtkLabel          *account_message;
   GtkCheckButton    *keep_name_button;
   MfaTimePicker     *time_picker;
@@ -51,7 +57,7 @@ struct _MfaTicketAssistant
   gboolean           following;     /* the flow is setting the type, not the user */
 };
 
-G_DEFINE_FINAL_TYPE (MfaTicketAssistant, mfa_ticket_assistant, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (MfaTicketAssistant, mfa_ticket_assistant, ADW_TYPE_WINDOW)
 
 static const gchar *const page_names[] = { "account", "time", "words", "attachments", "review" };
 
@@ -226,7 +232,13 @@ page_changed (MfaTicketAssistant *self)
                                                 (guint) G_N_ELEMENTS (page_names));
   gboolean last = index + 1 == G_N_ELEMENTS (page_names);
 
-  gtk_label_set_label (self->position_label, position);
+  adw_window_title_set_subtitle (self->window_title, position);
+  /* Typing goes where the page asks for words: no Tab through the header
+   * bar first. */
+  if (index == 0)
+    gtk_widget_grab_focus (self->name_entry);
+  else if (g_str_equal (page_names[index], "words"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->words_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ticket.back", index > 0);
   gtk_widget_set_visible (self->next_button, !last);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ticket.next", !last);
@@ -290,21 +302,57 @@ write_free (Write *write)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Write, write_free)
 
-/* How the user knows the saved file. In a sandbox it was saved through the
- * document portal, whose path (…/doc/3f2a9c1e/name) means nothing to them:
- * they chose the folder in the dialog, so the name says it. */
-static gchar *
-saved_file_display_name (const gchar *target)
+/* An upper bound of the bundle's size, to tell a full disk from other
+ * failures: the attachments as they are, and room for the text members. */
+static guint64
+estimated_size (MfaTicketAssistant *self)
 {
-  g_autofree gchar *portal_dir = g_build_filename (g_get_user_runtime_dir (), "doc", "", NULL);
+  g_autoptr(GPtrArray) rows = mfa_attachment_list_get_rows (self->attachment_list);
+  guint64 size = 64 * 1024;
 
-  if (g_str_has_prefix (target, portal_dir))
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autofree gchar *name = g_path_get_basename (target);
+      GStatBuf info;
 
-      return g_filename_display_name (name);
+      if (g_stat (mfa_attachment_row_get_path (rows->pdata[i]), &info) == 0)
+        size += info.st_size;
     }
-  return g_filename_display_name (target);
+  return size;
+}
+
+/* The error stays in place, under the buttons, until the next save. */
+static void
+show_save_error (MfaTicketAssistant *self,
+                 const gchar        *target,
+                 const GError       *error)
+{
+  g_autofree gchar *dir = g_path_get_dirname (target);
+  MfaSaveFailure failure = mfa_save_failure_classify (dir, estimated_size (self), error);
+  g_autofree gchar *cause = mfa_save_failure_describe (failure, dir, error);
+  g_autofree gchar *text = g_strdup_printf (_("The ticket was not saved. %s Everything you "
+                                              "entered is still here."), cause);
+
+  show_message (self->save_status, text, MESSAGE_ERROR);
+  /* Brings the buttons and the error under them into view. */
+  gtk_widget_grab_focus (self->save_button);
+}
+
+static void
+show_toast (MfaTicketAssistant *self,
+            const gchar        *title,
+            const gchar        *saved_path)
+{
+  g_autofree gchar *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (saved_path != NULL)
+    {
+      adw_toast_set_button_label (toast, _("Show in Files"));
+      adw_toast_set_action_name (toast, "ticket.show-in-files");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (saved_path));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  mfa_accessible_name_toasts (GTK_WIDGET (self->toast_overlay));
 }
 
 static void
@@ -315,7 +363,10 @@ written_cb (GObject      *source,
   g_autoptr(Write) write = user_data;
   MfaTicketAssistant *self = write->self;
   const gchar *target = write->target;
-  g_autofree gchar *display = saved_file_display_name (target);
+  /* The name alone: in a sandbox the path is the document portal's
+   * (…/doc/3f2a9c1e/name), which means nothing to the user, and Show in
+   * Files shows the folder. */
+  g_autofree gchar *display = g_filename_display_basename (target);
   g_autoptr(GError) error = NULL;
   g_autofree gchar *text = NULL;
 
@@ -329,15 +380,21 @@ written_cb (GObject      *source,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ticket.save", TRUE);
   if (error != NULL)
     {
-      text = g_strdup_printf (_("The ticket was not saved: %s. Everything you entered is still "
-                                "here: free some space or choose another place, and save "
-                                "again."), error->message);
-      show_message (self->save_status, text, MESSAGE_ERROR);
+      show_save_error (self, target, error);
       return;
     }
-  text = g_strdup_printf (_("Saved as %s. Attach this file to your support ticket."), display);
-  show_message (self->save_status, text, MESSAGE_NOTE);
+  show_message (self->save_status, NULL, MESSAGE_NOTE);
+  text = g_strdup_printf (_("Saved as %s"), display);
+  show_toast (self, text, target);
   mfa_ticket_uploader_set_file (MFA_TICKET_UPLOADER (self->uploader), target);
+}
+
+static void
+show_in_files (GtkWidget   *widget,
+               const gchar *action_name,
+               GVariant    *parameter)
+{
+  mfa_show_in_files (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -433,9 +490,8 @@ copy_summary (GtkWidget   *widget,
       return;
     }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), summary);
-  show_message (self->save_status,
-                _("The summary is on the clipboard: paste it into the ticket form."),
-                MESSAGE_NOTE);
+  show_message (self->save_status, NULL, MESSAGE_NOTE);
+  show_toast (self, _("Summary copied: paste it into the ticket form"), NULL);
 }
 
 static void
@@ -476,8 +532,10 @@ mfa_ticket_assistant_class_init (MfaTicketAssistantClass *klass)
   g_type_ensure (MFA_TYPE_TICKET_REVIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mfa-ticket-assistant.ui");
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, window_title);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, pages);
-  gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, position_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, save_button);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, next_button);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, ram_user_button);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketAssistant, name_entry);
@@ -498,6 +556,7 @@ mfa_ticket_assistant_class_init (MfaTicketAssistantClass *klass)
   gtk_widget_class_install_action (widget_class, "ticket.next", NULL, go_next);
   gtk_widget_class_install_action (widget_class, "ticket.save", NULL, save);
   gtk_widget_class_install_action (widget_class, "ticket.copy-summary", NULL, copy_summary);
+  gtk_widget_class_install_action (widget_class, "ticket.show-in-files", "s", show_in_files);
   gtk_widget_class_install_action (widget_class, "ticket.paste-image", NULL, paste_image);
   /* Text fields take Ctrl+V first; elsewhere it pastes a screenshot. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "mfa-session.h"
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 #define MFA_TYPE_TICKET_ASSISTANT (mfa_ticket_assistant_get_type ())
 
-G_DECLARE_FINAL_TYPE (MfaTicketAssistant, mfa_ticket_assistant, MFA, TICKET_ASSISTANT, GtkWindow)
+G_DECLARE_FINAL_TYPE (MfaTicketAssistant, mfa_ticket_assistant, MFA, TICKET_ASSISTANT, AdwWindow)
 
 /* `ticket_url` is the provider's page for opening a ticket. */
 MfaTicketAssistant *mfa_ticket_assistant_new (GtkWindow   *parent,

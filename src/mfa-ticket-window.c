@@ -21,13 +21,20 @@
 
 #include "mfadiag.h"
 #include "mfa-attachment-window.h"
+#include "mfa-accessible-names.h"
+#include "mfa-save-error.h"
+#include "mfa-show-in-files.h"
 #include "mfa-ticket-window.h"
+#include "mfa-zone-names.h"
 
 #define THUMB_SIZE 200
 
 struct _MfaTicketWindow
 {
-  GtkApplicationWindow parent_instance;
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay  *toast_overlay;
+  AdwWindowTitle   *window_title;
 
   GtkBox           *integrity_box;
   GtkLabel         *integrity_label;
@@ -35,7 +42,7 @@ struct _MfaTicketWindow
   GtkLabel         *notice_label;
   GtkLabel         *diagnosis_label;
   GtkButton        *copy_button;
-  GtkGrid          *facts_grid;
+  GtkListBox       *facts_list;
   GtkLabel         *words_heading;
   GtkLabel         *words_label;
   GtkLabel         *steps_heading;
@@ -52,7 +59,7 @@ struct _MfaTicketWindow
   gboolean          intact;
 };
 
-G_DEFINE_FINAL_TYPE (MfaTicketWindow, mfa_ticket_window, GTK_TYPE_APPLICATION_WINDOW)
+G_DEFINE_FINAL_TYPE (MfaTicketWindow, mfa_ticket_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum { PROP_0, PROP_FILE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -100,25 +107,24 @@ set_integrity (MfaTicketWindow *self,
 
 /* ---- showing the head ------------------------------------------------------ */
 
+/* A row of the facts list: the name, and under it the value, which wraps
+ * and can be long (an account name, a bundle's own text). */
 static void
 add_fact (MfaTicketWindow *self,
-          gint            *row,
           const gchar     *name,
           const gchar     *value)
 {
-  GtkWidget *key, *text;
+  GtkWidget *row;
 
   if (value == NULL || value[0] == '\0')
     return;
-  key = gtk_label_new (name);
-  gtk_label_set_xalign (GTK_LABEL (key), 0);
-  gtk_label_set_yalign (GTK_LABEL (key), 0);
-  gtk_widget_add_css_class (key, "dim-label");
-  text = text_label (value, TRUE);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_grid_attach (self->facts_grid, key, 0, *row, 1, 1);
-  gtk_grid_attach (self->facts_grid, text, 1, *row, 1, 1);
-  (*row)++;
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (self->facts_list, row);
+  gtk_widget_set_visible (GTK_WIDGET (self->facts_list), TRUE);
 }
 
 /* An ISO 8601 time from the manifest in `zone` (NULL: as written), with the
@@ -139,43 +145,71 @@ format_time (const gchar *iso,
   return mfa_format_wall_time (shown, zone_name);
 }
 
+/* The user's zone (recorded in the bundle) and this viewer's: one zone when
+ * both name the same one, so the same time is not read twice. */
+static gboolean
+same_zone (const gchar *user_zone,
+           const gchar *viewer_zone)
+{
+  if (user_zone == NULL || viewer_zone == NULL)
+    return FALSE;
+  return g_str_equal (user_zone, viewer_zone)
+         || (mfa_zone_is_utc (user_zone) && mfa_zone_is_utc (viewer_zone));
+}
+
+/* When the failing operation happened: in UTC, as support's logs keep it;
+ * then in the user's zone and in the viewer's, or in the one zone both
+ * share. */
+static void
+show_operation_time (MfaTicketWindow *self)
+{
+  g_autofree gchar *utc = manifest_text (self, "operation_time", "utc");
+  g_autofree gchar *local = manifest_text (self, "operation_time", "local");
+  g_autofree gchar *zone = manifest_text (self, "operation_time", "timezone");
+  g_autoptr(GTimeZone) viewer_zone = g_time_zone_new_local ();
+  g_autoptr(GTimeZone) utc_zone = g_time_zone_new_utc ();
+  const gchar *viewer_id = g_time_zone_get_identifier (viewer_zone);
+  g_autofree gchar *viewer_name = mfa_zone_display_name (viewer_id);
+  g_autofree gchar *user_name = zone[0] != '\0' ? mfa_zone_display_name (zone) : NULL;
+  g_autofree gchar *utc_shown = format_time (utc, utc_zone, NULL);
+  g_autofree gchar *here = format_time (utc, viewer_zone, viewer_name);
+  g_autofree gchar *theirs = format_time (local, NULL, user_name);
+
+  add_fact (self, _("Operation Time (UTC)"), utc_shown != NULL ? utc_shown : utc);
+  if (same_zone (zone, viewer_id))
+    {
+      add_fact (self, _("Operation Time (User’s Zone, Same as Yours)"), theirs);
+      return;
+    }
+  add_fact (self, _("Operation Time (User’s Zone)"), theirs);
+  add_fact (self, _("Operation Time (Your Zone)"), here);
+}
+
 static void
 show_facts (MfaTicketWindow *self)
 {
   g_autofree gchar *name = manifest_text (self, "account", "name");
   g_autofree gchar *type = manifest_text (self, "account", "type");
-  g_autofree gchar *utc = manifest_text (self, "operation_time", "utc");
-  g_autofree gchar *local = manifest_text (self, "operation_time", "local");
-  g_autofree gchar *zone = manifest_text (self, "operation_time", "timezone");
   g_autofree gchar *source = manifest_text (self, "operation_time", "source");
   g_autofree gchar *flow = mfa_bundle_manifest_topic (self->manifest);
   g_autofree gchar *os = manifest_text (self, "system", "os");
   g_autofree gchar *version = manifest_text (self, "app", "version");
-  g_autofree gchar *created = NULL;
-  g_autoptr(GTimeZone) viewer_zone = g_time_zone_new_local ();
   g_autoptr(GTimeZone) utc_zone = g_time_zone_new_utc ();
-  g_autofree gchar *utc_shown = format_time (utc, utc_zone, NULL);
-  g_autofree gchar *here = format_time (utc, viewer_zone,
-                                        g_time_zone_get_identifier (viewer_zone));
-  g_autofree gchar *user_zone = format_time (local, NULL, zone);
   const gchar *made = mfa_json_member_string (manifest_root (self), "created");
+  g_autofree gchar *created = made != NULL ? format_time (made, utc_zone, NULL) : NULL;
   g_autofree gchar *sender = os[0] != '\0' ? g_strdup_printf (_("%s, MFA Troubleshooter %s"),
                                                                os, version) : NULL;
   const gchar *type_label = mfa_bundle_account_type_label (type);
-  gint row = 0;
 
-  created = made != NULL ? format_time (made, utc_zone, NULL) : NULL;
-  add_fact (self, &row, _("Account"), name);
-  add_fact (self, &row, _("Account type"), type_label != NULL ? type_label : type);
-  add_fact (self, &row, _("Operation time (UTC)"), utc_shown != NULL ? utc_shown : utc);
-  add_fact (self, &row, _("In the user’s zone"), user_zone);
-  add_fact (self, &row, _("In your zone"), here);
-  add_fact (self, &row, _("Time given by"), g_str_equal (source, "user") ? _("the user")
-                                            : g_str_equal (source, "clock") ? _("the computer’s clock")
-                                                                           : NULL);
-  add_fact (self, &row, _("Topic"), flow);
-  add_fact (self, &row, _("Bundle made"), created);
-  add_fact (self, &row, _("Sent from"), sender);
+  add_fact (self, _("Account"), name);
+  add_fact (self, _("Account Type"), type_label != NULL ? type_label : type);
+  show_operation_time (self);
+  add_fact (self, _("Time Given By"), g_str_equal (source, "user") ? _("the user")
+                                      : g_str_equal (source, "clock") ? _("the computer’s clock")
+                                                                     : NULL);
+  add_fact (self, _("Topic"), flow);
+  add_fact (self, _("Bundle Made"), created);
+  add_fact (self, _("Sent From"), sender);
 }
 
 static void
@@ -214,11 +248,15 @@ show_checks (MfaTicketWindow *self)
       g_autofree gchar *title = g_strdup_printf (
         /* TRANSLATORS: a check, then what it found: "The phone’s clock: a problem" */
         _("%s: %s"), name, verdict);
-      GtkWidget *heading = text_label (title, FALSE);
+      GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", title, "wrap", TRUE,
+                                         "wrap-mode", PANGO_WRAP_WORD_CHAR, "xalign", 0.0f,
+                                         "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
       GtkWidget *body = text_label (details != NULL ? details : summary, TRUE);
 
+      gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
+                                      -1);
       gtk_widget_add_css_class (heading, "heading");
-      gtk_widget_set_margin_top (heading, 6);
+      gtk_widget_set_margin_top (heading, 12);
       gtk_box_append (self->checks_box, heading);
       if (details != NULL || summary[0] != '\0')
         gtk_box_append (self->checks_box, body);
@@ -436,6 +474,33 @@ attachment_activated (MfaTicketWindow *self,
     mfa_attachment_window_show (GTK_WINDOW (self), attachment);
 }
 
+/* Done, said briefly; with "Show in Files" where a file was saved. */
+static void
+show_toast (MfaTicketWindow *self,
+            const gchar     *title,
+            const gchar     *saved_path)
+{
+  g_autofree gchar *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (saved_path != NULL)
+    {
+      adw_toast_set_button_label (toast, _("Show in Files"));
+      adw_toast_set_action_name (toast, "win.show-in-files");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (saved_path));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  mfa_accessible_name_toasts (GTK_WIDGET (self->toast_overlay));
+}
+
+static void
+show_in_files (GtkWidget   *widget,
+               const gchar *action_name,
+               GVariant    *parameter)
+{
+  mfa_show_in_files (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 copy_diagnosis (GtkWidget   *widget,
                 const gchar *action_name,
@@ -449,8 +514,7 @@ copy_diagnosis (GtkWidget   *widget,
   else
     text = g_strdup (self->integrity != NULL ? self->integrity : "");
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  gtk_label_set_label (self->notice_label, _("The diagnosis was copied as plain text."));
-  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
+  show_toast (self, _("Diagnosis copied as plain text"), NULL);
 }
 
 /* Saving runs in a thread through the library, which names the files,
@@ -474,12 +538,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Save, save_free)
 
 static void start_saving (MfaTicketWindow *self, const gchar *dir, gboolean replace);
 
+/* A failure stays in place, in the integrity band above the diagnosis. */
 static void
 show_notice (MfaTicketWindow *self,
              const gchar     *text)
 {
   gtk_label_set_label (self->notice_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), text != NULL);
 }
 
 static void
@@ -538,13 +603,31 @@ saved_cb (GObject      *source,
       return;
     }
   if (error != NULL)
-    text = g_strdup_printf (_("The attachments could not be saved: %s"), error->message);
-  else if (skipped > 0)
-    text = g_strdup_printf (_("The attachments were saved, except entries that are not the PNG "
-                              "or JPEG images the bundle claims (left out: %u)."), skipped);
+    {
+      MfaSaveFailure failure = mfa_save_failure_classify (save->dir, 0, error);
+      g_autofree gchar *cause = mfa_save_failure_describe (failure, save->dir, error);
+
+      text = g_strdup_printf (_("The attachments were not saved. %s"), cause);
+      show_notice (self, text);
+      return;
+    }
+  show_notice (self, NULL);
+  if (skipped > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Attachments saved, except %u that is not the image "
+                                         "the bundle claims",
+                                         "Attachments saved, except %u that are not the images "
+                                         "the bundle claims", skipped), skipped);
   else
-    text = g_strdup (_("The attachments were saved."));
-  show_notice (self, text);
+    text = g_strdup (_("Attachments saved"));
+  if (saved != NULL && saved->len > 0)
+    {
+      g_autofree gchar *first = g_build_filename (save->dir, saved->pdata[0], NULL);
+
+      show_toast (self, text, first);
+    }
+  else
+    show_toast (self, text, NULL);
 }
 
 static void
@@ -605,6 +688,7 @@ mfa_ticket_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (mfa_ticket_window_parent_class)->constructed (object);
   gtk_window_set_title (GTK_WINDOW (self), shown);
+  adw_window_title_set_title (self->window_title, shown);
   if (path == NULL)
     show_refused (self, _("Only local files can be opened"));
   else
@@ -693,7 +777,9 @@ mfa_ticket_window_class_init (MfaTicketWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, notice_label);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, diagnosis_label);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, copy_button);
-  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, facts_grid);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, facts_list);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, words_heading);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, words_label);
   gtk_widget_class_bind_template_child (widget_class, MfaTicketWindow, steps_heading);
@@ -704,6 +790,7 @@ mfa_ticket_window_class_init (MfaTicketWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, attachment_activated);
   gtk_widget_class_install_action (widget_class, "win.copy-diagnosis", NULL, copy_diagnosis);
   gtk_widget_class_install_action (widget_class, "win.save-attachments", NULL, save_attachments);
+  gtk_widget_class_install_action (widget_class, "win.show-in-files", "s", show_in_files);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.copy-diagnosis", NULL);
 }

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "mfa-application.h"
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 #define MFA_TYPE_TICKET_WINDOW (mfa_ticket_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (MfaTicketWindow, mfa_ticket_window, MFA, TICKET_WINDOW, GtkApplicationWindow)
+G_DECLARE_FINAL_TYPE (MfaTicketWindow, mfa_ticket_window, MFA, TICKET_WINDOW, AdwApplicationWindow)
 
 MfaTicketWindow *mfa_ticket_window_new (MfaApplication *application,
                                         GFile          *file);

@@ -42,12 +42,19 @@ NO_PORTAL = ("Screenshots are taken through the desktop’s screenshot service, 
              "the file.")
 HAS_QR = ("Shows a QR code, which may carry your MFA key: the ticket will have it painted "
           "over.")
-WILL_MASK = "A QR code in this image will be painted over: it may carry your MFA key."
-NOT_SAVED = ("The ticket was not saved: %s. Everything you entered is still here: free some "
-             "space or choose another place, and save again.")
-SAVED = "Saved as %s. Attach this file to your support ticket."
+WILL_MASK = ("The QR code in this picture is covered: it may hold your MFA key, so the ticket "
+             "never shows it.")
+NOT_SAVED = "The ticket was not saved. %s Everything you entered is still here."
+READ_ONLY = ("The folder “%s” is on a disk that can only be read. Choose a folder on another "
+             "disk, such as Documents.")
+FULL = ("The disk that holds the folder “%s” is full. Free some space there, or choose a folder "
+        "on another disk.")
+SAVED = "Saved as %s"
 UPLOADED = "Uploaded. Your ticket number is %s."
-COPIED = "The summary is on the clipboard: paste it into the ticket form."
+COPIED = "Summary copied: paste it into the ticket form"
+SHOW_IN_FILES = "Show in Files"
+NAME_FIELD = "Account or RAM User Logon Name"
+ZONE = "Shanghai, China"  # the app runs with TZ=Asia/Shanghai
 SHOTS = os.environ.get("MFA_SHOTS")
 _ = gettext.translation("mfa-troubleshooter",
                         os.environ.get("LOCALEDIR", "/usr/local/share/locale"),
@@ -115,17 +122,40 @@ def toggle(node, name):
     time.sleep(0.3)
 
 
-def choose(node, first, name):
-    """Picks a radio button: Tab reaches a group's chosen member only, and the
-    arrow keys move the choice."""
-    focus(node, first, "check box")
-    target = node.child(name=name, roleName="check box")
-    for _ in range(5):
-        if target.checked:
-            return
-        pressKey("Down")
-        time.sleep(0.3)
-    raise AssertionError(f"the arrow keys never chose “{name}”")
+def choose(node, name):
+    """Picks an option of a boxed list: Tab to its row, then Space, as a
+    keyboard user would; the row's radio button follows."""
+    focus(node, name, "list item")
+    pressKey("space")
+    time.sleep(0.4)
+    assert node.child(name=name, roleName="check box").checked, f"“{name}” was not chosen"
+
+
+def type_name(text):
+    """The account page puts the keyboard focus in the name field (an
+    AdwEntryRow, whose inner text GTK 4.8 does not expose): type there."""
+    keyCombo("<Control>a")
+    typeText(text)
+    time.sleep(0.3)
+
+
+def showing(node, name):
+    """Whether a control is on screen: hidden widgets leave the AT-SPI tree."""
+    return bool(node.findChildren(lambda n: n.name == name and n.roleName != "label"))
+
+
+def toast_button(node, name):
+    """A toast's button, found by name while the toast shows."""
+    # GTK 4.8 names a button by its label twice: "Show in Files Show in Files".
+    return wait_for(node, lambda n: n.roleName == "push button" and n.name.startswith(name),
+                    f"a toast with “{name}”", tries=15)
+
+
+def unnamed_buttons(node):
+    """Buttons a screen reader would announce by their widget type, or not at all."""
+    return [(n.roleName, n.name) for n in node.findChildren(
+        lambda n: n.roleName in ("push button", "toggle button")
+        and (not n.name or n.name.startswith("Gtk") or n.name.startswith("Adw")))]
 
 
 def press(node, name):
@@ -182,8 +212,57 @@ def codes_near_now():
     return out.split()
 
 
-def open_assistant():
-    app = harness.App("--topic", "device-lost")
+FILE_MANAGER_LOG = None
+
+
+def start_file_manager(work):
+    """A stand-in for Files on the session bus: it logs what it is asked to show."""
+    global FILE_MANAGER_LOG
+    FILE_MANAGER_LOG = os.path.join(work, "file-manager.log")
+    process = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(
+        os.path.abspath(__file__)), "fake-file-manager.py"), FILE_MANAGER_LOG],
+        stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "ready", "the file manager stand-in never started"
+    return process
+
+
+def wait_file_manager(target):
+    for _ in range(30):
+        if os.path.exists(FILE_MANAGER_LOG):
+            with open(FILE_MANAGER_LOG, encoding="utf-8") as log:
+                lines = log.read().splitlines()
+            if lines:
+                return lines
+        time.sleep(0.3)
+    return []
+
+
+def save_fails_with_cause(app, assistant, work):
+    """A read-only disk and a full one (tmpfs mounts: root only), each named."""
+    if os.geteuid() != 0:
+        print("# skipped the read-only and full-disk saves: mounting needs root", file=harness.TAP)
+        return
+    for case, options, words in (("read-only", "ro,size=1m", READ_ONLY),
+                                 ("full", "size=4k", FULL)):
+        folder = os.path.join(work, case)
+        os.makedirs(folder)
+        subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", folder], check=True)
+        try:
+            press(assistant, _("Save Ticket…"))
+            through_file_chooser(app, _("Save Ticket"), os.path.join(folder, "t.mfaticket"))
+            said = label_starting(assistant, start_of(NOT_SAVED)).name
+            expected = _(NOT_SAVED) % (_(words) % folder)
+            assert said == expected, f"{case}: {said!r} is not {expected!r}"
+            shoot(f"save-failed-{case}")
+            assert os.listdir(folder) == [], f"{case}: the folder holds {os.listdir(folder)}"
+        finally:
+            subprocess.run(["umount", folder], check=False)
+    # Nothing typed was lost: the review still shows it.
+    label_starting(assistant, "Every code is rejected at sign-in")
+
+
+def open_assistant(env=None):
+    app = harness.App("--topic", "device-lost", env={"TZ": "Asia/Shanghai", **(env or {})})
     app.press(_("A RAM user"))
     app.press(_("No, it still fails"))
     app.press(_("Prepare a Ticket…"))
@@ -197,24 +276,36 @@ def ticket_saved_without_secrets():
     image = os.path.join(work, "binding-page.png")
     target = os.path.join(work, "ticket.mfaticket")
     subprocess.run(["qrencode", "-s", "8", "-m", "4", "-o", image, URI], check=True)
+    file_manager = start_file_manager(work)
     app, assistant = open_assistant()
     copied = None
     try:
         shoot("account")
         # "A RAM user" was answered in the flow: the assistant starts there.
-        ram_user = assistant.child(name=_("A RAM user (signs in as name@alias.onaliyun.com)"),
-                                   roleName="check box")
+        ram_user = assistant.child(name=_("RAM User"), roleName="check box")
         assert ram_user.checked, "the assistant forgot the account type chosen in the flow"
-        type_into(assistant, _("Account name or RAM user logon name"), "alice")
+        assert assistant.child(name=_("Step 1 of 5"), roleName="label")
+        type_name("alice")
         press(assistant, _("Next"))
         # Not the shape of a RAM user's logon name: a warning to confirm, not a change.
         label_starting(assistant, start_of(RAM_SHAPE))
         shoot("account-warning")
         toggle(assistant, _("Keep the name as typed"))
         press(assistant, _("Next"))
-        label_starting(assistant, _("When did it fail?"))
+        label_starting(assistant, _("Step %u of %u") % (2, 5))
+        assert assistant.findChildren(lambda n: n.roleName == "heading"
+                                      and n.name == _("When It Failed")), "no heading role"
+        # "Just now" needs no date: the calendar and the zone wait for "At another time".
+        assert not showing(assistant, _("Date")), "a calendar before it is asked for"
+        assert not showing(assistant, _("Time Zone")), "a zone before it is asked for"
         shoot("time")
-        choose(assistant, _("Just now"), _("At another time"))
+        choose(assistant, _("At another time"))
+        wait_for(assistant, lambda n: n.name == _("Date") and n.roleName != "label",
+                 "the calendar")
+        # The zone by its city, this computer's (TZ=Asia/Shanghai); never the IANA id.
+        label_starting(assistant, ZONE)
+        labels = [n.name for n in assistant.findChildren(lambda n: n.roleName == "label")]
+        assert "Asia/Shanghai" not in labels and "Etc/UTC" not in labels, labels
         shoot("time-picked")
         press(assistant, _("Next"))
 
@@ -235,7 +326,7 @@ def ticket_saved_without_secrets():
         wait_for(assistant, lambda n: n.roleName == "list item" and n.name == "binding-page.png",
                  "the attached image's row")
         label_starting(assistant, start_of(HAS_QR))
-        type_into(assistant, _("Caption"), "The binding page")
+        type_into(assistant, _("Caption (optional)"), "The binding page")
         shoot("attachments")
         press(assistant, _("Next"))
         mask_note = label_starting(assistant, start_of(WILL_MASK))
@@ -244,23 +335,28 @@ def ticket_saved_without_secrets():
             focus(assistant, mask_note.name, "label")  # scrolls the attachments into view
             shoot("review-attachments")
 
-        # A place that cannot be written: a clear message, nothing lost.
-        press(assistant, _("Save Ticket…"))
-        through_file_chooser(app, _("Save Ticket"), "/proc/ticket.mfaticket")
-        label_starting(assistant, start_of(NOT_SAVED))
-        shoot("save-failed")
+        # Places that cannot be written: the cause in words, nothing lost.
+        save_fails_with_cause(app, assistant, work)
         press(assistant, _("Save Ticket…"))
         through_file_chooser(app, _("Save Ticket"), target)
-        label_starting(assistant, start_of(SAVED))
+        # Saved: a toast says so, and its Show in Files opens the file manager on the file.
+        label_starting(assistant, _(SAVED) % "ticket.mfaticket")
+        toast_button(assistant, _(SHOW_IN_FILES)).doActionNamed("click")
         shoot("saved")
+        assert not unnamed_buttons(assistant), unnamed_buttons(assistant)
+        shown = wait_file_manager(target)
+        assert shown == [f"ShowItems file://{target}"], shown
+        assert not [n for n in assistant.findChildren(lambda n: n.roleName == "label")
+                    if n.name.startswith(start_of(NOT_SAVED))], "the old error stayed"
         press(assistant, _("Copy Summary"))
-        label_starting(assistant, start_of(COPIED))
+        label_starting(assistant, _(COPIED))
         copied = clipboard_text()
     except Exception:
         shoot("failed-here")
         raise
     finally:
         app.close()
+        file_manager.terminate()
 
     verify = subprocess.run([os.environ["MFA_TICKET"], "verify", target], capture_output=True,
                             text=True)
@@ -268,6 +364,11 @@ def ticket_saved_without_secrets():
     names = subprocess.run(["unzip", "-Z1", target], capture_output=True, text=True,
                            check=True).stdout.split()
     assert "summary.txt" in names and "attachments/01-error-page.png" in names, names
+    # The zone was picked by its city; the manifest keeps the IANA identifier.
+    manifest = json.loads(subprocess.run(["unzip", "-p", target, "manifest.json"],
+                                         capture_output=True, text=True, check=True).stdout)
+    assert manifest["operation_time"]["timezone"] == "Asia/Shanghai", manifest["operation_time"]
+    assert manifest["operation_time"]["source"] == "user", manifest["operation_time"]
     secrets = [KEY, KEY.lower(), "otpauth", *codes_near_now()]
     for name in names:
         data = subprocess.run(["unzip", "-p", target, name], capture_output=True,
@@ -378,12 +479,12 @@ def ticket_uploaded():
         os.environ["GSETTINGS_SCHEMA_DIR"] = saved_dir
     try:
         # The flow answered "A RAM user": a RAM user's logon name passes as it is.
-        type_into(assistant, _("Account name or RAM user logon name"), "bob@example.onaliyun.com")
+        type_name("bob@example.onaliyun.com")
         for _page in range(4):
             press(assistant, _("Next"))
         press(assistant, _("Save Ticket…"))
         through_file_chooser(app, _("Save Ticket"), target)
-        label_starting(assistant, start_of(SAVED))
+        label_starting(assistant, _(SAVED) % "upload.mfaticket")
         press(assistant, _("Upload to Support"))
         label_starting(assistant, start_of(UPLOADED))
         shoot("uploaded")

@@ -49,8 +49,8 @@ def evidence(name, value):
     return path
 
 
-def create_bundle(name):
-    """A full bundle, as `mfa-ticket create` makes it."""
+def create_bundle(name, env=None):
+    """A full bundle, as `mfa-ticket create` makes it (in the zone of `env`'s TZ, else UTC)."""
     path = os.path.join(WORK, name)
     phone = evidence("phone", {"verdict": "ahead", "offset_min_seconds": 60,
                                "offset_max_seconds": 90})
@@ -60,7 +60,7 @@ def create_bundle(name):
                     "--note", "Codes are rejected", "--check", f"phone-clock={phone}",
                     "--check", f"clock={clock}",
                     "--attach", f"error-page={png(os.path.join(WORK, 'error.png'))}",
-                    "-o", path], check=True)
+                    "-o", path], check=True, env={**os.environ, "TZ": "UTC", **(env or {})})
     return path
 
 
@@ -202,6 +202,10 @@ def save_attachments_asks_before_replacing():
     mine = os.path.join(folder, "01-error-page.png")
     with open(mine, "w", encoding="utf-8") as out:
         out.write("my own file")
+    log = os.path.join(WORK, "file-manager.log")
+    file_manager = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(
+        os.path.abspath(__file__)), "fake-file-manager.py"), log], stdout=subprocess.PIPE, text=True)
+    assert file_manager.stdout.readline().strip() == "ready"
     app = App(path)
     try:
         app.wait_label(lambda text: text.startswith("Intact:"), "saying “Intact”")
@@ -216,12 +220,67 @@ def save_attachments_asks_before_replacing():
             subprocess.run(["import", "-window", "root",
                             os.path.join(os.environ["MFA_SHOTS"], "viewer-replace.png")])
         answer(app, "Replace")
-        app.wait_label(lambda text: text == "The attachments were saved.", "saying “saved”")
+        # Saved: a toast says so; its Show in Files asks the file manager for the first file.
+        app.wait_label(lambda text: text == "Attachments saved", "saying “saved”")
+        app.node.findChildren(lambda n: n.roleName == "push button"
+                              and n.name.startswith("Show in Files"))[0].doActionNamed("click")
+        for _ in range(30):
+            if os.path.exists(log) and open(log, encoding="utf-8").read():
+                break
+            time.sleep(0.3)
     finally:
         app.close()
+        file_manager.terminate()
+    with open(log, encoding="utf-8") as shown:
+        assert shown.read().splitlines() == [f"ShowItems file://{mine}"]
     with open(mine, "rb") as saved:
         assert saved.read(8) == b"\x89PNG\r\n\x1a\n", "not the bundle's PNG"
     assert sorted(os.listdir(folder)) == ["01-error-page.png"], os.listdir(folder)
+
+
+def zone_rows(bundle, viewer_zone):
+    """The operation-time rows' titles and values, the viewer run in `viewer_zone`."""
+    app = App(bundle, env={"TZ": viewer_zone})
+    try:
+        app.wait_label(lambda text: text.startswith("Intact:"), "saying “Intact”")
+        titles = [n.name for n in app.node.findChildren(
+            lambda n: n.roleName == "label" and (n.name or "").startswith("Operation Time"))]
+        values = [n.name for n in app.node.findChildren(
+            lambda n: n.roleName == "label" and (n.name or "").startswith("2026-11-28"))]
+        labels = [n.name or "" for n in app.node.findChildren(lambda n: n.roleName == "label")]
+        assert not [text for text in labels if "Asia/Shanghai" in text or "Etc/UTC" in text], labels
+        unnamed = [(n.roleName, n.name) for n in app.node.findChildren(
+            lambda n: n.roleName in ("push button", "toggle button")
+            and (not n.name or n.name.startswith("Gtk")))]
+        assert not unnamed, unnamed
+        return titles, values
+    finally:
+        app.close()
+
+
+@case
+def zones_differ():
+    """/gui/viewer/zone-two-rows: a bundle made in UTC, read in Shanghai: both zones, by city."""
+    titles, values = zone_rows(create_bundle("utc.mfaticket"), "Asia/Shanghai")
+    assert titles == ["Operation Time (UTC)", "Operation Time (User’s Zone)",
+                      "Operation Time (Your Zone)"], titles
+    assert values == ["2026-11-28 12:00:31 UTC",
+                      "2026-11-28 12:00:31 (Coordinated Universal Time, UTC+00:00)",
+                      "2026-11-28 20:00:31 (Shanghai, China, UTC+08:00)"], values
+
+
+@case
+def zones_same():
+    """/gui/viewer/zone-one-row: made and read in the same zone: one row for both."""
+    for made_in, read_in, local in (("UTC", "UTC", "12:00:31 (Coordinated Universal Time, "
+                                                   "UTC+00:00)"),
+                                    ("Asia/Shanghai", "Asia/Shanghai", "20:00:31 (Shanghai, "
+                                                                       "China, UTC+08:00)")):
+        bundle = create_bundle(f"same-{made_in.replace('/', '-')}.mfaticket", {"TZ": made_in})
+        titles, values = zone_rows(bundle, read_in)
+        assert titles == ["Operation Time (UTC)",
+                          "Operation Time (User’s Zone, Same as Yours)"], (made_in, titles)
+        assert values == ["2026-11-28 12:00:31 UTC", f"2026-11-28 {local}"], (made_in, values)
 
 
 if __name__ == "__main__":
