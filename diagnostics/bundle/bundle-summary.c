@@ -55,16 +55,16 @@ mfa_bundle_content_facts (const MfaBundleContent *content)
   GPtrArray *facts = g_ptr_array_new_with_free_func (g_free);
   const gchar *given = content->operation_time_given ? _("the user") : _("the computer’s clock");
 
-  g_ptr_array_add (facts, g_strdup (_("Account type")));
+  g_ptr_array_add (facts, g_strdup (_("Account Type")));
   g_ptr_array_add (facts, g_strdup (mfa_bundle_account_type_label (content->account_type)));
   g_ptr_array_add (facts, g_strdup (_("Account")));
   g_ptr_array_add (facts, g_strdup (content->account_name != NULL ? content->account_name : ""));
-  g_ptr_array_add (facts, g_strdup (_("Operation time (UTC)")));
+  g_ptr_array_add (facts, g_strdup (_("Operation Time (UTC)")));
   g_ptr_array_add (facts, format_utc_time (content->operation_time_usec));
-  g_ptr_array_add (facts, g_strdup (_("Operation time (user’s zone)")));
+  g_ptr_array_add (facts, g_strdup (_("Operation Time (User’s Zone)")));
   g_ptr_array_add (facts, format_local_time (content->operation_time_usec,
                                              content->operation_zone));
-  g_ptr_array_add (facts, g_strdup (_("Time given by")));
+  g_ptr_array_add (facts, g_strdup (_("Time Given By")));
   g_ptr_array_add (facts, g_strdup (given));
   if (content->flow_id != NULL)
     {
