@@ -4,11 +4,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <adwaita.h>
+#include <libsoup/soup.h>
 
 #include "fixtures.h"
+#include "mfa-clock-page.h"
 #include "mfa-code-page.h"
 #include "mfa-duplicates-page.h"
 
@@ -66,6 +71,23 @@ shows_text (GtkWidget     *widget,
 {
   return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
          && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* Shown on the screen: mapped, unlike the text in a closed expander. */
+static gboolean
+shows_text_mapped (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 #define find_by_type(root, type) find_widget ((root), is_of_type, GSIZE_TO_POINTER (type))
@@ -208,6 +230,152 @@ test_code_key_from_picture (void)
   gtk_window_destroy (window);
 }
 
+/* ---- the clock page with nothing answering ------------------------------ */
+
+/* A loopback port nothing listens on: bound, then let go. */
+static guint16
+closed_port (GSocketType type)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, type, 0, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+typedef struct
+{
+  SoupServer *server;
+  gchar      *url;
+} DateServer;
+
+/* A web server whose Date header is 90 s ahead of this computer. */
+static void
+date_handler (SoupServer        *server,
+              SoupServerMessage *message,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC
+                                                            + 90);
+  g_autofree gchar *date = soup_date_time_to_string (now, SOUP_DATE_HTTP);
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Date",
+                                date);
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+}
+
+static void
+date_server_start (DateServer *web)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  web->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (web->server, NULL, date_handler, NULL, NULL);
+  soup_server_listen_local (web->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (web->server);
+  web->url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+static void
+open_check_activated (GSimpleAction *action,
+                      GVariant      *target,
+                      gpointer       data)
+{
+  g_free (*(gchar **) data);
+  *(gchar **) data = g_variant_dup_string (target, NULL);
+}
+
+/* Every source refused: the page says so in words, with no raw error in
+ * sight, points to the phone clock check, and offers a web address, which
+ * here gives the time and is kept. */
+static void
+test_clock_no_answer (void)
+{
+  g_autoptr(MfaSession) session = mfa_session_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree gchar *ntp = g_strdup_printf ("127.0.0.1:%u", closed_port (G_SOCKET_TYPE_DATAGRAM));
+  g_autofree gchar *web_url = g_strdup_printf ("http://127.0.0.1:%u/",
+                                               closed_port (G_SOCKET_TYPE_STREAM));
+  const gchar *servers[] = { ntp, NULL };
+  const gchar *urls[] = { web_url, NULL };
+  g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) open_check = g_simple_action_new ("open-check", G_VARIANT_TYPE_STRING);
+  g_autofree gchar *opened = NULL;
+  gboolean offline = !g_network_monitor_get_network_available (g_network_monitor_get_default ());
+  GtkWindow *window;
+  GtkWidget *page, *button, *row;
+  DateServer web = { 0 };
+  LabelWait slow;
+  g_auto(GStrv) kept = NULL;
+
+  g_settings_set_strv (settings, "ntp-servers", servers);
+  g_settings_set_strv (settings, "http-time-urls", urls);
+  g_signal_connect (open_check, "activate", G_CALLBACK (open_check_activated), &opened);
+  g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (open_check));
+  page = show_page ("clock", session, &window);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "win", G_ACTION_GROUP (win));
+  wait_for (has_verdict, page);
+
+  g_assert_cmpstr (mfa_check_page_get_verdict (MFA_CHECK_PAGE (page)), ==, "unknown");
+  g_assert_nonnull (find_widget (page, shows_text_mapped,
+                                 offline ? "This Computer Seems to Be Offline"
+                                         : "No Time Server Answered"));
+  g_assert_nonnull (find_widget (page, shows_text_mapped, "The phone clock check works offline"));
+  g_assert_null (find_widget (page, shows_text_mapped, "Could not connect"));
+  g_assert_null (find_widget (page, shows_text_mapped, "No such file"));
+  g_assert_null (find_widget (page, shows_text_mapped, "refused"));
+  g_assert_true (gtk_widget_get_mapped (mfa_check_page_get_result_widget (MFA_CHECK_PAGE (page))));
+
+  /* The way on is the phone clock check: focused first, and it opens. */
+  button = find_widget (page, is_button_labelled, "Check the Phone’s Clock");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (page));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (opened, ==, "phone-clock");
+  g_assert_nonnull (find_widget (page, is_button_labelled, "Check Again"));
+
+  /* Not a web address: said next to the field, nothing runs. */
+  row = find_by_type (page, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "ftp://time.example.com/");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_nonnull (find_widget (page, shows_text_mapped, "is not an https:// address"));
+
+  /* A web server that knows the time. */
+  date_server_start (&web);
+  gtk_editable_set_text (GTK_EDITABLE (row), web.url);
+  g_signal_emit_by_name (row, "apply");
+  slow = (LabelWait) { page, "seconds slow." };
+  wait_for (label_shown, &slow);
+  g_assert_cmpstr (mfa_check_page_get_verdict (MFA_CHECK_PAGE (page)), ==, "problem");
+  g_assert_nonnull (find_widget (page, shows_text_mapped, "read from the Date header of"));
+  g_assert_nonnull (find_widget (page, shows_text_mapped, "Later checks read the time from"));
+  kept = g_settings_get_strv (settings, "http-time-urls");
+  g_assert_cmpstr (kept[0], ==, web.url);
+  g_assert_true (g_strv_contains ((const gchar * const *) kept, web_url));
+  /* Now Check Again is what there is to do. */
+  g_assert_true (gtk_widget_grab_focus (page));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_root_get_focus (GTK_ROOT (window)))), ==,
+                   "Check Again");
+
+  gtk_window_destroy (window);
+  soup_server_disconnect (web.server);
+  g_object_unref (web.server);
+  g_free (web.url);
+  g_settings_reset (settings, "ntp-servers");
+  g_settings_reset (settings, "http-time-urls");
+}
+
 static void
 test_duplicates_skipped_files (void)
 {
@@ -276,6 +444,7 @@ main (int argc, char **argv)
     }
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/check-pages/ids", test_ids);
+  g_test_add_func ("/check-pages/clock/no-answer", test_clock_no_answer);
   g_test_add_func ("/check-pages/code/drift", test_code_drift);
   g_test_add_func ("/check-pages/code/key-from-picture", test_code_key_from_picture);
   g_test_add_func ("/check-pages/duplicates/skipped-files", test_duplicates_skipped_files);
