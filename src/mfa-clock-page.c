@@ -445,4 +445,5 @@ mfa_clock_page_init (MfaClockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   mfa_check_page_set_result_widget (MFA_CHECK_PAGE (self), self->report_box);
+  mfa_check_page_name_row_buttons (GTK_WIDGET (self->address_row), NULL, NULL);
 }

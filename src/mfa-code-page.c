@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <adwaita.h>
 
 #include "mfa-widgets.h"
 #include "mfa-code-page.h"
@@ -24,7 +25,7 @@ struct _MfaCodePage
 
   GtkEditable          *key_entry;
   GtkLabel             *key_status;
-  GtkEntry             *codes_entry;
+  GtkEditable          *codes_entry;
   GtkLabel             *codes_status;
   GtkWidget            *cancel_button;
   GtkSpinner           *spinner;
@@ -70,7 +71,7 @@ forget (MfaFileCheckPage *page)
   MfaCodePage *self = MFA_CODE_PAGE (page);
 
   gtk_editable_set_text (self->key_entry, "");
-  gtk_editable_set_text (GTK_EDITABLE (self->codes_entry), "");
+  gtk_editable_set_text (self->codes_entry, "");
   show_status (self->key_status, NULL, FALSE);
   show_status (self->codes_status, NULL, TRUE);
 }
@@ -219,7 +220,7 @@ check_codes (GtkWidget   *widget,
 
   if (key == NULL)
     return;
-  codes = mfa_code_split_list (gtk_editable_get_text (GTK_EDITABLE (self->codes_entry)));
+  codes = mfa_code_split_list (gtk_editable_get_text (self->codes_entry));
   if (codes[0] == NULL)
     {
       show_status (self->codes_status, _("Type at least one code from your authenticator."),
@@ -279,6 +280,7 @@ mfa_code_page_class_init (MfaCodePageClass *klass)
   page_class->set_busy = set_busy;
   page_class->forget = forget;
 
+  g_type_ensure (ADW_TYPE_PASSWORD_ENTRY_ROW);
   mfa_check_page_class_set_title (MFA_CHECK_PAGE_CLASS (klass), N_("Check a Code Against Its Key"));
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mfa-code-page.ui");
@@ -307,12 +309,15 @@ mfa_code_page_init (MfaCodePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   mfa_check_page_set_result_widget (MFA_CHECK_PAGE (self), self->result_box);
-  /* Codes are secrets too: their text lives in memory that is wiped. */
+  /* Codes are secrets too: their text lives in memory that is wiped, as
+   * the key's does in its password row. The row's text is a GtkText that
+   * takes a buffer like any other. */
   buffer = gtk_password_entry_buffer_new ();
-  gtk_entry_set_buffer (self->codes_entry, buffer);
+  gtk_text_set_buffer (GTK_TEXT (gtk_editable_get_delegate (self->codes_entry)), buffer);
   /* Undo keeps copies of the text in ordinary memory. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->codes_entry), FALSE);
+  gtk_editable_set_enable_undo (self->codes_entry, FALSE);
   gtk_editable_set_enable_undo (self->key_entry, FALSE);
+  mfa_check_page_name_row_buttons (GTK_WIDGET (self->key_entry), _("Show Key"), _("Hide Key"));
 }
 
 GtkWidget *

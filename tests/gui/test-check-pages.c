@@ -66,6 +66,13 @@ is_of_type (GtkWidget     *widget,
 }
 
 static gboolean
+is_exactly (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_OBJECT_TYPE (widget) == GPOINTER_TO_SIZE (type);
+}
+
+static gboolean
 shows_text (GtkWidget     *widget,
             gconstpointer  text)
 {
@@ -91,7 +98,40 @@ is_button_labelled (GtkWidget     *widget,
 }
 
 #define find_by_type(root, type) find_widget ((root), is_of_type, GSIZE_TO_POINTER (type))
+#define find_exactly(root, type) find_widget ((root), is_exactly, GSIZE_TO_POINTER (type))
 #define find_label(root, text) find_widget ((root), shows_text, (text))
+
+/* The widest child that will not shrink, for the message when one does not. */
+static void
+print_widest (GtkWidget *widget,
+              gint       depth)
+{
+  gint min;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min > 330 && depth < 12)
+    {
+      g_test_message ("%*s%s %d", depth * 2, "", G_OBJECT_TYPE_NAME (widget), min);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        print_widest (child, depth + 1);
+    }
+}
+
+/* Every page fits a phone: 360 px wide less the window's 12 px margins on
+ * each side, in each of its states. */
+static void
+assert_fits_phone (GtkWidget *page)
+{
+  gint min;
+
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min > 336)
+    {
+      print_widest (page, 0);
+      g_test_fail_printf ("%s needs %d px", G_OBJECT_TYPE_NAME (page), min);
+    }
+}
 
 static gboolean
 has_verdict (gpointer page)
@@ -163,8 +203,8 @@ test_code_drift (void)
   gchar code[MFA_OTP_MAX_DIGITS + 1];
   GtkWindow *window;
   GtkWidget *page = show_page ("code", session, &window);
-  GtkEditable *key = GTK_EDITABLE (find_by_type (page, GTK_TYPE_PASSWORD_ENTRY));
-  GtkEditable *codes = GTK_EDITABLE (find_by_type (page, GTK_TYPE_ENTRY));
+  GtkEditable *key = GTK_EDITABLE (find_exactly (page, ADW_TYPE_PASSWORD_ENTRY_ROW));
+  GtkEditable *codes = GTK_EDITABLE (find_exactly (page, ADW_TYPE_ENTRY_ROW));
   g_autofree gchar *evidence = NULL;
   gint64 now = mfa_session_get_true_time (session) / G_USEC_PER_SEC;
 
@@ -175,6 +215,15 @@ test_code_drift (void)
       now = mfa_session_get_true_time (session) / G_USEC_PER_SEC;
     }
   mfa_otp_format_code (mfa_totp (secret, &params, now - 60), 6, code);
+  /* Both live in memory that is never swapped and is wiped. */
+  g_assert_true (GTK_IS_PASSWORD_ENTRY_BUFFER (
+    gtk_text_get_buffer (GTK_TEXT (gtk_editable_get_delegate (key)))));
+  g_assert_true (GTK_IS_PASSWORD_ENTRY_BUFFER (
+    gtk_text_get_buffer (GTK_TEXT (gtk_editable_get_delegate (codes)))));
+  /* The first field is the key. */
+  g_assert_true (gtk_widget_grab_focus (page));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (key)));
   /* No undo history keeps a copy of the key or the codes. */
   g_assert_false (gtk_editable_get_enable_undo (key));
   g_assert_false (gtk_editable_get_enable_undo (codes));
@@ -186,6 +235,7 @@ test_code_drift (void)
   g_assert_cmpstr (mfa_check_page_get_verdict (MFA_CHECK_PAGE (page)), ==, "problem");
   g_assert_nonnull (find_label (page, "Code 1 is from 60 seconds ago"));
   g_assert_nonnull (find_label (page, "the clock on your phone is off"));
+  assert_fits_phone (page);
   evidence = evidence_text (session, "code");
   g_assert_nonnull (strstr (evidence, "\"offset_steps\":-2"));
   g_assert_null (strstr (evidence, code));
@@ -213,7 +263,7 @@ test_code_key_from_picture (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWindow *window;
   GtkWidget *page = show_page ("code", session, &window);
-  GtkEditable *key = GTK_EDITABLE (find_by_type (page, GTK_TYPE_PASSWORD_ENTRY));
+  GtkEditable *key = GTK_EDITABLE (find_exactly (page, ADW_TYPE_PASSWORD_ENTRY_ROW));
   g_autoptr(MfaOtpauth) read = NULL;
 
   fixture_write_qr_image ("otpauth://totp/Aliyun:alice?secret=" KEY "&issuer=Aliyun&digits=8",
@@ -340,6 +390,7 @@ test_clock_no_answer (void)
   g_assert_true (gtk_widget_grab_focus (page));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == button);
   g_assert_true (gtk_widget_is_sensitive (button));
+  assert_fits_phone (page);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (opened, ==, "phone-clock");
   g_assert_nonnull (find_widget (page, is_button_labelled, "Check Again"));
@@ -360,6 +411,7 @@ test_clock_no_answer (void)
   g_assert_cmpstr (mfa_check_page_get_verdict (MFA_CHECK_PAGE (page)), ==, "problem");
   g_assert_nonnull (find_widget (page, shows_text_mapped, "read from the Date header of"));
   g_assert_nonnull (find_widget (page, shows_text_mapped, "Later checks read the time from"));
+  assert_fits_phone (page);
   kept = g_settings_get_strv (settings, "http-time-urls");
   g_assert_cmpstr (kept[0], ==, web.url);
   g_assert_true (g_strv_contains ((const gchar * const *) kept, web_url));
@@ -396,6 +448,7 @@ test_duplicates_skipped_files (void)
   GtkWidget *page = show_page ("duplicates", session, &window);
   LabelWait failed = { page, "notes.txt: this is no authenticator export" };
   LabelWait refused = { page, "vault.json: this Aegis backup is encrypted" };
+  GtkWidget *password;
 
   mfa_duplicates_page_open_files (MFA_DUPLICATES_PAGE (page), &export, 1);
   wait_for (has_verdict, page);
@@ -421,7 +474,12 @@ test_duplicates_skipped_files (void)
   mfa_duplicates_page_open_files (MFA_DUPLICATES_PAGE (page), &encrypted, 1);
   wait_for (label_shown, &refused);
   g_assert_nonnull (find_label (page, "give its password to read it"));
-  g_assert_true (gtk_widget_get_visible (find_by_type (page, GTK_TYPE_PASSWORD_ENTRY)));
+  assert_fits_phone (page);
+  password = find_by_type (page, ADW_TYPE_PASSWORD_ENTRY_ROW);
+  g_assert_true (gtk_widget_get_visible (password));
+  /* The password lives in memory that is never swapped and is wiped. */
+  g_assert_true (GTK_IS_PASSWORD_ENTRY_BUFFER (
+    gtk_text_get_buffer (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (password))))));
   g_assert_nonnull (find_label (page, "Aliyun / alice: 2 entries with different keys"));
 
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
@@ -434,6 +492,46 @@ test_duplicates_skipped_files (void)
   g_rmdir (dir);
 }
 
+static void
+test_narrow (void)
+{
+  g_auto(GStrv) ids = mfa_check_page_dup_ids ();
+  g_autoptr(MfaSession) session = mfa_session_new ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      GtkWindow *window;
+      GtkWidget *page = show_page (ids[i], session, &window);
+
+      g_test_message ("page %s", ids[i]);
+      assert_fits_phone (page);
+      gtk_window_destroy (window);
+    }
+}
+
+/* gtk_widget_grab_focus() on a page focuses the field the user needs
+ * first, never the text under the heading. */
+static void
+test_first_field (void)
+{
+  g_autoptr(MfaSession) session = mfa_session_new ();
+  GtkWindow *window;
+  GtkWidget *page, *focus;
+
+  page = show_page ("phone-clock", session, &window);
+  g_assert_true (gtk_widget_grab_focus (page));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, find_by_type (page, GTK_TYPE_ENTRY)));
+  gtk_window_destroy (window);
+
+  page = show_page ("duplicates", session, &window);
+  g_assert_true (gtk_widget_grab_focus (page));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Open Export Files…");
+  gtk_window_destroy (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -444,6 +542,8 @@ main (int argc, char **argv)
     }
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/check-pages/ids", test_ids);
+  g_test_add_func ("/check-pages/narrow", test_narrow);
+  g_test_add_func ("/check-pages/first-field", test_first_field);
   g_test_add_func ("/check-pages/clock/no-answer", test_clock_no_answer);
   g_test_add_func ("/check-pages/code/drift", test_code_drift);
   g_test_add_func ("/check-pages/code/key-from-picture", test_code_key_from_picture);
