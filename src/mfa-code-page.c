@@ -156,20 +156,25 @@ show_report (MfaCodePage         *self,
   g_autofree gchar *evidence_text = mfa_code_report_to_json (report);
   /* The library writes this JSON itself; failing to read it back is a bug. */
   g_autoptr(JsonNode) evidence = json_from_string (evidence_text, NULL);
+  GtkWidget *row;
 
   mfa_check_page_show_verdict (self->verdict_icon, verdict);
   gtk_label_set_text (self->summary_label, mfa_code_report_headline (report, deciding));
-  mfa_box_remove_all (GTK_BOX (self->details_box));
+  /* One row for each code typed, in a boxed list: long sentences wrap in
+   * rows as they do in GNOME Settings. */
+  while ((row = gtk_widget_get_first_child (self->details_box)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->details_box), row);
   for (guint i = 0; i < report->results->len; i++)
     {
       g_autofree gchar *sentence = mfa_code_result_describe (report, i);
-      GtkWidget *label = gtk_label_new (sentence);
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_box_append (GTK_BOX (self->details_box), label);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sentence);
+      adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_list_box_append (GTK_LIST_BOX (self->details_box), row);
     }
   gtk_widget_set_visible (self->result_box, TRUE);
   mfa_check_page_record (MFA_CHECK_PAGE (self), "code", verdict, summary,
