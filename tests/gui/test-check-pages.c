@@ -233,6 +233,7 @@ test_code_drift (void)
   wait_for (has_verdict, page);
 
   g_assert_cmpstr (mfa_check_page_get_verdict (MFA_CHECK_PAGE (page)), ==, "problem");
+  g_assert_true (gtk_widget_get_mapped (mfa_check_page_get_result_widget (MFA_CHECK_PAGE (page))));
   g_assert_nonnull (find_label (page, "Code 1 is from 60 seconds ago"));
   g_assert_nonnull (find_label (page, "the clock on your phone is off"));
   assert_fits_phone (page);
@@ -453,6 +454,7 @@ test_duplicates_skipped_files (void)
   mfa_duplicates_page_open_files (MFA_DUPLICATES_PAGE (page), &export, 1);
   wait_for (has_verdict, page);
   g_assert_cmpstr (mfa_check_page_get_verdict (MFA_CHECK_PAGE (page)), ==, "problem");
+  g_assert_true (gtk_widget_get_mapped (mfa_check_page_get_result_widget (MFA_CHECK_PAGE (page))));
   g_assert_nonnull (find_label (page, "Aliyun / alice: 2 entries with different keys"));
   g_assert_nonnull (find_label (page, "GitHub / bob: 2 entries with the same key"));
   evidence = evidence_text (session, "duplicates");
