@@ -150,6 +150,22 @@ show_no_answer (MfaClockPage *self,
 }
 
 static void
+show_offset (MfaClockPage         *self,
+             const MfaClockReport *report)
+{
+  g_autofree gchar *summary = mfa_clock_report_summary (report);
+  g_autofree gchar *figures = describe_figures (report);
+  g_autofree gchar *advice = mfa_clock_report_advice (report);
+
+  gtk_label_set_label (self->summary_label, summary);
+  gtk_label_set_label (self->figures_label, figures);
+  gtk_label_set_label (self->advice_label, advice);
+  gtk_widget_set_visible (self->failed_box, FALSE);
+  gtk_widget_set_visible (self->result_box, TRUE);
+  gtk_widget_set_visible (self->again_button, TRUE);
+}
+
+static void
 show_report (MfaClockPage         *self,
              const MfaClockReport *report)
 {
@@ -160,23 +176,10 @@ show_report (MfaClockPage         *self,
   gtk_label_set_label (self->details_label, details);
   gtk_widget_set_visible (self->zones_label, FALSE);
   gtk_widget_set_visible (self->report_box, TRUE);
-  if (!report->has_offset)
-    {
-      show_no_answer (self, NULL);
-      return;
-    }
-  {
-    g_autofree gchar *summary = mfa_clock_report_summary (report);
-    g_autofree gchar *figures = describe_figures (report);
-    g_autofree gchar *advice = mfa_clock_report_advice (report);
-
-    gtk_label_set_label (self->summary_label, summary);
-    gtk_label_set_label (self->figures_label, figures);
-    gtk_label_set_label (self->advice_label, advice);
-  }
-  gtk_widget_set_visible (self->failed_box, FALSE);
-  gtk_widget_set_visible (self->result_box, TRUE);
-  gtk_widget_set_visible (self->again_button, TRUE);
+  if (report->has_offset)
+    show_offset (self, report);
+  else
+    show_no_answer (self, NULL);
 }
 
 static void
