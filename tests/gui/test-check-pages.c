@@ -6,6 +6,9 @@
  */
 #include "config.h"
 
+#include <sched.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -429,6 +432,60 @@ test_clock_no_answer (void)
   g_settings_reset (settings, "http-time-urls");
 }
 
+/* Whether this process may make a network namespace, tried in a child
+ * that does nothing else. */
+static gboolean
+can_leave_network (void)
+{
+  gint status = 1;
+  pid_t child = fork ();
+
+  if (child == 0)
+    _exit (unshare (CLONE_NEWNET) == 0 ? 0 : 1);
+  if (child < 0 || waitpid (child, &status, 0) != child)
+    return FALSE;
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+/* With no network at all (a network namespace of its own, where even
+ * loopback is down), the page says this computer seems to be offline. In a
+ * child process: the namespace is for good. */
+static void
+test_clock_offline (void)
+{
+  g_autoptr(MfaSession) session = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  const gchar *servers[] = { "127.0.0.1:123", NULL };
+  const gchar *urls[] = { "http://127.0.0.1/", NULL };
+  GtkWindow *window;
+  GtkWidget *page;
+
+  if (!g_test_subprocess ())
+    {
+      if (!can_leave_network ())
+        {
+          g_test_skip ("no network namespace can be made here (it takes CAP_SYS_ADMIN)");
+          return;
+        }
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  g_assert_cmpint (unshare (CLONE_NEWNET), ==, 0);
+  session = mfa_session_new ();
+  settings = g_settings_new (APP_ID);
+  g_settings_set_strv (settings, "ntp-servers", servers);
+  g_settings_set_strv (settings, "http-time-urls", urls);
+  page = show_page ("clock", session, &window);
+  wait_for (has_verdict, page);
+
+  g_assert_nonnull (find_widget (page, shows_text_mapped, "This Computer Seems to Be Offline"));
+  g_assert_nonnull (find_widget (page, shows_text_mapped, "Without a network"));
+  g_assert_null (find_widget (page, shows_text_mapped, "unreachable"));
+  g_assert_nonnull (find_widget (page, is_button_labelled, "Check the Phone’s Clock"));
+  gtk_window_destroy (window);
+}
+
 static void
 test_duplicates_skipped_files (void)
 {
@@ -547,6 +604,7 @@ main (int argc, char **argv)
   g_test_add_func ("/check-pages/narrow", test_narrow);
   g_test_add_func ("/check-pages/first-field", test_first_field);
   g_test_add_func ("/check-pages/clock/no-answer", test_clock_no_answer);
+  g_test_add_func ("/check-pages/clock/offline", test_clock_offline);
   g_test_add_func ("/check-pages/code/drift", test_code_drift);
   g_test_add_func ("/check-pages/code/key-from-picture", test_code_key_from_picture);
   g_test_add_func ("/check-pages/duplicates/skipped-files", test_duplicates_skipped_files);
