@@ -35,6 +35,7 @@ struct _MfaClockPage
   GtkLabel     *failed_title;
   GtkLabel     *failed_label;
   GtkWidget    *phone_clock_button;
+  GtkWidget    *address_box;
   GtkEditable  *address_row;
   GtkCheckButton *keep_check;
   GtkLabel     *address_status;
@@ -144,6 +145,8 @@ show_no_answer (MfaClockPage *self,
                            "answered: the network may block them. The phone clock check "
                            "works offline: it measures the clock of the phone that makes your "
                            "codes, which matters most."));
+  /* Without a network a web address cannot help either. */
+  gtk_widget_set_visible (self->address_box, !offline);
   gtk_widget_set_visible (self->result_box, FALSE);
   gtk_widget_set_visible (self->failed_box, TRUE);
   gtk_widget_set_visible (self->again_button, FALSE);
@@ -434,6 +437,7 @@ mfa_clock_page_class_init (MfaClockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MfaClockPage, failed_title);
   gtk_widget_class_bind_template_child (widget_class, MfaClockPage, failed_label);
   gtk_widget_class_bind_template_child (widget_class, MfaClockPage, phone_clock_button);
+  gtk_widget_class_bind_template_child (widget_class, MfaClockPage, address_box);
   gtk_widget_class_bind_template_child (widget_class, MfaClockPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, MfaClockPage, keep_check);
   gtk_widget_class_bind_template_child (widget_class, MfaClockPage, address_status);
