@@ -499,6 +499,55 @@ test_clock_offline (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+status_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return find_widget (wait->root, shows_text_mapped, wait->text) != NULL;
+}
+
+/* A file name of 200 letters without a space still wraps: the page keeps
+ * to a phone's width. */
+static void
+test_code_long_name (void)
+{
+  g_autoptr(MfaSession) session = mfa_session_new ();
+  g_autofree gchar *long_name = g_strnfill (200, 'x');
+  g_autofree gchar *path = g_build_filename (g_get_tmp_dir (), long_name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *window;
+  GtkWidget *page = show_page ("code", session, &window);
+  LabelWait said = { page, "xxxxxxxxxxxxxxxxxxxx" };
+
+  mfa_code_page_open_image (MFA_CODE_PAGE (page), file);
+  wait_for (status_shown, &said);
+  assert_fits_phone (page);
+  gtk_window_destroy (window);
+}
+
+/* The same for an export whose name is 150 letters: the rows that name it
+ * wrap too. */
+static void
+test_duplicates_long_name (void)
+{
+  g_autoptr(MfaSession) session = mfa_session_new ();
+  g_autofree gchar *dir = g_dir_make_tmp ("mfa-page-XXXXXX", NULL);
+  g_autofree gchar *list = fixture_uri_list (fixture_planted, FIXTURE_N_PLANTED);
+  g_autofree gchar *name = g_strnfill (150, 'y');
+  g_autofree gchar *path = fixture_write (dir, name, list);
+  g_autoptr(GFile) export = g_file_new_for_path (path);
+  GtkWindow *window;
+  GtkWidget *page = show_page ("duplicates", session, &window);
+
+  mfa_duplicates_page_open_files (MFA_DUPLICATES_PAGE (page), &export, 1);
+  wait_for (has_verdict, page);
+  assert_fits_phone (page);
+  gtk_window_destroy (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_duplicates_skipped_files (void)
 {
@@ -619,7 +668,9 @@ main (int argc, char **argv)
   g_test_add_func ("/check-pages/clock/no-answer", test_clock_no_answer);
   g_test_add_func ("/check-pages/clock/offline", test_clock_offline);
   g_test_add_func ("/check-pages/code/drift", test_code_drift);
+  g_test_add_func ("/check-pages/code/long-name", test_code_long_name);
   g_test_add_func ("/check-pages/code/key-from-picture", test_code_key_from_picture);
+  g_test_add_func ("/check-pages/duplicates/long-name", test_duplicates_long_name);
   g_test_add_func ("/check-pages/duplicates/skipped-files", test_duplicates_skipped_files);
   return g_test_run ();
 }
