@@ -44,7 +44,7 @@ struct _MfaClockPage
 
   GCancellable *cancellable; /* the running check, or NULL */
   gchar        *address;     /* the web address the running check tries, or NULL */
-  gboolean      refocus;     /* the focus was in the report the check replaces */
+  gboolean      refocus;     /* the focus goes to the page once the check is done */
 };
 
 G_DEFINE_FINAL_TYPE (MfaClockPage, mfa_clock_page, MFA_TYPE_CHECK_PAGE)
@@ -253,7 +253,10 @@ check_done (GObject      *source,
     }
   show_report (self, report);
   if (self->refocus)
-    gtk_widget_grab_focus (GTK_WIDGET (self));
+    {
+      self->refocus = FALSE;
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+    }
   record (self, report);
   if (address != NULL && report->has_offset)
     keep_address (self, address);
@@ -391,7 +394,7 @@ mfa_clock_page_dispose (GObject *object)
 }
 
 /* The first field is what the user acts on next. While the check runs
- * nothing can be done but wait (the base class finds nothing and says so).
+ * nothing can be done but wait: the page takes the focus when it is done.
  * With no answer, the way on is the phone clock check, which needs no
  * network: its button. With a result, the figures are read, not edited; the
  * one thing to do on this page is Check Again (after changing the clock,
@@ -401,6 +404,12 @@ mfa_clock_page_grab_focus (GtkWidget *widget)
 {
   MfaClockPage *self = MFA_CLOCK_PAGE (widget);
 
+  if (self->cancellable != NULL)
+    {
+      /* Nothing to act on yet: the focus comes once the result is in. */
+      self->refocus = TRUE;
+      return FALSE;
+    }
   if (gtk_widget_get_visible (self->report_box))
     return gtk_widget_grab_focus (gtk_widget_get_visible (self->failed_box)
                                   ? self->phone_clock_button : self->again_button);
