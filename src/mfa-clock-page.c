@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -328,7 +329,10 @@ address_is_usable (const gchar  *address,
 static void
 address_applied (MfaClockPage *self)
 {
-  g_autofree gchar *address = g_strstrip (g_strdup (gtk_editable_get_text (self->address_row)));
+  g_autofree gchar *typed = g_strstrip (g_strdup (gtk_editable_get_text (self->address_row)));
+  /* "www.example.com" as a browser takes it: over HTTPS. */
+  g_autofree gchar *address = strstr (typed, "://") != NULL || typed[0] == '\0'
+                              ? g_strdup (typed) : g_strconcat ("https://", typed, NULL);
   const gchar *urls[] = { address, NULL };
   const gchar *no_servers[] = { NULL };
   g_autofree gchar *progress = NULL;
