@@ -216,5 +216,50 @@ def clock_offline():
             app.close()
 
 
+CONTROLS = ("push button", "toggle button", "check box", "radio button", "text",
+            "password text", "entry", "combo box", "spin button")
+PAGE_TITLES = {"clock": "Is This Computer’s Clock Right?",
+               "phone-clock": "Is Your Phone’s Clock Right?",
+               "code": "Check a Code Against Its Key",
+               "duplicates": "Find Duplicate Authenticator Entries"}
+
+
+def controls_of(node):
+    """Every control under `node`, depth first."""
+    found = []
+    for child in node.children:
+        if child.roleName in CONTROLS:
+            found.append(child)
+        found.extend(controls_of(child))
+    return found
+
+
+@case
+def every_control_named():
+    """/gui/atspi/check-pages/controls-named: each page's controls have names, none a type's."""
+    with tempfile.TemporaryDirectory() as directory:
+        settings = os.path.join(directory, "glib-2.0", "settings")
+        os.makedirs(settings)
+        with open(os.path.join(settings, "keyfile"), "w") as out:
+            out.write("[io/github/mfatroubleshooter/MfaTroubleshooter]\n"
+                      "ntp-servers=['127.0.0.1:9']\nhttp-time-urls=@as []\n")
+        for check, title in PAGE_TITLES.items():
+            app = App("--check", check,
+                      env={"GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": directory})
+            try:
+                heading = app.wait_label(lambda n: n == title, f"titled “{title}”",
+                                         roles=("heading",))
+                if check == "clock":
+                    app.wait_label(lambda n: "The phone clock check works offline" in n,
+                                   "with the clock's result")
+                controls = controls_of(heading.parent)
+                assert controls, f"{check}: no controls found"
+                bad = [(c.roleName, c.name) for c in controls
+                       if not (c.name or "").strip() or c.name.startswith(("Gtk", "Adw"))]
+                assert not bad, f"{check}: controls without a name of their own: {bad}"
+            finally:
+                app.close()
+
+
 if __name__ == "__main__":
     main()
