@@ -181,6 +181,64 @@ mfa_check_page_new (const gchar  *id,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget   *button;  /* the peek button, owned by the row */
+  const gchar *show;
+  const gchar *hide;
+} PeekNames;
+
+static void
+name_peek_button (GtkText   *text,
+                  GParamSpec *pspec,
+                  PeekNames *names)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (names->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_text_get_visibility (text) ? names->hide : names->show, -1);
+}
+
+static void
+name_buttons_in (GtkWidget *widget,
+                 GtkText   *text,
+                 PeekNames *names)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const gchar *icon = GTK_IS_BUTTON (child)
+                          ? gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
+      const gchar *tooltip = gtk_widget_get_tooltip_text (child);
+
+      if (icon != NULL && g_str_has_prefix (icon, "view-") && names->button == NULL)
+        {
+          names->button = child;
+          name_peek_button (text, NULL, names);
+          g_signal_connect_data (text, "notify::visibility", G_CALLBACK (name_peek_button),
+                                 g_memdup2 (names, sizeof *names),
+                                 (GClosureNotify) (void (*) (void)) g_free, 0);
+        }
+      else if (icon != NULL && tooltip != NULL)
+        /* An icon button of the row's own, such as Apply: its tooltip. */
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        tooltip, -1);
+      else if (!GTK_IS_BUTTON (child))
+        name_buttons_in (child, text, names);
+    }
+}
+
+void
+mfa_check_page_name_row_buttons (GtkWidget   *entry_row,
+                                 const gchar *show,
+                                 const gchar *hide)
+{
+  PeekNames names = { NULL, show, hide };
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry_row));
+
+  g_return_if_fail (GTK_IS_EDITABLE (entry_row) && GTK_IS_TEXT (text));
+
+  name_buttons_in (entry_row, GTK_TEXT (text), &names);
+}
+
 void
 mfa_check_page_show_verdict (GtkImage    *image,
                              const gchar *verdict)
@@ -233,18 +291,39 @@ mfa_check_page_constructed (GObject *object)
   gtk_widget_insert_after (priv->heading, GTK_WIDGET (self), NULL);
 }
 
-/* The first field: what the user came to this page to fill in or press —
- * the first visible child that takes the focus, as GtkBox does it. (Not
- * gtk_widget_child_focus(): a widget that is not focusable itself grabs
- * the focus through this very function, and would come back here.) */
+/* A control the user fills in or presses, as opposed to a container to
+ * look into, or a label: a selectable label takes the focus too, but
+ * focusing the text under the heading would select it and help nobody. */
 static gboolean
-mfa_check_page_grab_focus (GtkWidget *widget)
+is_field (GtkWidget *widget)
+{
+  return GTK_IS_EDITABLE (widget) || GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget)
+         || GTK_IS_SWITCH (widget) || GTK_IS_DROP_DOWN (widget);
+}
+
+/* Depth first, in the order the page shows its parts. */
+static gboolean
+focus_first_field (GtkWidget *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_get_visible (child) && gtk_widget_grab_focus (child))
-      return TRUE;
+    {
+      if (!gtk_widget_get_visible (child) || !gtk_widget_is_sensitive (child)
+          || GTK_IS_LABEL (child))
+        continue;
+      if (is_field (child) ? gtk_widget_grab_focus (child) : focus_first_field (child))
+        return TRUE;
+    }
   return FALSE;
+}
+
+/* The first field: what the user came to this page to fill in or press.
+ * (Not gtk_widget_child_focus(): a widget that is not focusable itself
+ * grabs the focus through this very function, and would come back here.) */
+static gboolean
+mfa_check_page_grab_focus (GtkWidget *widget)
+{
+  return focus_first_field (widget);
 }
 
 static void

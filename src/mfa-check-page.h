@@ -61,6 +61,13 @@ GtkWidget    *mfa_check_page_new               (const gchar       *id,
                                                 MfaSession        *session,
                                                 GError           **error);
 
+/* libadwaita 1.2 leaves the icon buttons of an entry row nameless for
+ * screen readers (the peek button is read as "GtkImage"): names them, the
+ * peek button after what it does now (`show` or `hide`, translated). */
+void          mfa_check_page_name_row_buttons  (GtkWidget         *entry_row,
+                                                const gchar       *show,
+                                                const gchar       *hide);
+
 /* Shows a verdict as an icon in its colour, next to its summary. */
 void          mfa_check_page_show_verdict      (GtkImage          *image,
                                                 const gchar       *verdict);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <adwaita.h>
 
 #include "mfa-widgets.h"
 #include "mfa-code-page.h"
@@ -24,7 +25,7 @@ struct _MfaCodePage
 
   GtkEditable          *key_entry;
   GtkLabel             *key_status;
-  GtkEntry             *codes_entry;
+  GtkEditable          *codes_entry;
   GtkLabel             *codes_status;
   GtkWidget            *cancel_button;
   GtkSpinner           *spinner;
@@ -70,7 +71,7 @@ forget (MfaFileCheckPage *page)
   MfaCodePage *self = MFA_CODE_PAGE (page);
 
   gtk_editable_set_text (self->key_entry, "");
-  gtk_editable_set_text (GTK_EDITABLE (self->codes_entry), "");
+  gtk_editable_set_text (self->codes_entry, "");
   show_status (self->key_status, NULL, FALSE);
   show_status (self->codes_status, NULL, TRUE);
 }
@@ -155,20 +156,25 @@ show_report (MfaCodePage         *self,
   g_autofree gchar *evidence_text = mfa_code_report_to_json (report);
   /* The library writes this JSON itself; failing to read it back is a bug. */
   g_autoptr(JsonNode) evidence = json_from_string (evidence_text, NULL);
+  GtkWidget *row;
 
   mfa_check_page_show_verdict (self->verdict_icon, verdict);
   gtk_label_set_text (self->summary_label, mfa_code_report_headline (report, deciding));
-  mfa_box_remove_all (GTK_BOX (self->details_box));
+  /* One row for each code typed, in a boxed list: long sentences wrap in
+   * rows as they do in GNOME Settings. */
+  while ((row = gtk_widget_get_first_child (self->details_box)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->details_box), row);
   for (guint i = 0; i < report->results->len; i++)
     {
       g_autofree gchar *sentence = mfa_code_result_describe (report, i);
-      GtkWidget *label = gtk_label_new (sentence);
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_box_append (GTK_BOX (self->details_box), label);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sentence);
+      adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_list_box_append (GTK_LIST_BOX (self->details_box), row);
     }
   gtk_widget_set_visible (self->result_box, TRUE);
   mfa_check_page_record (MFA_CHECK_PAGE (self), "code", verdict, summary,
@@ -219,7 +225,7 @@ check_codes (GtkWidget   *widget,
 
   if (key == NULL)
     return;
-  codes = mfa_code_split_list (gtk_editable_get_text (GTK_EDITABLE (self->codes_entry)));
+  codes = mfa_code_split_list (gtk_editable_get_text (self->codes_entry));
   if (codes[0] == NULL)
     {
       show_status (self->codes_status, _("Type at least one code from your authenticator."),
@@ -279,6 +285,7 @@ mfa_code_page_class_init (MfaCodePageClass *klass)
   page_class->set_busy = set_busy;
   page_class->forget = forget;
 
+  g_type_ensure (ADW_TYPE_PASSWORD_ENTRY_ROW);
   mfa_check_page_class_set_title (MFA_CHECK_PAGE_CLASS (klass), N_("Check a Code Against Its Key"));
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mfa-code-page.ui");
@@ -307,12 +314,15 @@ mfa_code_page_init (MfaCodePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   mfa_check_page_set_result_widget (MFA_CHECK_PAGE (self), self->result_box);
-  /* Codes are secrets too: their text lives in memory that is wiped. */
+  /* Codes are secrets too: their text lives in memory that is wiped, as
+   * the key's does in its password row. The row's text is a GtkText that
+   * takes a buffer like any other. */
   buffer = gtk_password_entry_buffer_new ();
-  gtk_entry_set_buffer (self->codes_entry, buffer);
+  gtk_text_set_buffer (GTK_TEXT (gtk_editable_get_delegate (self->codes_entry)), buffer);
   /* Undo keeps copies of the text in ordinary memory. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->codes_entry), FALSE);
+  gtk_editable_set_enable_undo (self->codes_entry, FALSE);
   gtk_editable_set_enable_undo (self->key_entry, FALSE);
+  mfa_check_page_name_row_buttons (GTK_WIDGET (self->key_entry), _("Show Key"), _("Hide Key"));
 }
 
 GtkWidget *

@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <adwaita.h>
 
 #include "mfa-widgets.h"
 #include "mfa-duplicates-page.h"
@@ -35,6 +36,7 @@ struct _MfaDuplicatesPage
   GtkWidget            *cancel_button;
   GtkSpinner           *spinner;
   GtkLabel             *error_label;
+  GtkWidget            *clear_button;
   GtkWidget            *password_box;
   GtkEditable          *password_entry;
   GtkLabel             *skipped_label;
@@ -77,7 +79,10 @@ set_busy (MfaFileCheckPage *page,
 {
   MfaDuplicatesPage *self = MFA_DUPLICATES_PAGE (page);
 
+  /* Cancel takes Clear's place: side by side with Open they would not
+   * fit a phone. */
   gtk_widget_set_visible (self->cancel_button, busy);
+  gtk_widget_set_visible (self->clear_button, !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.open", !busy);
@@ -119,40 +124,49 @@ wrapped_label (const gchar *text)
   return label;
 }
 
+/* A group as GNOME shows a list of things: its sentence as a heading, the
+ * entries as rows of a boxed list, and what to do under it. */
 static GtkWidget *
 group_widget (const MfaDuplicateGroup *group)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree gchar *sentence = mfa_duplicate_group_describe (group);
-  GtkWidget *heading = wrapped_label (sentence);
-  GtkWidget *frame;
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                     "label", sentence,
+                                     "wrap", TRUE,
+                                     "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                     "xalign", 0.0f,
+                                     NULL);
+  GtkWidget *list = gtk_list_box_new ();
   const gchar *advice;
 
   gtk_widget_add_css_class (heading, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
   gtk_box_append (GTK_BOX (box), heading);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence,
+                                  -1);
   for (guint i = 0; i < group->members->len; i++)
     {
       g_autofree gchar *member = mfa_duplicate_entry_describe (g_ptr_array_index (group->members,
                                                                                   i));
-      g_autofree gchar *item = g_strdup_printf ("• %s", member);
-      GtkWidget *label = wrapped_label (item);
+      GtkWidget *row = adw_action_row_new ();
 
-      gtk_widget_set_margin_start (label, 12);
-      gtk_box_append (GTK_BOX (box), label);
+      /* Names from an export are text, never markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
+  gtk_box_append (GTK_BOX (box), list);
   advice = group->kind == MFA_DUPLICATE_DIFFERENT_KEYS
              ? _("Delete all of these entries, then bind again as described below.")
              : _("These make the same codes: keep one and delete the others, or keep them all.");
   gtk_box_append (GTK_BOX (box), wrapped_label (advice));
-  frame = gtk_frame_new (NULL);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 10);
-  gtk_widget_set_margin_end (box, 10);
-  gtk_frame_set_child (GTK_FRAME (frame), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (frame), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence,
-                                  -1);
-  return frame;
+  return box;
 }
 
 static gchar *
@@ -463,6 +477,7 @@ mfa_duplicates_page_class_init (MfaDuplicatesPageClass *klass)
   page_class->set_busy = set_busy;
   page_class->forget = forget;
 
+  g_type_ensure (ADW_TYPE_PASSWORD_ENTRY_ROW);
   mfa_check_page_class_set_title (MFA_CHECK_PAGE_CLASS (klass), N_("Find Duplicate Authenticator Entries"));
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mfa-duplicates-page.ui");
@@ -470,6 +485,7 @@ mfa_duplicates_page_class_init (MfaDuplicatesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, clear_button);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, password_box);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, password_entry);
   gtk_widget_class_bind_template_child (widget_class, MfaDuplicatesPage, skipped_label);
@@ -495,6 +511,8 @@ mfa_duplicates_page_init (MfaDuplicatesPage *self)
   self->paths = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   mfa_check_page_set_result_widget (MFA_CHECK_PAGE (self), self->result_box);
+  mfa_check_page_name_row_buttons (GTK_WIDGET (self->password_entry), _("Show Password"),
+                                   _("Hide Password"));
   /* The apps come from the importers' table, so the page names them all. */
   /* TRANSLATORS: %s lists authenticator apps, "Aegis, 2FAS, …" */
   intro = g_strdup_printf (_("Binding MFA more than once leaves several entries for one account "

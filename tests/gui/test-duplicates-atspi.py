@@ -33,7 +33,7 @@ def write_fixtures(folder):
 def type_password(app, password):
     """Into the password field (its label's mnemonic focuses it, as GTK 4.8
     cannot grab focus through AT-SPI); Enter unlocks."""
-    app.node.child(name="Export password", roleName="password text")
+    app.node.child(name="Export password", roleName="text")
     keyCombo("<Alt>p")
     time.sleep(0.2)
     keyCombo("<Control>a")
@@ -72,7 +72,7 @@ def encrypted_exports():
             app.press("Clear")
             time.sleep(0.5)
             fields = app.node.findChildren(lambda n: n.name == "Export password"
-                                           and n.roleName == "password text")
+                                           and n.roleName == "text")
             assert all(not field.text for field in fields), "the password outlived Clear"
         finally:
             app.close()

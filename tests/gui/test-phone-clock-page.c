@@ -90,6 +90,9 @@ test_ahead_recorded_and_wiped (void)
   gtk_editable_set_text (entry, code);
   g_assert_true (gtk_widget_activate_action (page, "phone-clock.check-code", NULL));
   g_assert_cmpstr (mfa_check_page_get_verdict (MFA_CHECK_PAGE (page)), ==, "problem");
+  /* The part the wizard brings into view shows the verdict. */
+  g_assert_true (gtk_widget_get_visible (mfa_check_page_get_result_widget (MFA_CHECK_PAGE (page))));
+  g_assert_true (mfa_check_page_get_result_widget (MFA_CHECK_PAGE (page)) != page);
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
 
   result = mfa_session_lookup_result (session, "phone-clock");
