@@ -71,9 +71,7 @@ mfa_action_row_new (const gchar *title,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
   if (target != NULL)
     gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  if (subtitle != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    subtitle, -1);
+  /* AdwActionRow names itself by its title (and describes itself by its
+   * subtitle) for assistive technologies: a label of our own would double it. */
   return row;
 }

@@ -67,11 +67,10 @@ mfa_topic_row_new (const MfaFlow *flow)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _(flow->title));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), _(flow->subtitle));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), _(flow->subtitle));
-  /* A screen reader announces the row by its title, and the subtitle as its description. */
+  /* AdwActionRow names the row by its title for a screen reader; the
+   * subtitle, shortened on screen, is its description in full. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(flow->title),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(flow->subtitle),
-                                  -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(flow->subtitle), -1);
   return GTK_WIDGET (self);
 }
 

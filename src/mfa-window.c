@@ -63,6 +63,8 @@ static const struct
 static void
 populate_checks (MfaWindow *self)
 {
+  GtkWidget *previous = NULL;
+
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     {
       GtkWidget *button = gtk_button_new_with_label (_(checks[i].title));
@@ -75,7 +77,9 @@ populate_checks (MfaWindow *self)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", checks[i].id);
       gtk_widget_set_tooltip_text (button, _(checks[i].description));
       gtk_widget_add_css_class (button, "pill");
-      gtk_box_append (self->no_match_buttons, button);
+      /* The checks first, "Prepare a Ticket…" (from the template) last. */
+      gtk_box_insert_child_after (self->no_match_buttons, button, previous);
+      previous = button;
     }
 }
 

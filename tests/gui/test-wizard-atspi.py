@@ -23,9 +23,9 @@ def sms_missing_to_solved():
     try:
         app.open_topic("SMS codes do not arrive")
         app.heading("Check the phone’s service")
-        app.press("No, it still fails")
+        app.choose("No, it still fails")
         app.heading("Look for blocked messages")
-        app.press("No, it still fails")
+        app.choose("No, it still fails")
         app.heading("Wait, then request once more")
         # The one-minute countdown runs: "1:00" or "0:59" by now, its progress
         # shown, and "did this fix it?" waits for its end.
@@ -34,15 +34,15 @@ def sms_missing_to_solved():
             "You may try again in 0:58"))
         app.node.child(name="Time waited", roleName="progress bar")
         app.label_containing("Answer once the countdown has ended")
-        assert not app.button("Yes, that fixed it").sensitive
-        assert not app.button("No, it still fails").sensitive
+        assert not app.row("Yes, that fixed it").sensitive
+        assert not app.row("No, it still fails").sensitive
         app.press("Back")
         app.heading("Look for blocked messages")
         app.press("Back")
         app.heading("Check the phone’s service")
-        app.press("Yes, that fixed it")
+        app.choose("Yes, that fixed it")
         app.heading("Solved")
-        app.heading("Step 2, the last")
+        app.label("Step 2, the last")  # the header bar's subtitle
     finally:
         app.close()
 
@@ -52,13 +52,13 @@ def start_page_opens_a_check():
     """/gui/atspi/start-check: a check opened from the start page, and back to the topics."""
     app = App()
     try:
-        app.press("A Code Against Its Key")
+        app.choose("A Code Against Its Key")
         title = app.heading("Check a Code Against Its Key")
         assert title.roleName == "heading", f"the check's title is a {title.roleName}"
         keyCombo("<Alt>Home")  # All Topics, in the primary menu
         time.sleep(0.4)
-        app.heading("What went wrong?")
-        app.press("The Phone’s Clock")
+        app.heading("What Went Wrong?")
+        app.choose("The Phone’s Clock")
         app.heading("Is Your Phone’s Clock Right?")
     finally:
         app.close()
@@ -71,15 +71,16 @@ def device_lost_ram_user_to_ticket():
     try:
         app.open_topic("Authenticator deleted or phone lost")
         app.heading("Which kind of account is it?")
-        app.press("A RAM user")
+        app.choose("A RAM user")
         app.heading("Ask an administrator to disable MFA")
-        app.button("Open the RAM console")
-        app.press("No, it still fails")
+        app.row("Open the RAM console")
+        app.choose("No, it still fails")
         app.heading("Ask support for help")
-        app.button("Open a support ticket")
+        app.row("Open a support ticket")
+        app.button("Prepare a Ticket…")
         app.press("Back")
         app.heading("Ask an administrator to disable MFA")
-        app.press("Forward")
+        keyCombo("<Alt>Right")  # Forward
         app.heading("Ask support for help")
         app.press("All Topics")
         assert app.node.child(roleName="frame").name == "MFA Troubleshooter"
@@ -94,13 +95,13 @@ def binding_check_outcome_and_start_over():
     try:
         app.open_topic("Code rejected while binding MFA")
         app.heading("Is your phone’s clock right?")
-        app.press("My phone’s clock is right")
+        app.choose_after_check("My phone’s clock is right")
         app.heading("Use the latest, unused code")
-        app.press("Yes, that fixed it")
+        app.choose("Yes, that fixed it")
         app.heading("Solved")
         app.press("Start Over")
         app.heading("Is your phone’s clock right?")
-        app.heading("Step 1")
+        app.label("Step 1")
     finally:
         app.close()
 
