@@ -105,7 +105,7 @@ test_open_topic (void)
   g_assert_true (mfa_window_open_topic (window, "sms-missing", NULL));
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "flow");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "SMS codes do not arrive");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "SMS Codes Do Not Arrive");
 
   /* A check page reports its verdict through the view, which moves on. */
   g_assert_true (mfa_window_open_topic (window, "binding-code-rejected", NULL));
