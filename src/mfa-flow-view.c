@@ -288,6 +288,20 @@ record_path (MfaFlowView *self)
     mfa_session_set_flow_run (self->session, self->run);
 }
 
+/* Shows one page and hides the other: GTK 4.8 shows assistive technologies
+ * every stack page, and the hidden one's controls would be found too. */
+static void
+show_page (MfaFlowView *self,
+           const gchar *name)
+{
+  GtkWidget *step_page = gtk_stack_get_child_by_name (self->content, "step");
+
+  gtk_widget_set_visible (step_page, TRUE);
+  gtk_widget_set_visible (self->status_page, TRUE);
+  gtk_stack_set_visible_child_name (self->content, name);
+  gtk_widget_set_visible (g_str_equal (name, "step") ? self->status_page : step_page, FALSE);
+}
+
 /* The end of a flow: solved (or nothing more to do), or handed over to
  * support with the ticket as the way on. */
 static GtkWidget *
@@ -306,7 +320,7 @@ render_status (MfaFlowView       *self,
   gtk_widget_remove_css_class (self->restart_button, "suggested-action");
   if (!ticket)
     gtk_widget_add_css_class (self->restart_button, "suggested-action");
-  gtk_stack_set_visible_child_name (self->content, "status");
+  show_page (self, "status");
   return ticket ? self->ticket_button : self->restart_button;
 }
 
@@ -339,7 +353,7 @@ render_step (MfaFlowView       *self,
     focus = add_choices (self, self->choices_list, step);
   if (self->countdown_id != 0)
     hold_answers (self, TRUE);
-  gtk_stack_set_visible_child_name (self->content, "step");
+  show_page (self, "step");
   /* Each step opens at its top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   return focus;

@@ -111,6 +111,10 @@ search_changed (MfaWindow *self)
 
       adw_status_page_set_description (ADW_STATUS_PAGE (self->no_match_page), markup);
     }
+  /* Hidden, not only behind the topics: GTK 4.8 shows assistive
+   * technologies every stack page, and its buttons would double the
+   * flows' own "Prepare a Ticket…". */
+  gtk_widget_set_visible (self->no_match_page, n_shown == 0);
   gtk_stack_set_visible_child_name (self->list_stack, n_shown > 0 ? "topics" : "empty");
 }
 
