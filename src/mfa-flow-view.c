@@ -359,6 +359,15 @@ render_step (MfaFlowView       *self,
   return focus;
 }
 
+/* The check page focuses its first field; should it have none it can
+ * take, the focus still goes into the page, never to an answer. */
+static void
+focus_target (MfaFlowView *self)
+{
+  if (!gtk_widget_grab_focus (self->focus_target) && self->focus_target == self->check_page)
+    gtk_widget_child_focus (self->check_page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 render (MfaFlowView *self)
 {
@@ -382,7 +391,7 @@ render (MfaFlowView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(step->title), -1);
   if (self->focus_target != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (self->focus_target);
+    focus_target (self);
   g_signal_emit (self, signals[STEP_CHANGED], 0);
 }
 
@@ -438,7 +447,7 @@ focus_answer (gpointer user_data)
   MfaFlowView *self = MFA_FLOW_VIEW (user_data);
 
   if (self->focus_target != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (self->focus_target);
+    focus_target (self);
   return G_SOURCE_REMOVE;
 }
 
