@@ -107,3 +107,19 @@ mfa_scroll_into_view (GtkScrolledWindow *scroller,
   g_set_weak_pointer (&request->scroller, scroller);
   gtk_widget_add_tick_callback (widget, scroll_when_laid_out_cb, request, scroll_request_free);
 }
+
+gboolean
+mfa_widget_focus_first_control (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child) || !gtk_widget_is_sensitive (child)
+          || GTK_IS_LABEL (child))
+        continue;
+      if (gtk_widget_get_focusable (child) ? gtk_widget_grab_focus (child)
+                                           : mfa_widget_focus_first_control (child))
+        return TRUE;
+    }
+  return FALSE;
+}

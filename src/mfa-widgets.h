@@ -26,4 +26,8 @@ void mfa_status_page_mark_heading (GtkWidget *status_page);
 void mfa_scroll_into_view (GtkScrolledWindow *scroller,
                            GtkWidget         *widget);
 
+/* Focuses the first control inside `widget` that takes the focus, a
+ * selectable label excepted (its text would be selected); FALSE if none. */
+gboolean mfa_widget_focus_first_control (GtkWidget *widget);
+
 G_END_DECLS
