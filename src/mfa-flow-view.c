@@ -531,6 +531,7 @@ mfa_flow_view_init (MfaFlowView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   mfa_status_page_mark_heading (self->status_page);
+  show_page (self, "step");
 }
 
 GtkWidget *

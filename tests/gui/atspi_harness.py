@@ -71,7 +71,12 @@ class App:
         return self.node.child(name=name, roleName="push button")
 
     def press(self, name):
-        self.button(name).doActionNamed("click")
+        """Clicks the button named `name`: of a menu button (whose outer and
+        inner nodes share its name), the inner one, which clicks."""
+        button = self.button(name)
+        if "click" not in button.actions:
+            button = next(c for c in button.children if c.roleName == "push button")
+        button.doActionNamed("click")
         time.sleep(0.4)
 
     def row(self, name):
