@@ -9,12 +9,7 @@
 
 #include "mfa-action-row.h"
 
-struct _MfaActionRow
-{
-  AdwActionRow parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (MfaActionRow, mfa_action_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_TYPE (MfaActionRow, mfa_action_row, ADW_TYPE_ACTION_ROW)
 
 /* GTK 4.8 gives list rows no AT-SPI action of their own but exposes the
  * widget actions of their class: "row.activate" is what a screen reader
@@ -44,6 +39,8 @@ static void
 mfa_action_row_init (MfaActionRow *self)
 {
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
+  /* Titles are text from flows, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
 }
 
 GtkWidget *
@@ -53,11 +50,8 @@ mfa_action_row_new (const gchar *title,
                     const gchar *action_name,
                     GVariant    *target)
 {
-  GtkWidget *row = g_object_new (MFA_TYPE_ACTION_ROW, "title", title, "use-underline", FALSE,
-                                 NULL);
+  GtkWidget *row = g_object_new (MFA_TYPE_ACTION_ROW, "title", title, NULL);
 
-  /* Titles are text from flows, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (icon_name != NULL)
@@ -68,7 +62,8 @@ mfa_action_row_new (const gchar *title,
                                                "accessible-role",
                                                GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
     }
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
+  if (action_name != NULL)
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
   if (target != NULL)
     gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
   /* AdwActionRow names itself by its title (and describes itself by its

@@ -11,11 +11,19 @@ G_BEGIN_DECLS
 
 #define MFA_TYPE_ACTION_ROW (mfa_action_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (MfaActionRow, mfa_action_row, MFA, ACTION_ROW, AdwActionRow)
+/* Derivable: the start page's topic rows are action rows that carry their
+ * flow. */
+G_DECLARE_DERIVABLE_TYPE (MfaActionRow, mfa_action_row, MFA, ACTION_ROW, AdwActionRow)
+
+struct _MfaActionRowClass
+{
+  AdwActionRowClass parent_class;
+};
 
 /* A row titled `title` (and `subtitle`, if any) that activates
  * `action_name` with `target` (floating references are sunk), and shows
- * `icon_name` at its end. */
+ * `icon_name` at its end. Without an action, activating the row makes its
+ * list emit "row-activated". */
 GtkWidget *mfa_action_row_new (const gchar *title,
                                const gchar *subtitle,
                                const gchar *icon_name,

@@ -124,7 +124,7 @@ class App:
 
     def open_topic(self, title):
         row = self.node.child(name=title, roleName="list item")
-        row.doActionNamed("topic.open")
+        row.doActionNamed("row.activate")
         time.sleep(0.5)
 
     def close(self):

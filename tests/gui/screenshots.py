@@ -48,7 +48,7 @@ def run(args, steps):
             if action == "shot":
                 shoot(name)
             elif action == "topic":
-                app.child(name=_(name), roleName="list item").doActionNamed("topic.open")
+                app.child(name=_(name), roleName="list item").doActionNamed("row.activate")
             elif action == "choose":
                 app.child(name=_(name), roleName="list item").doActionNamed("row.activate")
             else:
