@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mfa-action-row.h"
 #include "mfa-widgets.h"
 #include "mfa-check-page.h"
 #include "mfa-flow-view.h"
@@ -17,24 +18,29 @@ struct _MfaFlowView
 {
   GtkWidget   parent_instance;
 
-  GtkWidget  *content; /* the template's outer box: ours to unparent */
-  GtkLabel   *position_label;
-  GtkLabel   *topic_label;
+  GtkStack   *content;
   GtkLabel   *title_label;
   GtkLabel   *text_label;
   GtkLabel   *countdown_label;
   GtkProgressBar *countdown_bar;
-  GtkBox     *links_box;
+  GtkListBox *links_list;
   GtkBox     *check_box;
   GtkLabel   *prompt_label;
-  GtkBox     *choices_box;
+  GtkListBox *choices_list;
   GtkScrolledWindow *scroller;
+  GtkWidget  *check_bar;
+  GtkMenuButton *answers_button;
+  GtkListBox *check_answers_list;
+  GtkWidget  *continue_button;
+  GtkWidget  *status_page;
+  GtkListBox *status_links_list;
+  GtkWidget  *ticket_button;
+  GtkWidget  *restart_button;
 
   MfaFlowRun *run;
   MfaSession *session;
   GtkWidget  *check_page;     /* the current check step's page, or NULL */
-  GtkWidget  *continue_button;/* goes on with the page's verdict */
-  GtkWidget  *focus_target; /* the answer to focus: the earlier one, or the first */
+  GtkWidget  *focus_target; /* the check page, the earlier answer, or the first */
   guint       countdown_id;
   gint64      countdown_start; /* monotonic µs */
   gint64      countdown_end;
@@ -45,6 +51,7 @@ G_DEFINE_FINAL_TYPE (MfaFlowView, mfa_flow_view, GTK_TYPE_WIDGET)
 enum
 {
   TOPICS_REQUESTED,
+  STEP_CHANGED,
   N_SIGNALS
 };
 
@@ -52,14 +59,23 @@ static guint signals[N_SIGNALS];
 
 static void render (MfaFlowView *self);
 
+static void
+list_remove_all (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
 /* The answers wait while the countdown runs: trying again before the wait
  * is over only starts it again. */
 static void
 hold_answers (MfaFlowView *self,
               gboolean     hold)
 {
-  /* Each button, so that assistive technologies see them held too. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->choices_box));
+  /* Each row, so that assistive technologies see them held too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->choices_list));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_sensitive (child, !hold);
   gtk_label_set_label (self->prompt_label, hold ? _("Did this fix it? Answer once the countdown "
@@ -108,61 +124,50 @@ start_countdown (MfaFlowView *self,
 }
 
 static void
-open_link (GtkButton   *button,
-           MfaFlowView *self)
+open_link_action (GtkWidget   *widget,
+                  const gchar *action_name,
+                  GVariant    *parameter)
 {
-  const gchar *url = g_object_get_data (G_OBJECT (button), "url");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
 
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
+/* Each link a row that names where it goes: the address as its subtitle
+ * (and so its accessible description), an icon that says it leaves the app. */
 static void
-add_links (MfaFlowView       *self,
+add_links (GtkListBox        *list,
            const MfaFlowStep *step)
 {
-  mfa_box_remove_all (self->links_box);
+  list_remove_all (list);
   for (guint i = 0; i < step->links->len; i++)
     {
       const MfaFlowLink *link = g_ptr_array_index (step->links, i);
-      GtkWidget *button = gtk_button_new_with_label (_(link->label));
 
-      g_object_set_data_full (G_OBJECT (button), "url", g_strdup (link->url), g_free);
-      gtk_widget_set_tooltip_text (button, link->url);
-      gtk_widget_add_css_class (button, "link-button");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, link->url, -1);
-      g_signal_connect (button, "clicked", G_CALLBACK (open_link), self);
-      gtk_box_append (self->links_box, button);
+      gtk_list_box_append (list, mfa_action_row_new (_(link->label), link->url,
+                                                     "adw-external-link-symbolic",
+                                                     "flow.open-link",
+                                                     g_variant_new_string (link->url)));
     }
-  /* Hiding the box and showing it again with new children in one frame made
-   * GTK 4.8 allocate a negative width; an empty box simply takes no room. */
+  gtk_widget_set_visible (GTK_WIDGET (list), step->links->len > 0);
 }
 
 static void
-choice_clicked (GtkButton   *button,
-                MfaFlowView *self)
+choose_action (GtkWidget   *widget,
+               const gchar *action_name,
+               GVariant    *parameter)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "edge-index"));
+  MfaFlowView *self = MFA_FLOW_VIEW (widget);
+  guint index = g_variant_get_uint32 (parameter);
   g_autoptr(GError) error = NULL;
 
+  if (self->run == NULL)
+    return;
+  gtk_menu_button_popdown (self->answers_button);
   if (!mfa_flow_run_choose (self->run, index, &error))
     g_critical ("Cannot take choice %u: %s", index, error->message);
   render (self);
-}
-
-static GtkWidget *
-add_button (MfaFlowView *self,
-            const gchar *label)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
-
-  /* Long answers wrap instead of widening the window past 800 pixels. */
-  gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (child), 0);
-  gtk_box_append (self->choices_box, button);
-  return button;
 }
 
 static const gchar *
@@ -174,81 +179,72 @@ prompt_for (MfaFlowView       *self,
     case MFA_STEP_ADVICE:
       return _("Did this fix it?");
     case MFA_STEP_CHECK:
-      /* Someone who checked by other means can still say what they found. */
-      return self->check_page != NULL ? _("Or say what you found yourself:")
-                                      : _("What did you find?");
-    case MFA_STEP_TICKET:
-      return _("Collect what support needs into one file:");
+      return self->check_page != NULL ? NULL : _("What did you find?");
     case MFA_STEP_QUESTION:
     case MFA_STEP_BRANCH:
+    case MFA_STEP_TICKET:
     case MFA_STEP_DONE:
     default:
       return NULL;
     }
 }
 
-/* Returns the button to focus: the earlier answer, or the first. */
+/* The answers as rows of `list`; returns the row to focus: the earlier
+ * answer, or the first. */
 static GtkWidget *
 add_choices (MfaFlowView       *self,
+             GtkListBox        *list,
              const MfaFlowStep *step)
 {
   gint chosen = mfa_flow_run_get_chosen (self->run);
   GtkWidget *focus = NULL;
 
-  mfa_box_remove_all (self->choices_box);
-  if (step->type == MFA_STEP_TICKET)
-    {
-      focus = add_button (self, _("Prepare a Ticket…"));
-      gtk_widget_add_css_class (focus, "suggested-action");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (focus), "win.new-ticket");
-    }
-  if (mfa_step_type_is_terminal (step->type))
-    {
-      GtkWidget *restart_button = add_button (self, _("Start Over"));
-
-      if (focus == NULL)
-        focus = restart_button;
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (restart_button), "flow.restart");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button (self, _("All Topics"))),
-                                      "flow.topics");
-      return focus;
-    }
   for (guint i = 0; i < step->edges->len; i++)
     {
       const MfaFlowEdge *edge = g_ptr_array_index (step->edges, i);
-      GtkWidget *button = add_button (self, _(edge->label));
+      GtkWidget *row = mfa_action_row_new (_(edge->label), NULL, "go-next-symbolic",
+                                           "flow.choose", g_variant_new_uint32 (i));
 
-      g_object_set_data (G_OBJECT (button), "edge-index", GUINT_TO_POINTER (i));
-      g_signal_connect (button, "clicked", G_CALLBACK (choice_clicked), self);
+      gtk_list_box_append (list, row);
       if ((gint) i == chosen)
         {
           /* Coming back keeps what was answered: mark it, and start there. */
-          gtk_widget_add_css_class (button, "suggested-action");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Your earlier answer"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                           GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                           _("Your earlier answer"), -1);
-          focus = button;
+          focus = row;
         }
       if (focus == NULL && i == 0)
-        focus = button;
+        focus = row;
     }
-  return chosen >= 0 ? focus : gtk_widget_get_first_child (GTK_WIDGET (self->choices_box));
+  gtk_widget_set_visible (GTK_WIDGET (list), step->edges->len > 0);
+  return focus;
 }
 
 static void
 verdict_changed (MfaFlowView *self)
 {
-  const gchar *verdict = mfa_check_page_get_verdict (MFA_CHECK_PAGE (self->check_page));
+  MfaCheckPage *page = MFA_CHECK_PAGE (self->check_page);
+  gboolean has_verdict = mfa_check_page_get_verdict (page) != NULL;
 
-  gtk_widget_set_sensitive (self->continue_button, verdict != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.continue", has_verdict);
+  if (has_verdict)
+    mfa_scroll_into_view (self->scroller, mfa_check_page_get_result_widget (page));
 }
 
 static void
-continue_with_verdict (MfaFlowView *self)
+continue_action (GtkWidget   *widget,
+                 const gchar *action_name,
+                 GVariant    *parameter)
 {
-  const gchar *verdict = mfa_check_page_get_verdict (MFA_CHECK_PAGE (self->check_page));
+  MfaFlowView *self = MFA_FLOW_VIEW (widget);
+  const gchar *verdict;
   g_autoptr(GError) error = NULL;
 
+  if (self->check_page == NULL)
+    return;
+  verdict = mfa_check_page_get_verdict (MFA_CHECK_PAGE (self->check_page));
   if (verdict != NULL && !mfa_flow_view_report_verdict (self, verdict, &error))
     g_critical ("Cannot go on with the verdict “%s”: %s", verdict, error->message);
 }
@@ -259,7 +255,6 @@ remove_check_page (MfaFlowView *self)
   if (self->check_page != NULL)
     g_signal_handlers_disconnect_by_data (self->check_page, self);
   self->check_page = NULL;
-  self->continue_button = NULL;
   mfa_box_remove_all (self->check_box);
 }
 
@@ -270,6 +265,7 @@ show_check_page (MfaFlowView       *self,
                  const MfaFlowStep *step)
 {
   remove_check_page (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.continue", FALSE);
   if (step->type != MFA_STEP_CHECK || self->session == NULL)
     return;
   self->check_page = mfa_check_page_new (step->check, self->session, NULL);
@@ -278,12 +274,6 @@ show_check_page (MfaFlowView       *self,
   /* The step's title is the one heading. */
   mfa_check_page_set_embedded (MFA_CHECK_PAGE (self->check_page), TRUE);
   gtk_box_append (self->check_box, self->check_page);
-  self->continue_button = gtk_button_new_with_label (_("Continue With This Result"));
-  gtk_widget_set_halign (self->continue_button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (self->continue_button, "suggested-action");
-  gtk_box_append (self->check_box, self->continue_button);
-  g_signal_connect_swapped (self->continue_button, "clicked",
-                            G_CALLBACK (continue_with_verdict), self);
   g_signal_connect_swapped (self->check_page, "notify::verdict",
                             G_CALLBACK (verdict_changed), self);
   verdict_changed (self);
@@ -298,20 +288,48 @@ record_path (MfaFlowView *self)
     mfa_session_set_flow_run (self->session, self->run);
 }
 
+/* Shows one page and hides the other: GTK 4.8 shows assistive technologies
+ * every stack page, and the hidden one's controls would be found too. */
 static void
-render (MfaFlowView *self)
+show_page (MfaFlowView *self,
+           const gchar *name)
 {
-  const MfaFlowStep *step = mfa_flow_run_get_step (self->run);
-  const MfaFlow *flow = mfa_flow_run_get_flow (self->run);
-  g_autofree gchar *position = NULL;
+  GtkWidget *step_page = gtk_stack_get_child_by_name (self->content, "step");
+
+  gtk_widget_set_visible (step_page, TRUE);
+  gtk_widget_set_visible (self->status_page, TRUE);
+  gtk_stack_set_visible_child_name (self->content, name);
+  gtk_widget_set_visible (g_str_equal (name, "step") ? self->status_page : step_page, FALSE);
+}
+
+/* The end of a flow: solved (or nothing more to do), or handed over to
+ * support with the ticket as the way on. */
+static GtkWidget *
+render_status (MfaFlowView       *self,
+               const MfaFlowStep *step)
+{
+  gboolean ticket = step->type == MFA_STEP_TICKET;
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->status_page),
+                                 ticket ? "help-browser-symbolic" : "emblem-ok-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->status_page), _(step->title));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->status_page),
+                                   step->text != NULL ? _(step->text) : NULL);
+  add_links (self->status_links_list, step);
+  gtk_widget_set_visible (self->ticket_button, ticket);
+  gtk_widget_remove_css_class (self->restart_button, "suggested-action");
+  if (!ticket)
+    gtk_widget_add_css_class (self->restart_button, "suggested-action");
+  show_page (self, "status");
+  return ticket ? self->ticket_button : self->restart_button;
+}
+
+static GtkWidget *
+render_step (MfaFlowView       *self,
+             const MfaFlowStep *step)
+{
   GtkWidget *focus;
 
-  position = mfa_flow_run_is_finished (self->run)
-             ? g_strdup_printf (_("Step %u, the last"), mfa_flow_run_get_position (self->run))
-             : g_strdup_printf (_("Step %u"), mfa_flow_run_get_position (self->run));
-  gtk_label_set_label (self->position_label, position);
-  record_path (self);
-  gtk_label_set_label (self->topic_label, _(flow->title));
   gtk_label_set_label (self->title_label, _(step->title));
   mfa_label_show (self->text_label, step->text != NULL ? _(step->text) : NULL);
   show_check_page (self, step);
@@ -319,21 +337,65 @@ render (MfaFlowView *self)
   /* Once answered, coming back does not make the user wait again. */
   start_countdown (self, step->type == MFA_STEP_ADVICE && mfa_flow_run_get_chosen (self->run) < 0
                            ? step->wait_seconds : 0);
-  add_links (self, step);
-  focus = add_choices (self, step);
+  add_links (self->links_list, step);
+  list_remove_all (self->choices_list);
+  list_remove_all (self->check_answers_list);
+  gtk_widget_set_visible (self->check_bar, self->check_page != NULL);
+  if (self->check_page != NULL)
+    {
+      /* The check comes first: its first field has the focus, so Enter
+       * never answers for the user before anything was checked. */
+      add_choices (self, self->check_answers_list, step);
+      gtk_widget_set_visible (GTK_WIDGET (self->choices_list), FALSE);
+      focus = self->check_page;
+    }
+  else
+    focus = add_choices (self, self->choices_list, step);
   if (self->countdown_id != 0)
     hold_answers (self, TRUE);
-  self->focus_target = focus;
+  show_page (self, "step");
+  /* Each step opens at its top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  return focus;
+}
+
+/* The check page focuses its first field; should it have none it can
+ * take, the focus still goes into the page, never to an answer. */
+static void
+focus_target (MfaFlowView *self)
+{
+  if (!gtk_widget_grab_focus (self->focus_target) && self->focus_target == self->check_page)
+    mfa_widget_focus_first_control (self->check_page);
+  /* The viewport scrolls to the focused field; a step still opens at its
+   * top, where its title and what to do are: Tab and typing scroll on. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+static void
+render (MfaFlowView *self)
+{
+  const MfaFlowStep *step = mfa_flow_run_get_step (self->run);
+
+  record_path (self);
+  g_clear_handle_id (&self->countdown_id, g_source_remove);
+  if (mfa_step_type_is_terminal (step->type))
+    {
+      remove_check_page (self);
+      gtk_widget_set_visible (self->check_bar, FALSE);
+      self->focus_target = render_status (self, step);
+    }
+  else
+    self->focus_target = render_step (self, step);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.back",
                                  mfa_flow_run_can_go_back (self->run));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.forward",
                                  mfa_flow_run_can_go_forward (self->run));
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(step->title), -1);
-  if (focus != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (focus);
+  if (self->focus_target != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_target (self);
+  g_signal_emit (self, signals[STEP_CHANGED], 0);
 }
 
 static void
@@ -380,14 +442,15 @@ request_topics (GtkWidget   *widget,
 }
 
 /* Focus moves once the page is on screen; GtkStack settles the focus of the
- * page it hides after mapping the new one, so this waits for an idle moment. */
+ * page it hides after mapping the new one, so this waits for an idle moment.
+ * The check page (its first field), or the answer to give. */
 static gboolean
 focus_answer (gpointer user_data)
 {
   MfaFlowView *self = MFA_FLOW_VIEW (user_data);
 
   if (self->focus_target != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (self->focus_target);
+    focus_target (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -408,8 +471,7 @@ mfa_flow_view_dispose (GObject *object)
   remove_check_page (self);
   g_clear_pointer (&self->run, mfa_flow_run_free);
   g_clear_object (&self->session);
-  /* The outer box holds every template child: unparenting it frees them. */
-  g_clear_pointer (&self->content, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MFA_TYPE_FLOW_VIEW);
 
   G_OBJECT_CLASS (mfa_flow_view_parent_class)->dispose (object);
 }
@@ -426,28 +488,40 @@ mfa_flow_view_class_init (MfaFlowViewClass *klass)
   signals[TOPICS_REQUESTED] = g_signal_new ("topics-requested", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 0);
+  /* Emitted after each move: the window shows the step and the way back. */
+  signals[STEP_CHANGED] = g_signal_new ("step-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/mfa-flow-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, position_label);
-  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, topic_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, content);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, title_label);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, text_label);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, countdown_bar);
-  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, links_box);
+  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, links_list);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, check_box);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, prompt_label);
-  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, choices_box);
+  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, choices_list);
   gtk_widget_class_bind_template_child (widget_class, MfaFlowView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, check_bar);
+  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, answers_button);
+  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, check_answers_list);
+  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, status_page);
+  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, status_links_list);
+  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, ticket_button);
+  gtk_widget_class_bind_template_child (widget_class, MfaFlowView, restart_button);
 
   gtk_widget_class_install_action (widget_class, "flow.back", NULL, go_back);
   gtk_widget_class_install_action (widget_class, "flow.forward", NULL, go_forward);
   gtk_widget_class_install_action (widget_class, "flow.restart", NULL, restart);
   gtk_widget_class_install_action (widget_class, "flow.topics", NULL, request_topics);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "flow.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "flow.forward",
-                                       NULL);
+  gtk_widget_class_install_action (widget_class, "flow.choose", "u", choose_action);
+  gtk_widget_class_install_action (widget_class, "flow.continue", NULL, continue_action);
+  gtk_widget_class_install_action (widget_class, "flow.open-link", "s", open_link_action);
+  /* Alt+Left and Alt+Right are the window's: they work from the header bar too. */
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -456,7 +530,8 @@ static void
 mfa_flow_view_init (MfaFlowView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->content = gtk_widget_get_first_child (GTK_WIDGET (self));
+  mfa_status_page_mark_heading (self->status_page);
+  show_page (self, "step");
 }
 
 GtkWidget *

@@ -1,4 +1,6 @@
-/* mfa-topic-row.c: one topic on the start page
+/* mfa-topic-row.c: one topic on the start page, an action row that carries
+ * its flow (activating it makes the list emit "row-activated", which the
+ * window answers; assistive technologies call "row.activate")
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,50 +14,29 @@
 
 struct _MfaTopicRow
 {
-  GtkListBoxRow   parent_instance;
-
-  GtkLabel       *title_label;
-  GtkLabel       *subtitle_label;
+  MfaActionRow    parent_instance;
 
   const MfaFlow  *flow;
 };
 
-G_DEFINE_FINAL_TYPE (MfaTopicRow, mfa_topic_row, GTK_TYPE_LIST_BOX_ROW)
-
-/* Lets assistive technologies open the topic: GTK 4.8 gives list rows no
- * AT-SPI action of their own, but exposes widget actions. */
-static void
-open_topic (GtkWidget   *widget,
-            const gchar *action_name,
-            GVariant    *parameter)
-{
-  GtkWidget *list = gtk_widget_get_parent (widget);
-
-  if (GTK_IS_LIST_BOX (list))
-    g_signal_emit_by_name (list, "row-activated", widget);
-}
+G_DEFINE_FINAL_TYPE (MfaTopicRow, mfa_topic_row, MFA_TYPE_ACTION_ROW)
 
 static void
 mfa_topic_row_class_init (MfaTopicRowClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/ui/mfa-topic-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, MfaTopicRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, MfaTopicRow, subtitle_label);
-  gtk_widget_class_install_action (widget_class, "topic.open", NULL, open_topic);
-  /* The list's own Enter binding needs a cursor row, which focusing a row
-   * with Tab does not always set: the row answers the keys itself. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "topic.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "topic.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "topic.open", NULL);
 }
 
 static void
 mfa_topic_row_init (MfaTopicRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Titles and subtitles wrap, as AdwActionRow has them: ellipsizing them
+   * to one line (which once saved start-up time) hid most of a subtitle at
+   * 360 px, and GTK 4.8 warns about one-line wrapped labels with very
+   * short text. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self),
+                             g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL));
 }
 
 GtkWidget *
@@ -64,14 +45,10 @@ mfa_topic_row_new (const MfaFlow *flow)
   MfaTopicRow *self = g_object_new (MFA_TYPE_TOPIC_ROW, NULL);
 
   self->flow = flow;
-  gtk_label_set_label (self->title_label, _(flow->title));
-  gtk_label_set_label (self->subtitle_label, _(flow->subtitle));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), _(flow->subtitle));
-  /* A screen reader announces the row by its title, and the subtitle as its description. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(flow->title),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(flow->subtitle),
-                                  -1);
+  /* AdwActionRow names the row by its title for a screen reader, and
+   * describes it by its subtitle. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _(flow->title));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), _(flow->subtitle));
   return GTK_WIDGET (self);
 }
 

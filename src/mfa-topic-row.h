@@ -7,12 +7,13 @@
 #include <gtk/gtk.h>
 
 #include "mfadiag.h"
+#include "mfa-action-row.h"
 
 G_BEGIN_DECLS
 
 #define MFA_TYPE_TOPIC_ROW (mfa_topic_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (MfaTopicRow, mfa_topic_row, MFA, TOPIC_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (MfaTopicRow, mfa_topic_row, MFA, TOPIC_ROW, MfaActionRow)
 
 GtkWidget     *mfa_topic_row_new      (const MfaFlow *flow);
 const MfaFlow *mfa_topic_row_get_flow (MfaTopicRow   *self);

@@ -17,4 +17,17 @@ void mfa_box_remove_all (GtkBox      *box);
 void mfa_label_show     (GtkLabel    *label,
                          const gchar *text);
 
+/* Gives the title of an AdwStatusPage the heading role (libadwaita 1.2
+ * leaves it a plain label), before assistive technologies first see it. */
+void mfa_status_page_mark_heading (GtkWidget *status_page);
+
+/* Scrolls `scroller` so that `widget`, somewhere inside it, is in view once
+ * it has been laid out (a widget just shown has no size yet). */
+void mfa_scroll_into_view (GtkScrolledWindow *scroller,
+                           GtkWidget         *widget);
+
+/* Focuses the first control inside `widget` that takes the focus, a
+ * selectable label excepted (its text would be selected); FALSE if none. */
+gboolean mfa_widget_focus_first_control (GtkWidget *widget);
+
 G_END_DECLS

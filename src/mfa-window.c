@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mfa-action-row.h"
 #include "mfa-widgets.h"
 #include "mfa-check-page.h"
 #include "mfa-flow-view.h"
@@ -20,11 +21,16 @@ struct _MfaWindow
   AdwApplicationWindow parent_instance;
 
   GtkStack            *pages;
+  AdwWindowTitle      *window_title;
+  GtkWidget           *back_button;
   GtkSearchEntry      *search_entry;
   GtkListBox          *topic_list;
+  GtkListBox          *checks_list;
   GtkStack            *list_stack;
-  GtkLabel            *no_match_label;
+  GtkWidget           *no_match_page;
+  GtkBox              *no_match_buttons;
   MfaFlowView         *flow_view;
+  GtkScrolledWindow   *check_scroller;
   GtkBox              *check_holder;
 
   GSettings           *settings;
@@ -36,6 +42,46 @@ struct _MfaWindow
 #define DEFAULT_TICKET_URL "https://smartservice.console.aliyun.com/service/create-ticket"
 
 G_DEFINE_FINAL_TYPE (MfaWindow, mfa_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The checks a user may run without a topic: rows on the start page, and
+ * buttons when a search finds no topic. */
+static const struct
+{
+  const gchar *id;
+  const gchar *title;
+  const gchar *description;
+} checks[] = {
+  { "clock", N_("This Computer’s Clock"), N_("Compare this computer’s clock with time servers") },
+  { "phone-clock", N_("The Phone’s Clock"),
+    N_("Measure how far the clock of the phone that makes the codes is off") },
+  { "code", N_("A Code Against Its Key"),
+    N_("Find out why a code is rejected, given the key it was made from") },
+  { "duplicates", N_("Duplicate Entries"),
+    N_("Find several entries for one account in an authenticator export") },
+};
+
+static void
+populate_checks (MfaWindow *self)
+{
+  GtkWidget *previous = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (_(checks[i].title));
+
+      gtk_list_box_append (self->checks_list,
+                           mfa_action_row_new (_(checks[i].title), _(checks[i].description),
+                                               "go-next-symbolic", "win.open-check",
+                                               g_variant_new_string (checks[i].id)));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-check");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", checks[i].id);
+      gtk_widget_set_tooltip_text (button, _(checks[i].description));
+      gtk_widget_add_css_class (button, "pill");
+      /* The checks first, "Prepare a Ticket…" (from the template) last. */
+      gtk_box_insert_child_after (self->no_match_buttons, button, previous);
+      previous = button;
+    }
+}
 
 static gboolean
 filter_topic (GtkListBoxRow *row,
@@ -59,11 +105,24 @@ search_changed (MfaWindow *self)
 
   if (n_shown == 0)
     {
-      g_autofree gchar *text = g_strdup_printf (_("No topic matches “%s”"), query);
+      g_autofree gchar *text = g_strdup_printf (_("No topic matches “%s”. Run one of the checks, "
+                                                  "or prepare a ticket for support."), query);
+      g_autofree gchar *markup = g_markup_escape_text (text, -1);
 
-      gtk_label_set_label (self->no_match_label, text);
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->no_match_page), markup);
     }
+  /* Hidden, not only behind the topics: GTK 4.8 shows assistive
+   * technologies every stack page, and its buttons would double the
+   * flows' own "Prepare a Ticket…". */
+  gtk_widget_set_visible (self->no_match_page, n_shown == 0);
   gtk_stack_set_visible_child_name (self->list_stack, n_shown > 0 ? "topics" : "empty");
+}
+
+/* Escape in the search field empties it, and every topic shows again. */
+static void
+search_stopped (MfaWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 static void
@@ -75,6 +134,36 @@ focus_search (GtkWidget   *widget,
 
   gtk_stack_set_visible_child_name (self->pages, "start");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* The header bar says where the user is: the app on the start page, the
+ * topic and the step in a flow; the back button shows wherever it leads
+ * somewhere (back a step, or to the topics). */
+static void
+update_header (MfaWindow *self)
+{
+  const gchar *page = gtk_stack_get_visible_child_name (self->pages);
+  MfaFlowRun *run = mfa_flow_view_get_run (self->flow_view);
+  gboolean in_flow = g_strcmp0 (page, "flow") == 0 && run != NULL;
+
+  gtk_widget_set_visible (self->back_button, g_strcmp0 (page, "start") != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.forward",
+                                 in_flow && mfa_flow_run_can_go_forward (run));
+  if (in_flow)
+    {
+      g_autofree gchar *position = NULL;
+
+      position = mfa_flow_run_is_finished (run)
+                 ? g_strdup_printf (_("Step %u, the last"), mfa_flow_run_get_position (run))
+                 : g_strdup_printf (_("Step %u"), mfa_flow_run_get_position (run));
+      adw_window_title_set_title (self->window_title, _(mfa_flow_run_get_flow (run)->title));
+      adw_window_title_set_subtitle (self->window_title, position);
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("MFA Troubleshooter"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+    }
 }
 
 static void
@@ -94,6 +183,7 @@ open_flow (MfaWindow     *self,
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->pages, "flow");
   gtk_window_set_title (GTK_WINDOW (self), _(flow->title));
+  update_header (self);
 }
 
 static void
@@ -169,6 +259,7 @@ show_topics (MfaWindow *self)
   gtk_stack_set_visible_child_name (self->pages, "start");
   gtk_window_set_title (GTK_WINDOW (self), _("MFA Troubleshooter"));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  update_header (self);
 }
 
 /* An organisation's own flows come from the flows-file setting; a file that
@@ -227,6 +318,33 @@ restart_flow (GtkWidget   *widget,
   gtk_widget_activate_action (GTK_WIDGET (MFA_WINDOW (widget)->flow_view), "flow.restart", NULL);
 }
 
+/* The header's back button: a step back in a flow, or to the topics from
+ * a flow's first step and from a check opened on its own. */
+static void
+go_back (GtkWidget   *widget,
+         const gchar *action_name,
+         GVariant    *parameter)
+{
+  MfaWindow *self = MFA_WINDOW (widget);
+  MfaFlowRun *run = mfa_flow_view_get_run (self->flow_view);
+  const gchar *page = gtk_stack_get_visible_child_name (self->pages);
+
+  if (g_strcmp0 (page, "start") == 0)
+    return;
+  if (g_strcmp0 (page, "flow") == 0 && run != NULL && mfa_flow_run_can_go_back (run))
+    gtk_widget_activate_action (GTK_WIDGET (self->flow_view), "flow.back", NULL);
+  else
+    show_topics (self);
+}
+
+static void
+go_forward (GtkWidget   *widget,
+            const gchar *action_name,
+            GVariant    *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (MFA_WINDOW (widget)->flow_view), "flow.forward", NULL);
+}
+
 static void
 all_topics (GtkWidget   *widget,
             const gchar *action_name,
@@ -242,6 +360,7 @@ page_changed (MfaWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.restart", g_strcmp0 (page, "flow") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "flow.topics", g_strcmp0 (page, "start") != 0);
+  update_header (self);
 }
 
 /* The header bar now comes first in the focus chain: without this, typing
@@ -285,22 +404,34 @@ mfa_window_class_init (MfaWindowClass *klass)
   g_type_ensure (MFA_TYPE_FLOW_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mfa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, MfaWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MfaWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, topic_list);
+  gtk_widget_class_bind_template_child (widget_class, MfaWindow, checks_list);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, MfaWindow, no_match_label);
+  gtk_widget_class_bind_template_child (widget_class, MfaWindow, no_match_page);
+  gtk_widget_class_bind_template_child (widget_class, MfaWindow, no_match_buttons);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, flow_view);
+  gtk_widget_class_bind_template_child (widget_class, MfaWindow, check_scroller);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, check_holder);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated);
   gtk_widget_class_bind_template_callback (widget_class, search_activated);
   gtk_widget_class_bind_template_callback (widget_class, show_topics);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped);
+  gtk_widget_class_bind_template_callback (widget_class, update_header);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);
   gtk_widget_class_install_action (widget_class, "win.open-check", "s", open_check_action);
   gtk_widget_class_install_action (widget_class, "win.new-ticket", NULL, new_ticket);
   gtk_widget_class_install_action (widget_class, "flow.restart", NULL, restart_flow);
   gtk_widget_class_install_action (widget_class, "flow.topics", NULL, all_topics);
+  gtk_widget_class_install_action (widget_class, "flow.back", NULL, go_back);
+  gtk_widget_class_install_action (widget_class, "flow.forward", NULL, go_forward);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "flow.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "flow.forward",
+                                       NULL);
 }
 
 static void
@@ -320,6 +451,8 @@ mfa_window_init (MfaWindow *self)
 
   self->flows = load_flows (self->settings);
   populate_topics (self);
+  populate_checks (self);
+  mfa_status_page_mark_heading (self->no_match_page);
 }
 
 MfaWindow *
@@ -329,6 +462,18 @@ mfa_window_new (MfaApplication *application)
 
   mfa_flow_view_set_session (self->flow_view, mfa_application_get_session (application));
   return self;
+}
+
+/* GtkStack settles the focus of the page it hides after mapping the new
+ * one: the page takes the focus at the next idle moment. */
+static gboolean
+focus_page_cb (gpointer user_data)
+{
+  GtkWidget *page = user_data;
+
+  if (gtk_widget_get_mapped (page))
+    gtk_widget_grab_focus (page);
+  return G_SOURCE_REMOVE;
 }
 
 gboolean
@@ -344,6 +489,9 @@ mfa_window_open_check (MfaWindow    *self,
   mfa_box_remove_all (self->check_holder);
   gtk_box_append (self->check_holder, page);
   gtk_stack_set_visible_child_name (self->pages, "check");
+  /* The page opens at its top, with its first field focused. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->check_scroller), 0);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_page_cb, g_object_ref (page), g_object_unref);
   return TRUE;
 }
 

@@ -99,7 +99,7 @@ test_manifest_in_words (void)
   topic = json_object_get_object_member (problem, "topic");
   g_assert_cmpstr (json_object_get_string_member (topic, "id"), ==, "device-lost");
   g_assert_cmpstr (json_object_get_string_member (topic, "title"), ==,
-                   "Authenticator deleted or phone lost");
+                   "Authenticator Deleted or Phone Lost");
   /* LANGUAGE=C: nothing translated, so nothing repeated. */
   g_assert_false (json_object_has_member (topic, "title_translated"));
   steps = json_object_get_array_member (problem, "steps");
@@ -108,7 +108,7 @@ test_manifest_in_words (void)
   g_assert_cmpstr (json_object_get_string_member (step, "id"), ==, "ask-account");
   g_assert_cmpstr (json_object_get_string_member (step, "type"), ==, "question");
   g_assert_cmpstr (json_object_get_string_member (step, "title"), ==,
-                   "Which kind of account is it?");
+                   "Which Kind of Account Is It?");
   g_assert_cmpstr (json_object_get_string_member (step, "answer"), ==, "A RAM user");
   step = json_array_get_object_element (steps, 1);
   g_assert_cmpstr (json_object_get_string_member (step, "type"), ==, "advice");
@@ -120,9 +120,9 @@ test_manifest_in_words (void)
 
   lines = mfa_bundle_manifest_steps (bundle->manifest);
   joined = g_strjoinv ("\n", lines);
-  g_assert_cmpstr (joined, ==, "Which kind of account is it? → A RAM user\n"
-                               "Ask an administrator to disable MFA → did not fix it\n"
-                               "Ask support for help");
+  g_assert_cmpstr (joined, ==, "Which Kind of Account Is It? → A RAM user\n"
+                               "Ask an Administrator to Disable MFA → did not fix it\n"
+                               "Ask Support for Help");
 
   /* summary.html, as a browser shows it to support staff. */
   out = g_build_filename (dir, "out", NULL);
@@ -132,10 +132,10 @@ test_manifest_in_words (void)
   g_file_get_contents (html_path, &html, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (html, "<h2>Steps taken</h2>\n<ol>\n"
-                                  "<li>Which kind of account is it? → A RAM user</li>\n"
-                                  "<li>Ask an administrator to disable MFA → did not fix it</li>\n"
-                                  "<li>Ask support for help</li>\n</ol>"));
-  g_assert_nonnull (strstr (html, "<th>Topic</th><td>Authenticator deleted or phone lost</td>"));
+                                  "<li>Which Kind of Account Is It? → A RAM user</li>\n"
+                                  "<li>Ask an Administrator to Disable MFA → did not fix it</li>\n"
+                                  "<li>Ask Support for Help</li>\n</ol>"));
+  g_assert_nonnull (strstr (html, "<th>Topic</th><td>Authenticator Deleted or Phone Lost</td>"));
   assert_no_step_id (html);
   remove_extracted (out);
   remove_bundle (dir, path);
@@ -168,7 +168,7 @@ test_summary_in_words (void)
 
   mfa_bundle_content_set_path (content, run);
   summary = mfa_bundle_content_summary (content);
-  g_assert_nonnull (strstr (summary, "Topic: Authenticator deleted or phone lost\n"));
+  g_assert_nonnull (strstr (summary, "Topic: Authenticator Deleted or Phone Lost\n"));
   g_assert_nonnull (strstr (summary, TEST_DEVICE_LOST_STEPS));
   assert_no_step_id (summary);
 }
@@ -199,15 +199,15 @@ test_show_in_words (void)
   g_autofree gchar *json = NULL;
 
   g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (strstr (text, "Topic:          Authenticator deleted or phone lost\n"));
-  g_assert_nonnull (strstr (text, "Step 1:         Which kind of account is it? → A RAM user\n"
-                                  "Step 2:         Ask an administrator to disable MFA → did not "
+  g_assert_nonnull (strstr (text, "Topic:          Authenticator Deleted or Phone Lost\n"));
+  g_assert_nonnull (strstr (text, "Step 1:         Which Kind of Account Is It? → A RAM user\n"
+                                  "Step 2:         Ask an Administrator to Disable MFA → did not "
                                   "fix it\n"
-                                  "Step 3:         Ask support for help\n"));
+                                  "Step 3:         Ask Support for Help\n"));
   assert_no_step_id (text);
   json = run_show (path, TRUE, &status);
   g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (strstr (json, "\"title\" : \"Which kind of account is it?\""));
+  g_assert_nonnull (strstr (json, "\"title\" : \"Which Kind of Account Is It?\""));
   g_assert_nonnull (strstr (json, "\"answer\" : \"A RAM user\""));
   g_assert_nonnull (strstr (json, "\"answer\" : \"did not fix it\""));
   remove_bundle (dir, path);
@@ -229,9 +229,9 @@ test_show_version_1 (void)
 
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (text, "Account:        alice@example.onaliyun.com (ram-user)\n"));
-  g_assert_nonnull (strstr (text, "Topic:          Authenticator deleted or phone lost\n"));
-  g_assert_nonnull (strstr (text, "Step 1:         Which kind of account is it? → A RAM user\n"));
-  g_assert_nonnull (strstr (text, "Step 2:         Ask an administrator to disable MFA → did not "
+  g_assert_nonnull (strstr (text, "Topic:          Authenticator Deleted or Phone Lost\n"));
+  g_assert_nonnull (strstr (text, "Step 1:         Which Kind of Account Is It? → A RAM user\n"));
+  g_assert_nonnull (strstr (text, "Step 2:         Ask an Administrator to Disable MFA → did not "
                                   "fix it\n"));
   g_assert_nonnull (strstr (text, "Check phone-clock ahead"));
   assert_no_step_id (text);
@@ -241,7 +241,7 @@ test_show_version_1 (void)
 
   g_assert_no_error (error);
   report = mfa_bundle_report_text (bundle->manifest, NULL, NULL);
-  g_assert_nonnull (strstr (report, "Steps taken:\n1. Which kind of account is it? → A RAM user\n"));
+  g_assert_nonnull (strstr (report, "Steps taken:\n1. Which Kind of Account Is It? → A RAM user\n"));
   assert_no_step_id (report);
 }
 
@@ -265,9 +265,9 @@ test_create_with_topic (void)
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
   text = run_show (path, FALSE, &status);
-  g_assert_nonnull (strstr (text, "Topic:          SMS codes do not arrive\n"));
+  g_assert_nonnull (strstr (text, "Topic:          SMS Codes Do Not Arrive\n"));
   json = run_show (path, TRUE, &status);
-  g_assert_nonnull (strstr (json, "\"title\" : \"SMS codes do not arrive\""));
+  g_assert_nonnull (strstr (json, "\"title\" : \"SMS Codes Do Not Arrive\""));
   g_assert_nonnull (strstr (json, "\"language\" : \"en\""));
   remove_bundle (dir, path);
 }

@@ -80,7 +80,7 @@ test_default_strings_file_current (void)
     g_test_message ("rebuild it: meson compile flows-default-strings");
   g_assert_cmpstr (on_disk, ==, expected);
   /* Spot checks: a title, an advice text and a choice label are listed. */
-  g_assert_nonnull (strstr (on_disk, "N_(\"Code rejected while binding MFA\");"));
+  g_assert_nonnull (strstr (on_disk, "N_(\"Code Rejected While Binding MFA\");"));
   g_assert_nonnull (strstr (on_disk, "N_(\"I cannot tell\");"));
 }
 

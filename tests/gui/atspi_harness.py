@@ -71,8 +71,32 @@ class App:
         return self.node.child(name=name, roleName="push button")
 
     def press(self, name):
-        self.button(name).doActionNamed("click")
+        """Clicks the button named `name`: of a menu button (whose outer and
+        inner nodes share its name), the inner one, which clicks."""
+        button = self.button(name)
+        if "click" not in button.actions:
+            button = next(c for c in button.children if c.roleName == "push button")
+        button.doActionNamed("click")
         time.sleep(0.4)
+
+    def row(self, name):
+        return self.node.child(name=name, roleName="list item")
+
+    def choose(self, name):
+        """Activates the row named `name`: an answer, a link, a check (rows
+        expose their activation as the widget action "row.activate")."""
+        self.row(name).doActionNamed("row.activate")
+        time.sleep(0.4)
+
+    def choose_after_check(self, name):
+        """Answers a check step without its result: the answers wait in the
+        popover of "Say What You Found"."""
+        self.press("Say What You Found")
+        self.choose(name)
+
+    def label(self, name):
+        """Waits until a label or heading with exactly this text is showing."""
+        return self.wait_label(lambda n: n == name, f"“{name}”")
 
     def wait_label(self, test, what, tries=40, roles=("label", "heading")):
         """The first label or heading whose text passes `test`, waiting for it to appear."""
@@ -100,7 +124,7 @@ class App:
 
     def open_topic(self, title):
         row = self.node.child(name=title, roleName="list item")
-        row.doActionNamed("topic.open")
+        row.doActionNamed("row.activate")
         time.sleep(0.5)
 
     def close(self):

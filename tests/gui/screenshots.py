@@ -48,7 +48,9 @@ def run(args, steps):
             if action == "shot":
                 shoot(name)
             elif action == "topic":
-                app.child(name=_(name), roleName="list item").doActionNamed("topic.open")
+                app.child(name=_(name), roleName="list item").doActionNamed("row.activate")
+            elif action == "choose":
+                app.child(name=_(name), roleName="list item").doActionNamed("row.activate")
             else:
                 app.child(name=_(name), roleName="push button").doActionNamed("click")
             time.sleep(0.3)
@@ -58,11 +60,11 @@ def run(args, steps):
 
 
 run([], [("shot", "start-page"),
-         ("topic", "Authenticator deleted or phone lost"), ("shot", "ask-account"),
-         ("click", "The Alibaba Cloud account"), ("shot", "reset-account"),
-         ("click", "Yes, that fixed it"), ("shot", "done"),
-         ("click", "Start Over"), ("click", "A RAM user"), ("shot", "reset-ram"),
-         ("click", "No, it still fails"), ("shot", "ticket"),
+         ("topic", "Authenticator Deleted or Phone Lost"), ("shot", "ask-account"),
+         ("choose", "The Alibaba Cloud account"), ("shot", "reset-account"),
+         ("choose", "Yes, that fixed it"), ("shot", "done"),
+         ("click", "Start Over"), ("choose", "A RAM user"), ("shot", "reset-ram"),
+         ("choose", "No, it still fails"), ("shot", "ticket"),
          ("click", "Back"), ("click", "Back"), ("shot", "back-keeps-answer")])
-run(["--topic", "activation-link"], [("click", "I may not request another one yet"),
-                                     ("click", "15 minutes"), ("shot", "countdown")])
+run(["--topic", "activation-link"], [("choose", "I may not request another one yet"),
+                                     ("choose", "15 minutes"), ("shot", "countdown")])

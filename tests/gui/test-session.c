@@ -90,13 +90,13 @@ test_fill_bundle (void)
 
   g_assert_cmpstr (mfa_session_get_fact (session, "account-type"), ==, "ram-user");
   g_assert_cmpstr (content->flow_id, ==, "device-lost");
-  g_assert_cmpstr (content->topic_title, ==, "Authenticator deleted or phone lost");
+  g_assert_cmpstr (content->topic_title, ==, "Authenticator Deleted or Phone Lost");
   g_assert_cmpuint (content->steps->len, ==, 3);
   step = g_ptr_array_index (content->steps, 0);
   g_assert_cmpstr (step->id, ==, "ask-account");
   g_assert_cmpstr (step->answer, ==, "A RAM user");
   step = g_ptr_array_index (content->steps, 1);
-  g_assert_cmpstr (step->title, ==, "Ask an administrator to disable MFA");
+  g_assert_cmpstr (step->title, ==, "Ask an Administrator to Disable MFA");
   g_assert_cmpint (step->fixed, ==, 0);
   g_assert_cmpstr (step->answer, ==, "did not fix it");
   step = g_ptr_array_index (content->steps, 2);

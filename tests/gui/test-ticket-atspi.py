@@ -263,8 +263,8 @@ def save_fails_with_cause(app, assistant, work):
 
 def open_assistant(env=None):
     app = harness.App("--topic", "device-lost", env={"TZ": "Asia/Shanghai", **(env or {})})
-    app.press(_("A RAM user"))
-    app.press(_("No, it still fails"))
+    app.choose(_("A RAM user"))
+    app.choose(_("No, it still fails"))
     app.press(_("Prepare a Ticket…"))
     return app, frame(app, _("Prepare a Ticket"))
 
@@ -391,9 +391,9 @@ def ticket_saved_without_secrets():
 
 
 # The walk of open_assistant(), as support reads it, and the ids it must not show.
-PATH_WORDS = ["Which kind of account is it? → A RAM user",
-              "Ask an administrator to disable MFA → did not fix it",
-              "Ask support for help"]
+PATH_WORDS = ["Which Kind of Account Is It? → A RAM user",
+              "Ask an Administrator to Disable MFA → did not fix it",
+              "Ask Support for Help"]
 STEP_IDS = ["ask-account", "reset-ram"]
 
 
@@ -404,11 +404,11 @@ def path_in_words(target, summary):
     problem = manifest["problem"]
     assert manifest["version"] == 2, manifest["version"]
     topic = problem["topic"]
-    assert (topic["id"], topic["title"]) == ("device-lost", "Authenticator deleted or phone lost")
+    assert (topic["id"], topic["title"]) == ("device-lost", "Authenticator Deleted or Phone Lost")
     steps = [(step["title"], step.get("answer")) for step in problem["steps"]]
-    assert steps == [("Which kind of account is it?", "A RAM user"),
-                     ("Ask an administrator to disable MFA", "did not fix it"),
-                     ("Ask support for help", None)], steps
+    assert steps == [("Which Kind of Account Is It?", "A RAM user"),
+                     ("Ask an Administrator to Disable MFA", "did not fix it"),
+                     ("Ask Support for Help", None)], steps
     assert problem["steps"][1]["fixed"] is False
     shown = subprocess.run([os.environ["MFA_TICKET"], "show", target], capture_output=True,
                            text=True, check=True).stdout
@@ -421,7 +421,7 @@ def path_in_words(target, summary):
     try:
         for words in PATH_WORDS:
             viewer.label_containing(words)
-        viewer.label_containing(_("Authenticator deleted or phone lost"))
+        viewer.label_containing(_("Authenticator Deleted or Phone Lost"))
         shoot("viewer")
         labels = [n.name or "" for n in viewer.node.findChildren(lambda n: n.roleName == "label")]
         for step_id in STEP_IDS:

@@ -71,7 +71,7 @@ test_checks_and_words (void)
   g_assert_nonnull (strstr (text, "2026-11-28 12:00:31 UTC\n"));
   g_assert_nonnull (strstr (text, "2026-11-28 20:00:31 (Shanghai, China, UTC+08:00)\n"));
   g_assert_nonnull (strstr (text, "Rejected since Monday.\n"));
-  g_assert_nonnull (strstr (text, "Authenticator deleted or phone lost\n"));
+  g_assert_nonnull (strstr (text, "Authenticator Deleted or Phone Lost\n"));
   g_assert_nonnull (strstr (text, TEST_DEVICE_LOST_STEPS));
   g_assert_null (strstr (text, "reset-ram"));
   g_assert_null (strstr (text, "ask-account"));

@@ -7,7 +7,10 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include <adwaita.h>
+
 #include "mfa-application.h"
+#include "mfa-check-page.h"
 #include "mfa-flow-view.h"
 #include "mfa-topic-row.h"
 #include "mfa-window.h"
@@ -105,7 +108,7 @@ test_open_topic (void)
   g_assert_true (mfa_window_open_topic (window, "sms-missing", NULL));
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "flow");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "SMS codes do not arrive");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "SMS Codes Do Not Arrive");
 
   /* A check page reports its verdict through the view, which moves on. */
   g_assert_true (mfa_window_open_topic (window, "binding-code-rejected", NULL));
@@ -116,6 +119,111 @@ test_open_topic (void)
   g_assert_cmpstr (mfa_flow_run_get_step (mfa_flow_view_get_run (view))->id, ==, "latest-code");
   g_assert_false (mfa_flow_view_report_verdict (view, "ok", &error));
   g_assert_error (error, MFA_ERROR, MFA_ERROR_INVALID_ARGUMENT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* Runs the main loop for `ms` milliseconds, frames included. */
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pump (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The header bar says where the user is, and the answers are rows that
+ * run flow.choose with their index. */
+static void
+test_header_and_choose (void)
+{
+  MfaWindow *window = mfa_window_new (shared_app);
+  AdwWindowTitle *title;
+  MfaFlowView *view;
+  const MfaFlowStep *step;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  title = ADW_WINDOW_TITLE (find_by_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+  view = MFA_FLOW_VIEW (find_by_type (GTK_WIDGET (window), MFA_TYPE_FLOW_VIEW));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "MFA Troubleshooter");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "");
+
+  g_assert_true (mfa_window_open_topic (window, "device-lost", NULL));
+  iterate ();
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Authenticator Deleted or Phone Lost");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Step 1");
+  /* 1 is "A RAM user". */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "flow.choose", "u", 1));
+  step = mfa_flow_run_get_step (mfa_flow_view_get_run (view));
+  g_assert_cmpstr (step->id, ==, "reset-ram");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Step 2");
+  /* The header's back button: a step back, then (from the first step) the topics. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "flow.back", NULL));
+  g_assert_cmpstr (mfa_flow_run_get_step (mfa_flow_view_get_run (view))->id, ==, "ask-account");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "flow.back", NULL));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "MFA Troubleshooter");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* A check step opens at its top with the focus in the check, and brings
+ * the result into view once the verdict is there. */
+static void
+test_check_step_result_in_view (void)
+{
+  MfaWindow *window = mfa_window_new (shared_app);
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *vadjustment;
+  GtkWidget *page, *result, *focus;
+  g_autoptr(JsonNode) evidence = NULL;
+  graphene_rect_t bounds;
+  gdouble top;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 420);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (mfa_window_open_topic (window, "binding-code-rejected", NULL));
+  pump (500);
+  page = find_by_type (GTK_WIDGET (window), MFA_TYPE_CHECK_PAGE);
+  g_assert_nonnull (page);
+  g_assert_true (mfa_check_page_get_embedded (MFA_CHECK_PAGE (page)));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, page));
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (page, GTK_TYPE_SCROLLED_WINDOW));
+  vadjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+  /* The page's last part stands in for its result: below the fold here. */
+  result = gtk_widget_get_last_child (page);
+  mfa_check_page_set_result_widget (MFA_CHECK_PAGE (page), result);
+  g_assert_true (gtk_widget_compute_bounds (result, gtk_scrolled_window_get_child (scroller),
+                                            &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >,
+                     gtk_adjustment_get_page_size (vadjustment));
+
+  evidence = json_node_init_object (json_node_alloc (), json_object_new ());
+  mfa_check_page_record (MFA_CHECK_PAGE (page), "phone-clock", "ok", "Test result", evidence);
+  pump (800);
+  top = gtk_adjustment_get_value (vadjustment);
+  /* In view: all of it, or as much as fits from its top. */
+  g_assert_cmpfloat (top, >, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, top);
+  g_assert_cmpfloat (MIN (bounds.origin.y + bounds.size.height,
+                          top + gtk_adjustment_get_page_size (vadjustment)), >, bounds.origin.y);
+  g_assert_cmpfloat (bounds.origin.y + MIN (bounds.size.height,
+                                            gtk_adjustment_get_page_size (vadjustment)), <=,
+                     top + gtk_adjustment_get_page_size (vadjustment) + 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -170,6 +278,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/window/topics-listed-and-searchable", test_topics_listed_and_searchable);
   g_test_add_func ("/window/open-topic", test_open_topic);
+  g_test_add_func ("/window/header-and-choose", test_header_and_choose);
+  g_test_add_func ("/window/check-step-result-in-view", test_check_step_result_in_view);
   g_test_add_func ("/window/flows-file-setting", test_flows_file_setting);
   return g_test_run ();
 }

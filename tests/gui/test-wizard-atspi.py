@@ -21,12 +21,12 @@ def sms_missing_to_solved():
     """/gui/atspi/sms-missing: the countdown holds the answers; back, and on to "Solved"."""
     app = App()
     try:
-        app.open_topic("SMS codes do not arrive")
-        app.heading("Check the phone’s service")
-        app.press("No, it still fails")
-        app.heading("Look for blocked messages")
-        app.press("No, it still fails")
-        app.heading("Wait, then request once more")
+        app.open_topic("SMS Codes Do Not Arrive")
+        app.heading("Check the Phone’s Service")
+        app.choose("No, it still fails")
+        app.heading("Look for Blocked Messages")
+        app.choose("No, it still fails")
+        app.heading("Wait, Then Request Once More")
         # The one-minute countdown runs: "1:00" or "0:59" by now, its progress
         # shown, and "did this fix it?" waits for its end.
         assert app.node.findChildren(lambda n: n.roleName == "label" and n.name in (
@@ -34,15 +34,15 @@ def sms_missing_to_solved():
             "You may try again in 0:58"))
         app.node.child(name="Time waited", roleName="progress bar")
         app.label_containing("Answer once the countdown has ended")
-        assert not app.button("Yes, that fixed it").sensitive
-        assert not app.button("No, it still fails").sensitive
+        assert not app.row("Yes, that fixed it").sensitive
+        assert not app.row("No, it still fails").sensitive
         app.press("Back")
-        app.heading("Look for blocked messages")
+        app.heading("Look for Blocked Messages")
         app.press("Back")
-        app.heading("Check the phone’s service")
-        app.press("Yes, that fixed it")
+        app.heading("Check the Phone’s Service")
+        app.choose("Yes, that fixed it")
         app.heading("Solved")
-        app.heading("Step 2, the last")
+        app.label("Step 2, the last")  # the header bar's subtitle
     finally:
         app.close()
 
@@ -52,13 +52,13 @@ def start_page_opens_a_check():
     """/gui/atspi/start-check: a check opened from the start page, and back to the topics."""
     app = App()
     try:
-        app.press("A Code Against Its Key")
+        app.choose("A Code Against Its Key")
         title = app.heading("Check a Code Against Its Key")
         assert title.roleName == "heading", f"the check's title is a {title.roleName}"
         keyCombo("<Alt>Home")  # All Topics, in the primary menu
         time.sleep(0.4)
-        app.heading("What went wrong?")
-        app.press("The Phone’s Clock")
+        app.heading("What Went Wrong?")
+        app.choose("The Phone’s Clock")
         app.heading("Is Your Phone’s Clock Right?")
     finally:
         app.close()
@@ -69,18 +69,19 @@ def device_lost_ram_user_to_ticket():
     """/gui/atspi/device-lost: RAM user, to the support ticket; back and forward."""
     app = App()
     try:
-        app.open_topic("Authenticator deleted or phone lost")
-        app.heading("Which kind of account is it?")
-        app.press("A RAM user")
-        app.heading("Ask an administrator to disable MFA")
-        app.button("Open the RAM console")
-        app.press("No, it still fails")
-        app.heading("Ask support for help")
-        app.button("Open a support ticket")
+        app.open_topic("Authenticator Deleted or Phone Lost")
+        app.heading("Which Kind of Account Is It?")
+        app.choose("A RAM user")
+        app.heading("Ask an Administrator to Disable MFA")
+        app.row("Open the RAM Console")
+        app.choose("No, it still fails")
+        app.heading("Ask Support for Help")
+        app.row("Open a Support Ticket")
+        app.button("Prepare a Ticket…")
         app.press("Back")
-        app.heading("Ask an administrator to disable MFA")
-        app.press("Forward")
-        app.heading("Ask support for help")
+        app.heading("Ask an Administrator to Disable MFA")
+        keyCombo("<Alt>Right")  # Forward
+        app.heading("Ask Support for Help")
         app.press("All Topics")
         assert app.node.child(roleName="frame").name == "MFA Troubleshooter"
     finally:
@@ -92,15 +93,15 @@ def binding_check_outcome_and_start_over():
     """/gui/atspi/binding-code-rejected: a check outcome, solved, start over."""
     app = App()
     try:
-        app.open_topic("Code rejected while binding MFA")
-        app.heading("Is your phone’s clock right?")
-        app.press("My phone’s clock is right")
-        app.heading("Use the latest, unused code")
-        app.press("Yes, that fixed it")
+        app.open_topic("Code Rejected While Binding MFA")
+        app.heading("Is Your Phone’s Clock Right?")
+        app.choose_after_check("My phone’s clock is right")
+        app.heading("Use the Latest, Unused Code")
+        app.choose("Yes, that fixed it")
         app.heading("Solved")
         app.press("Start Over")
-        app.heading("Is your phone’s clock right?")
-        app.heading("Step 1")
+        app.heading("Is Your Phone’s Clock Right?")
+        app.label("Step 1")
     finally:
         app.close()
 
@@ -110,12 +111,12 @@ def keyboard_only_with_topic_option():
     """/gui/atspi/keyboard: --topic, then only keys: Enter, Alt+Left, Tab."""
     app = App("--topic", "contact-limit")
     try:
-        app.heading("Free a slot or use another phone number or e-mail address")
+        app.heading("Free a Slot or Use Another Phone Number or E-mail Address")
         # The first answer has the focus: Enter means "Yes, that fixed it".
         pressKey("Return")
         app.heading("Done")
         keyCombo("<Alt>Left")
-        app.heading("Free a slot or use another phone number or e-mail address")
+        app.heading("Free a Slot or Use Another Phone Number or E-mail Address")
         keyCombo("<Alt>Right")
         app.heading("Done")
     finally:
@@ -132,8 +133,8 @@ def keyboard_from_start_page():
         time.sleep(0.5)
         pressKey("Tab")
         pressKey("Return")
-        app.heading("Check the bound e-mail address")
-        assert app.node.child(roleName="frame").name == "E-mail codes do not arrive"
+        app.heading("Check the Bound E-mail Address")
+        assert app.node.child(roleName="frame").name == "E-mail Codes Do Not Arrive"
         pressKey("Return")  # "Yes, that fixed it" has the focus
         app.heading("Solved")
     finally:

@@ -159,8 +159,8 @@ def write(name, text):
 
 def open_assistant():
     app = sandboxed_app("--topic", "device-lost")
-    app.press("A RAM user")
-    app.press("No, it still fails")
+    app.choose("A RAM user")
+    app.choose("No, it still fails")
     app.press("Prepare a Ticket…")
     return app, ticket.frame(app, "Prepare a Ticket")
 
@@ -337,8 +337,8 @@ def link_through_open_uri_portal():
     """/sandbox/portal/open-uri: a flow's link opens in the browser through the open-URI portal."""
     app = sandboxed_app("--topic", "device-lost")
     try:
-        app.press("A RAM user")
-        app.press("Open the RAM console")
+        app.choose("A RAM user")
+        app.choose("Open the RAM Console")
         opened = ""
         for _ in range(40):
             if os.path.exists(box.opened_urls):
