@@ -120,7 +120,9 @@ add_facts (MfaTicketReview        *self,
     {
       const gchar *value = facts->pdata[i + 1];
 
-      if (zone_time != NULL && g_str_equal (facts->pdata[i], _("Operation time (user’s zone)")))
+      /* The library names the zone by its IANA id; here by its city, as the
+       * time page did. (Matched by the library's own label.) */
+      if (zone_time != NULL && g_str_equal (facts->pdata[i], _("Operation Time (User’s Zone)")))
         value = zone_time;
       gtk_list_box_append (GTK_LIST_BOX (list), text_row (facts->pdata[i], value, NULL));
     }

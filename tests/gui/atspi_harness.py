@@ -110,11 +110,14 @@ class App:
         raise AssertionError(f"no {' or '.join(roles)} {what}; shown: {shown}")
 
     def heading(self, name):
-        """Waits until a label with this text is showing (the page title)."""
+        """Waits until a heading with this text is showing (the page title).
+        Every page title carries the heading role: a title that is a plain
+        label fails here, as a screen reader user could not jump to it."""
         # GTK 4.8 reports hidden stack pages as showing too: page labels
         # change with the step, so a match means this page is current.
         try:
-            return self.wait_label(lambda n: n == name, f"“{name}”", tries=20)
+            return self.wait_label(lambda n: n == name, f"“{name}”", tries=20,
+                                   roles=("heading",))
         except AssertionError:
             raise AssertionError(f"no page titled “{name}”") from None
 
