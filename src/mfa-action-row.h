@@ -30,4 +30,8 @@ GtkWidget *mfa_action_row_new (const gchar *title,
                                const gchar *action_name,
                                GVariant    *target);
 
+/* The row's title and subtitle wrap only between words, for text whose
+ * words are short (not for a web address). */
+void       mfa_action_row_wrap_between_words (MfaActionRow *self);
+
 G_END_DECLS

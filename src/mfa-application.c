@@ -36,13 +36,24 @@ static void
 quit_after_paint (GdkFrameClock *clock,
                   gpointer       user_data)
 {
+  const gchar *record = g_getenv ("MFA_BENCH_FIRST_FRAME_FILE");
+
   g_signal_handlers_disconnect_by_func (clock, quit_after_paint, user_data);
+  /* When the frame was painted (wall clock, µs), apart from the time the
+   * process then takes to end. */
+  if (record != NULL)
+    {
+      g_autofree gchar *now = g_strdup_printf ("%" G_GINT64_FORMAT "\n", g_get_real_time ());
+
+      g_file_set_contents (record, now, -1, NULL);
+    }
   g_application_quit (G_APPLICATION (user_data));
 }
 
 /* For tests/bench/startup.sh: with MFA_BENCH_QUIT_AFTER_FIRST_FRAME set, the
- * app quits once its first frame is painted, so the run's wall time is the
- * time to first frame. The bare window program does exactly the same. */
+ * app quits once its first frame is painted, and writes when that was to
+ * MFA_BENCH_FIRST_FRAME_FILE if set. The bare window program does exactly
+ * the same. */
 void
 mfa_application_quit_after_paint (MfaApplication *self,
                                   GtkWindow      *window)

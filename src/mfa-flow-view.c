@@ -205,6 +205,7 @@ add_choices (MfaFlowView       *self,
       GtkWidget *row = mfa_action_row_new (_(edge->label), NULL, "go-next-symbolic",
                                            "flow.choose", g_variant_new_uint32 (i));
 
+      mfa_action_row_wrap_between_words (MFA_ACTION_ROW (row));
       gtk_list_box_append (list, row);
       if ((gint) i == chosen)
         {

@@ -49,6 +49,7 @@ mfa_topic_row_new (const MfaFlow *flow)
    * describes it by its subtitle. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _(flow->title));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), _(flow->subtitle));
+  mfa_action_row_wrap_between_words (MFA_ACTION_ROW (self));
   return GTK_WIDGET (self);
 }
 

@@ -68,11 +68,12 @@ populate_checks (MfaWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     {
       GtkWidget *button = gtk_button_new_with_label (_(checks[i].title));
+      GtkWidget *row = mfa_action_row_new (_(checks[i].title), _(checks[i].description),
+                                           "go-next-symbolic", "win.open-check",
+                                           g_variant_new_string (checks[i].id));
 
-      gtk_list_box_append (self->checks_list,
-                           mfa_action_row_new (_(checks[i].title), _(checks[i].description),
-                                               "go-next-symbolic", "win.open-check",
-                                               g_variant_new_string (checks[i].id)));
+      mfa_action_row_wrap_between_words (MFA_ACTION_ROW (row));
+      gtk_list_box_append (self->checks_list, row);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-check");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", checks[i].id);
       gtk_widget_set_tooltip_text (button, _(checks[i].description));

@@ -11,7 +11,15 @@ static void
 quit_after_paint (GdkFrameClock *clock,
                   gpointer       user_data)
 {
+  const gchar *record = g_getenv ("MFA_BENCH_FIRST_FRAME_FILE");
+
   g_signal_handlers_disconnect_by_func (clock, quit_after_paint, user_data);
+  if (record != NULL)
+    {
+      g_autofree gchar *now = g_strdup_printf ("%" G_GINT64_FORMAT "\n", g_get_real_time ());
+
+      g_file_set_contents (record, now, -1, NULL);
+    }
   g_application_quit (G_APPLICATION (user_data));
 }
 
