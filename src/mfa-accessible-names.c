@@ -14,21 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "mfa-accessible-names.h"
-
-/* Every descendant of `type` under `widget`, in the order they are drawn. */
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-}
+#include "mfa-widgets.h"
 
 static void
 name (GtkWidget   *widget,
@@ -43,14 +29,14 @@ name (GtkWidget   *widget,
 void
 mfa_accessible_name_calendar (GtkCalendar *calendar)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = NULL;
   const gchar *names[] = {
     N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
   };
 
   g_return_if_fail (GTK_IS_CALENDAR (calendar));
 
-  collect (GTK_WIDGET (calendar), GTK_TYPE_BUTTON, buttons);
+  buttons = mfa_widget_collect (GTK_WIDGET (calendar), GTK_TYPE_BUTTON);
   /* GTK 4.8 draws them month first: ‹ month ›, then ‹ year ›. */
   for (guint i = 0; i < buttons->len && i < G_N_ELEMENTS (names); i++)
     name (buttons->pdata[i], _(names[i]));
@@ -60,11 +46,11 @@ void
 mfa_accessible_name_drop_down (GtkDropDown *drop_down,
                                const gchar *text)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = NULL;
 
   g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
 
-  collect (GTK_WIDGET (drop_down), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  buttons = mfa_widget_collect (GTK_WIDGET (drop_down), GTK_TYPE_TOGGLE_BUTTON);
   if (buttons->len > 0)
     gtk_accessible_update_property (GTK_ACCESSIBLE (buttons->pdata[0]),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
@@ -74,9 +60,7 @@ static gboolean
 name_toasts_cb (gpointer user_data)
 {
   g_autoptr(GtkWidget) overlay = user_data;
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (overlay, GTK_TYPE_BUTTON, buttons);
+  g_autoptr(GPtrArray) buttons = mfa_widget_collect (overlay, GTK_TYPE_BUTTON);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_icon_name (buttons->pdata[i]), "window-close-symbolic") == 0
         && gtk_button_get_label (buttons->pdata[i]) == NULL)

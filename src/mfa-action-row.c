@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "mfa-action-row.h"
+#include "mfa-widgets.h"
 
 G_DEFINE_TYPE (MfaActionRow, mfa_action_row, ADW_TYPE_ACTION_ROW)
 
@@ -43,18 +44,6 @@ mfa_action_row_init (MfaActionRow *self)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
 }
 
-static void
-set_word_wrap (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child))
-        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
-      set_word_wrap (child);
-    }
-}
-
 /* AdwActionRow 1.2 wraps its title and subtitle between any two characters:
  * to know how narrow they may get, GTK lays each out one character per
  * line. The start page's sixteen rows took 200 ms of the start-up that way
@@ -64,9 +53,13 @@ set_word_wrap (GtkWidget *widget)
 void
 mfa_action_row_wrap_between_words (MfaActionRow *self)
 {
+  g_autoptr(GPtrArray) labels = NULL;
+
   g_return_if_fail (MFA_IS_ACTION_ROW (self));
 
-  set_word_wrap (GTK_WIDGET (self));
+  labels = mfa_widget_collect (GTK_WIDGET (self), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    gtk_label_set_wrap_mode (labels->pdata[i], PANGO_WRAP_WORD);
 }
 
 GtkWidget *

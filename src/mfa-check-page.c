@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "mfa-check-page.h"
+#include "mfa-widgets.h"
 #include "mfa-clock-page.h"
 #include "mfa-phone-clock-page.h"
 #include "mfa-code-page.h"
@@ -301,29 +302,14 @@ is_field (GtkWidget *widget)
          || GTK_IS_SWITCH (widget) || GTK_IS_DROP_DOWN (widget);
 }
 
-/* Depth first, in the order the page shows its parts. */
-static gboolean
-focus_first_field (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_visible (child) || !gtk_widget_is_sensitive (child)
-          || GTK_IS_LABEL (child))
-        continue;
-      if (is_field (child) ? gtk_widget_grab_focus (child) : focus_first_field (child))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* The first field: what the user came to this page to fill in or press.
  * (Not gtk_widget_child_focus(): a widget that is not focusable itself
  * grabs the focus through this very function, and would come back here.) */
 static gboolean
 mfa_check_page_grab_focus (GtkWidget *widget)
 {
-  return focus_first_field (widget);
+  /* Depth first, in the order the page shows its parts. */
+  return mfa_widget_focus_first (widget, is_field);
 }
 
 static void

@@ -366,7 +366,7 @@ static void
 focus_target (MfaFlowView *self)
 {
   if (!gtk_widget_grab_focus (self->focus_target) && self->focus_target == self->check_page)
-    mfa_widget_focus_first_control (self->check_page);
+    mfa_widget_focus_first (self->check_page, gtk_widget_get_focusable);
   /* The viewport scrolls to the focused field; a step still opens at its
    * top, where its title and what to do are: Tab and typing scroll on. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);

@@ -32,16 +32,11 @@ mfa_label_show (GtkLabel    *label,
 static GtkWidget *
 find_title_label (GtkWidget *widget)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title"))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_title_label (child);
+  g_autoptr(GPtrArray) labels = mfa_widget_collect (widget, GTK_TYPE_LABEL);
 
-      if (found != NULL)
-        return found;
-    }
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (labels->pdata[i], "title"))
+      return labels->pdata[i];
   return NULL;
 }
 
@@ -108,8 +103,35 @@ mfa_scroll_into_view (GtkScrolledWindow *scroller,
   gtk_widget_add_tick_callback (widget, scroll_when_laid_out_cb, request, scroll_request_free);
 }
 
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+}
+
+GPtrArray *
+mfa_widget_collect (GtkWidget *widget,
+                    GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), found);
+
+  collect (widget, type, found);
+  return found;
+}
+
 gboolean
-mfa_widget_focus_first_control (GtkWidget *widget)
+mfa_widget_focus_first (GtkWidget  *widget,
+                        gboolean  (*accepts) (GtkWidget *widget))
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -117,8 +139,7 @@ mfa_widget_focus_first_control (GtkWidget *widget)
       if (!gtk_widget_get_visible (child) || !gtk_widget_is_sensitive (child)
           || GTK_IS_LABEL (child))
         continue;
-      if (gtk_widget_get_focusable (child) ? gtk_widget_grab_focus (child)
-                                           : mfa_widget_focus_first_control (child))
+      if (accepts (child) ? gtk_widget_grab_focus (child) : mfa_widget_focus_first (child, accepts))
         return TRUE;
     }
   return FALSE;

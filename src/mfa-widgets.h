@@ -26,8 +26,16 @@ void mfa_status_page_mark_heading (GtkWidget *status_page);
 void mfa_scroll_into_view (GtkScrolledWindow *scroller,
                            GtkWidget         *widget);
 
-/* Focuses the first control inside `widget` that takes the focus, a
- * selectable label excepted (its text would be selected); FALSE if none. */
-gboolean mfa_widget_focus_first_control (GtkWidget *widget);
+/* Every descendant of `widget` that is a `type`, in the order they are
+ * drawn: for the parts GTK and libadwaita build inside their widgets, which
+ * no property reaches. */
+GPtrArray *mfa_widget_collect (GtkWidget *widget,
+                               GType      type);
+
+/* Focuses the first visible, sensitive descendant of `widget`, depth first,
+ * that `accepts` (a label never: a selectable one would have its text
+ * selected); FALSE if none took the focus. */
+gboolean mfa_widget_focus_first (GtkWidget  *widget,
+                                 gboolean  (*accepts) (GtkWidget *widget));
 
 G_END_DECLS
