@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <libportal-gtk4/portal-gtk4.h>
 
+#include "mfa-accessible-names.h"
 #include "mfa-show-in-files.h"
 
 typedef struct
@@ -133,4 +134,35 @@ mfa_show_in_files (GtkWindow   *parent,
                           "org.freedesktop.FileManager1", "ShowItems",
                           g_variant_new_parsed ("([%s], '')", uri), NULL,
                           G_DBUS_CALL_FLAGS_NONE, 5000, NULL, file_manager_cb, request);
+}
+
+void
+mfa_show_in_files_toast (AdwToastOverlay *overlay,
+                         const gchar     *title,
+                         const gchar     *action_name,
+                         const gchar     *saved_path)
+{
+  g_autofree gchar *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay) && title != NULL && action_name != NULL);
+
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  if (saved_path != NULL)
+    {
+      adw_toast_set_button_label (toast, _("Show in Files"));
+      adw_toast_set_action_name (toast, action_name);
+      adw_toast_set_action_target_value (toast, g_variant_new_string (saved_path));
+    }
+  adw_toast_overlay_add_toast (overlay, toast);
+  mfa_accessible_name_toasts (GTK_WIDGET (overlay));
+}
+
+void
+mfa_show_in_files_activate (GtkWidget   *window,
+                            const gchar *action_name,
+                            GVariant    *parameter)
+{
+  mfa_show_in_files (GTK_WINDOW (window), g_variant_get_string (parameter, NULL));
 }

@@ -16,7 +16,6 @@
 #include <glib/gstdio.h>
 
 #include "mfa-attachment-list.h"
-#include "mfa-accessible-names.h"
 #include "mfa-save-error.h"
 #include "mfa-show-in-files.h"
 #include "mfa-ticket-assistant.h"
@@ -342,17 +341,7 @@ show_toast (MfaTicketAssistant *self,
             const gchar        *title,
             const gchar        *saved_path)
 {
-  g_autofree gchar *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  if (saved_path != NULL)
-    {
-      adw_toast_set_button_label (toast, _("Show in Files"));
-      adw_toast_set_action_name (toast, "ticket.show-in-files");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (saved_path));
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  mfa_accessible_name_toasts (GTK_WIDGET (self->toast_overlay));
+  mfa_show_in_files_toast (self->toast_overlay, title, "ticket.show-in-files", saved_path);
 }
 
 static void
@@ -387,14 +376,6 @@ written_cb (GObject      *source,
   text = g_strdup_printf (_("Saved as %s"), display);
   show_toast (self, text, target);
   mfa_ticket_uploader_set_file (MFA_TICKET_UPLOADER (self->uploader), target);
-}
-
-static void
-show_in_files (GtkWidget   *widget,
-               const gchar *action_name,
-               GVariant    *parameter)
-{
-  mfa_show_in_files (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -556,7 +537,8 @@ mfa_ticket_assistant_class_init (MfaTicketAssistantClass *klass)
   gtk_widget_class_install_action (widget_class, "ticket.next", NULL, go_next);
   gtk_widget_class_install_action (widget_class, "ticket.save", NULL, save);
   gtk_widget_class_install_action (widget_class, "ticket.copy-summary", NULL, copy_summary);
-  gtk_widget_class_install_action (widget_class, "ticket.show-in-files", "s", show_in_files);
+  gtk_widget_class_install_action (widget_class, "ticket.show-in-files", "s",
+                                   mfa_show_in_files_activate);
   gtk_widget_class_install_action (widget_class, "ticket.paste-image", NULL, paste_image);
   /* Text fields take Ctrl+V first; elsewhere it pastes a screenshot. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,

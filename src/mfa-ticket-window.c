@@ -21,7 +21,6 @@
 
 #include "mfadiag.h"
 #include "mfa-attachment-window.h"
-#include "mfa-accessible-names.h"
 #include "mfa-save-error.h"
 #include "mfa-show-in-files.h"
 #include "mfa-ticket-window.h"
@@ -474,31 +473,12 @@ attachment_activated (MfaTicketWindow *self,
     mfa_attachment_window_show (GTK_WINDOW (self), attachment);
 }
 
-/* Done, said briefly; with "Show in Files" where a file was saved. */
 static void
 show_toast (MfaTicketWindow *self,
             const gchar     *title,
             const gchar     *saved_path)
 {
-  g_autofree gchar *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  if (saved_path != NULL)
-    {
-      adw_toast_set_button_label (toast, _("Show in Files"));
-      adw_toast_set_action_name (toast, "win.show-in-files");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (saved_path));
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  mfa_accessible_name_toasts (GTK_WIDGET (self->toast_overlay));
-}
-
-static void
-show_in_files (GtkWidget   *widget,
-               const gchar *action_name,
-               GVariant    *parameter)
-{
-  mfa_show_in_files (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  mfa_show_in_files_toast (self->toast_overlay, title, "win.show-in-files", saved_path);
 }
 
 static void
@@ -790,7 +770,8 @@ mfa_ticket_window_class_init (MfaTicketWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, attachment_activated);
   gtk_widget_class_install_action (widget_class, "win.copy-diagnosis", NULL, copy_diagnosis);
   gtk_widget_class_install_action (widget_class, "win.save-attachments", NULL, save_attachments);
-  gtk_widget_class_install_action (widget_class, "win.show-in-files", "s", show_in_files);
+  gtk_widget_class_install_action (widget_class, "win.show-in-files", "s",
+                                   mfa_show_in_files_activate);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.copy-diagnosis", NULL);
 }
