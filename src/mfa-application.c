@@ -280,19 +280,37 @@ show_preferences (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (mfa_preferences_window_new (parent)));
 }
 
+/* Builds the window `id` of the resource `ui` for the active window. */
+static void
+present_window_from_resource (GtkApplication *app,
+                              const gchar    *ui,
+                              const gchar    *id)
+{
+  g_autofree gchar *path = g_strconcat (RESOURCE_PREFIX, ui, NULL);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (path);
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, id));
+
+  gtk_window_set_transient_for (window, gtk_application_get_active_window (app));
+  gtk_window_set_application (window, app);
+  gtk_window_present (window);
+}
+
+static void
+show_shortcuts (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  present_window_from_resource (GTK_APPLICATION (user_data), "/ui/mfa-shortcuts-window.ui",
+                                "shortcuts_window");
+}
+
 static void
 show_help (GSimpleAction *action,
            GVariant      *parameter,
            gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX
-                                                                 "/ui/mfa-help-window.ui");
-  GtkWindow *help = GTK_WINDOW (gtk_builder_get_object (builder, "help_window"));
-
-  gtk_window_set_transient_for (help, gtk_application_get_active_window (app));
-  gtk_window_set_application (help, app);
-  gtk_window_present (help);
+  present_window_from_resource (GTK_APPLICATION (user_data), "/ui/mfa-help-window.ui",
+                                "help_window");
 }
 
 static void
@@ -310,6 +328,7 @@ mfa_application_startup (GApplication *app)
     { "about", show_about },
     { "preferences", show_preferences },
     { "help", show_help },
+    { "shortcuts", show_shortcuts },
     { "open-bundle", open_bundle },
     { "quit", quit },
   };
@@ -319,6 +338,7 @@ mfa_application_startup (GApplication *app)
   const gchar *search_accels[] = { "<Control>f", NULL };
   const gchar *preferences_accels[] = { "<Control>comma", NULL };
   const gchar *help_accels[] = { "F1", NULL };
+  const gchar *shortcuts_accels[] = { "<Control>question", NULL };
   const gchar *new_ticket_accels[] = { "<Control>n", NULL };
   const gchar *restart_accels[] = { "<Control>r", NULL };
   const gchar *topics_accels[] = { "<Alt>Home", NULL };
@@ -336,6 +356,8 @@ mfa_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.shortcuts",
+                                         shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-ticket",
                                          new_ticket_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "flow.restart", restart_accels);

@@ -177,5 +177,47 @@ def topic_to_hand_over():
         app.close()
 
 
+def wait_window(app, name, shown=True):
+    """Waits until a window of the app titled `name` is open (or, with
+    shown=False, closed)."""
+    for _ in range(25):
+        if bool([w for w in app.node.children if w.name == name]) == shown:
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"the window “{name}” {'never opened' if shown else 'stayed open'}; "
+                         f"windows: {[w.name for w in app.node.children]}")
+
+
+@case
+def help_by_f1():
+    """/gui/keyboard/help: F1 opens the help that ships with the app, Ctrl+W closes it."""
+    app = App()
+    try:
+        expect_focus(app, "Search topics")
+        key("F1")
+        wait_window(app, "Help")
+        app.heading("MFA Troubleshooter Help")
+        keyCombo("<Control>w")
+        wait_window(app, "Help", shown=False)
+    finally:
+        app.close()
+
+
+@case
+def shortcuts_by_ctrl_question():
+    """/gui/keyboard/shortcuts: Ctrl+? opens the keyboard shortcuts (built only then), Escape closes them."""
+    app = App()
+    try:
+        expect_focus(app, "Search topics")
+        assert not [w for w in app.node.children if w.name == "Keyboard Shortcuts"]
+        keyCombo("<Control><Shift>slash")  # "?" on a US keyboard
+        wait_window(app, "Keyboard Shortcuts")
+        app.label("Prepare a Ticket…")
+        key("Escape")
+        wait_window(app, "Keyboard Shortcuts", shown=False)
+    finally:
+        app.close()
+
+
 if __name__ == "__main__":
     main()
