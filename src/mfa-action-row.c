@@ -1,5 +1,19 @@
-/* mfa-action-row.c: an activatable AdwActionRow that runs an action with a
- * target, and that assistive technologies and the keyboard can activate
+/* mfa-action-row.c: an activatable list row with a title, a subtitle and an
+ * icon that runs an action with a target, and that assistive technologies
+ * and the keyboard can activate
+ *
+ * Why not AdwActionRow: its labels sit in a vertical box inside a
+ * horizontal one, and a horizontal GtkBox asks its children, each time it is
+ * allocated, how wide they want to be at the height they get. For a wrapped
+ * label GTK answers that by laying the text out again and again at widths
+ * found by bisection. The start page's sixteen rows made ~2,200 Pango
+ * layouts before the first frame, most of the difference between the app's
+ * start-up and a bare window's (callgrind: 1.49 G instructions against
+ * 0.65 G). A grid measures heights for the widths it hands out, once each.
+ * The text wraps between words (AdwActionRow 1.2 lets it wrap anywhere, and
+ * GTK lays it out a character per line to find how narrow it may get), a
+ * web address anywhere. The look is AdwActionRow's, pixel for pixel: the
+ * same style classes, and its header's margins and spacing in style.css.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,9 +22,26 @@
 #include "config.h"
 
 #include "mfa-action-row.h"
-#include "mfa-widgets.h"
 
-G_DEFINE_TYPE (MfaActionRow, mfa_action_row, ADW_TYPE_ACTION_ROW)
+typedef struct
+{
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkImage *icon;
+} MfaActionRowPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (MfaActionRow, mfa_action_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum
+{
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_ICON_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* GTK 4.8 gives list rows no AT-SPI action of their own but exposes the
  * widget actions of their class: "row.activate" is what a screen reader
@@ -24,9 +55,83 @@ activate_row_action (GtkWidget   *widget,
 }
 
 static void
+mfa_action_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MfaActionRow *self = MFA_ACTION_ROW (object);
+  MfaActionRowPrivate *priv = mfa_action_row_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, mfa_action_row_get_title (self));
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, mfa_action_row_get_subtitle (self));
+      break;
+    case PROP_ICON_NAME:
+      g_value_set_string (value, gtk_image_get_icon_name (priv->icon));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mfa_action_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  MfaActionRow *self = MFA_ACTION_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      mfa_action_row_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_SUBTITLE:
+      mfa_action_row_set_subtitle (self, g_value_get_string (value));
+      break;
+    case PROP_ICON_NAME:
+      mfa_action_row_set_icon_name (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mfa_action_row_class_init (MfaActionRowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = mfa_action_row_get_property;
+  object_class->set_property = mfa_action_row_set_property;
+
+  /* Titles are text from flows, never markup (the labels' default). */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ICON_NAME] =
+    g_param_spec_string ("icon-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The template's one object is the row's child, which GtkListBoxRow
+   * disposes of (and GTK 4.8's gtk_widget_dispose_template() looks for the
+   * template in the class of the instance, which a topic row's is not). */
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/mfa-action-row.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, MfaActionRow, title_label);
+  gtk_widget_class_bind_template_child_private (widget_class, MfaActionRow, subtitle_label);
+  gtk_widget_class_bind_template_child_private (widget_class, MfaActionRow, icon);
 
   gtk_widget_class_install_action (widget_class, "row.activate", NULL, activate_row_action);
   /* The list's own Enter binding needs a cursor row, which focusing a row
@@ -39,27 +144,7 @@ mfa_action_row_class_init (MfaActionRowClass *klass)
 static void
 mfa_action_row_init (MfaActionRow *self)
 {
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
-  /* Titles are text from flows, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
-}
-
-/* AdwActionRow 1.2 wraps its title and subtitle between any two characters:
- * to know how narrow they may get, GTK lays each out one character per
- * line. The start page's sixteen rows took 200 ms of the start-up that way
- * (0.41 s to the first frame against 0.22 s). Sentences wrap between words
- * as well at 360 px. (No property reaches these labels: they are the row's
- * own, made by its template.) */
-void
-mfa_action_row_wrap_between_words (MfaActionRow *self)
-{
-  g_autoptr(GPtrArray) labels = NULL;
-
-  g_return_if_fail (MFA_IS_ACTION_ROW (self));
-
-  labels = mfa_widget_collect (GTK_WIDGET (self), GTK_TYPE_LABEL);
-  for (guint i = 0; i < labels->len; i++)
-    gtk_label_set_wrap_mode (labels->pdata[i], PANGO_WRAP_WORD);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -69,23 +154,93 @@ mfa_action_row_new (const gchar *title,
                     const gchar *action_name,
                     GVariant    *target)
 {
-  GtkWidget *row = g_object_new (MFA_TYPE_ACTION_ROW, "title", title, NULL);
+  GtkWidget *row = g_object_new (MFA_TYPE_ACTION_ROW, "title", title, "subtitle", subtitle,
+                                 "icon-name", icon_name, NULL);
 
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (icon_name != NULL)
-    {
-      /* The icon only hints at what the row does: the title says it. */
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 g_object_new (GTK_TYPE_IMAGE, "icon-name", icon_name,
-                                               "accessible-role",
-                                               GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
-    }
   if (action_name != NULL)
     gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
   if (target != NULL)
     gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
-  /* AdwActionRow names itself by its title (and describes itself by its
-   * subtitle) for assistive technologies: a label of our own would double it. */
   return row;
+}
+
+const gchar *
+mfa_action_row_get_title (MfaActionRow *self)
+{
+  MfaActionRowPrivate *priv = mfa_action_row_get_instance_private (self);
+
+  g_return_val_if_fail (MFA_IS_ACTION_ROW (self), NULL);
+
+  return gtk_label_get_label (priv->title_label);
+}
+
+void
+mfa_action_row_set_title (MfaActionRow *self,
+                          const gchar  *title)
+{
+  MfaActionRowPrivate *priv = mfa_action_row_get_instance_private (self);
+
+  g_return_if_fail (MFA_IS_ACTION_ROW (self));
+
+  if (g_strcmp0 (gtk_label_get_label (priv->title_label), title != NULL ? title : "") == 0)
+    return;
+  gtk_label_set_label (priv->title_label, title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const gchar *
+mfa_action_row_get_subtitle (MfaActionRow *self)
+{
+  MfaActionRowPrivate *priv = mfa_action_row_get_instance_private (self);
+
+  g_return_val_if_fail (MFA_IS_ACTION_ROW (self), NULL);
+
+  return gtk_label_get_label (priv->subtitle_label);
+}
+
+void
+mfa_action_row_set_subtitle (MfaActionRow *self,
+                             const gchar  *subtitle)
+{
+  MfaActionRowPrivate *priv = mfa_action_row_get_instance_private (self);
+  gboolean shown = subtitle != NULL && subtitle[0] != '\0';
+
+  g_return_if_fail (MFA_IS_ACTION_ROW (self));
+
+  if (g_strcmp0 (gtk_label_get_label (priv->subtitle_label), subtitle != NULL ? subtitle : "")
+      == 0)
+    return;
+  /* The row's accessible description is this label: hidden, it is empty.
+   * A title alone is centred in the row, one above a subtitle kept at its
+   * bottom. */
+  gtk_label_set_label (priv->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (priv->subtitle_label), shown);
+  gtk_label_set_yalign (priv->title_label, shown ? 1.0 : 0.5);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+void
+mfa_action_row_wrap_subtitle_anywhere (MfaActionRow *self)
+{
+  MfaActionRowPrivate *priv = mfa_action_row_get_instance_private (self);
+
+  g_return_if_fail (MFA_IS_ACTION_ROW (self));
+
+  gtk_label_set_wrap_mode (priv->subtitle_label, PANGO_WRAP_WORD_CHAR);
+}
+
+void
+mfa_action_row_set_icon_name (MfaActionRow *self,
+                              const gchar  *icon_name)
+{
+  MfaActionRowPrivate *priv = mfa_action_row_get_instance_private (self);
+  gboolean shown = icon_name != NULL && icon_name[0] != '\0';
+
+  g_return_if_fail (MFA_IS_ACTION_ROW (self));
+
+  if (g_strcmp0 (gtk_image_get_icon_name (priv->icon), shown ? icon_name : NULL) == 0)
+    return;
+  gtk_image_set_from_icon_name (priv->icon, shown ? icon_name : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (priv->icon), shown);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICON_NAME]);
 }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "mfa-action-row.h"
@@ -144,11 +145,12 @@ add_links (GtkListBox        *list,
   for (guint i = 0; i < step->links->len; i++)
     {
       const MfaFlowLink *link = g_ptr_array_index (step->links, i);
+      GtkWidget *row = mfa_action_row_new (_(link->label), link->url,
+                                           "adw-external-link-symbolic", "flow.open-link",
+                                           g_variant_new_string (link->url));
 
-      gtk_list_box_append (list, mfa_action_row_new (_(link->label), link->url,
-                                                     "adw-external-link-symbolic",
-                                                     "flow.open-link",
-                                                     g_variant_new_string (link->url)));
+      mfa_action_row_wrap_subtitle_anywhere (MFA_ACTION_ROW (row));
+      gtk_list_box_append (list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (list), step->links->len > 0);
 }
@@ -205,15 +207,11 @@ add_choices (MfaFlowView       *self,
       GtkWidget *row = mfa_action_row_new (_(edge->label), NULL, "go-next-symbolic",
                                            "flow.choose", g_variant_new_uint32 (i));
 
-      mfa_action_row_wrap_between_words (MFA_ACTION_ROW (row));
       gtk_list_box_append (list, row);
       if ((gint) i == chosen)
         {
           /* Coming back keeps what was answered: mark it, and start there. */
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Your earlier answer"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          _("Your earlier answer"), -1);
+          mfa_action_row_set_subtitle (MFA_ACTION_ROW (row), _("Your earlier answer"));
           focus = row;
         }
       if (focus == NULL && i == 0)

@@ -29,27 +29,19 @@ mfa_topic_row_class_init (MfaTopicRowClass *klass)
 static void
 mfa_topic_row_init (MfaTopicRow *self)
 {
-  /* Titles and subtitles wrap, as AdwActionRow has them: ellipsizing them
-   * to one line (which once saved start-up time) hid most of a subtitle at
-   * 360 px, and GTK 4.8 warns about one-line wrapped labels with very
-   * short text. */
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self),
-                             g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
-                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                           NULL));
 }
 
 GtkWidget *
 mfa_topic_row_new (const MfaFlow *flow)
 {
-  MfaTopicRow *self = g_object_new (MFA_TYPE_TOPIC_ROW, NULL);
+  /* The row is named by its title for a screen reader, and described by
+   * its subtitle. Both wrap: ellipsizing them to one line hid most of a
+   * subtitle at 360 px. */
+  MfaTopicRow *self = g_object_new (MFA_TYPE_TOPIC_ROW, "title", _(flow->title),
+                                    "subtitle", _(flow->subtitle),
+                                    "icon-name", "go-next-symbolic", NULL);
 
   self->flow = flow;
-  /* AdwActionRow names the row by its title for a screen reader, and
-   * describes it by its subtitle. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _(flow->title));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), _(flow->subtitle));
-  mfa_action_row_wrap_between_words (MFA_ACTION_ROW (self));
   return GTK_WIDGET (self);
 }
 

@@ -72,7 +72,6 @@ populate_checks (MfaWindow *self)
                                            "go-next-symbolic", "win.open-check",
                                            g_variant_new_string (checks[i].id));
 
-      mfa_action_row_wrap_between_words (MFA_ACTION_ROW (row));
       gtk_list_box_append (self->checks_list, row);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-check");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", checks[i].id);

@@ -12,6 +12,7 @@
 #include "mfa-application.h"
 #include "mfa-check-page.h"
 #include "mfa-flow-view.h"
+#include "mfa-action-row.h"
 #include "mfa-topic-row.h"
 #include "mfa-window.h"
 
@@ -229,6 +230,133 @@ test_check_step_result_in_view (void)
   iterate ();
 }
 
+/* The window's narrowest, on the start page, on the first step of every
+ * topic, and on the ticket steps, whose link's subtitle is the flows'
+ * longest web address: no wider than a phone's 360 px. */
+static void
+assert_window_fits_phone (MfaWindow   *window,
+                          const gchar *where)
+{
+  gint min;
+
+  /* The content: the window itself asks for 360 px whatever it holds. */
+  gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("%s: %d px at the narrowest", where, min);
+  if (min > 360)
+    g_test_fail_printf ("%s needs %d px", where, min);
+}
+
+/* The answers that lead from `flow`'s start to a ticket step with links
+ * (whose address is the flows' longest) through questions and advice only;
+ * NULL if none does. */
+static GArray *
+path_to_ticket_links (const MfaFlow *flow)
+{
+  g_autoptr(GHashTable) paths = g_hash_table_new_full (NULL, NULL, NULL,
+                                                       (GDestroyNotify) g_array_unref);
+  g_autoptr(GQueue) queue = g_queue_new ();
+  const MfaFlowStep *start = mfa_flow_get_start (flow);
+
+  g_hash_table_insert (paths, (gpointer) start, g_array_new (FALSE, FALSE, sizeof (guint)));
+  g_queue_push_tail (queue, (gpointer) start);
+  while (!g_queue_is_empty (queue))
+    {
+      const MfaFlowStep *step = g_queue_pop_head (queue);
+      GArray *path = g_hash_table_lookup (paths, step);
+
+      if (step->type == MFA_STEP_TICKET && step->links->len > 0)
+        return g_array_ref (path);
+      if (step->type != MFA_STEP_QUESTION && step->type != MFA_STEP_ADVICE)
+        continue;
+      for (guint i = 0; i < step->edges->len; i++)
+        {
+          const MfaFlowEdge *edge = g_ptr_array_index (step->edges, i);
+          const MfaFlowStep *next = mfa_flow_find_step (flow, edge->next);
+          GArray *next_path;
+
+          if (next == NULL || g_hash_table_contains (paths, next))
+            continue;
+          next_path = g_array_copy (path);
+          g_array_append_val (next_path, i);
+          g_hash_table_insert (paths, (gpointer) next, next_path);
+          g_queue_push_tail (queue, (gpointer) next);
+        }
+    }
+  return NULL;
+}
+
+static void
+test_fits_phone (void)
+{
+  g_autoptr(MfaFlowSet) flows = mfa_flow_set_load_default (NULL);
+  MfaWindow *window = mfa_window_new (shared_app);
+  guint n_tickets = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  assert_window_fits_phone (window, "the start page");
+  for (guint i = 0; i < mfa_flow_set_get_n_flows (flows); i++)
+    {
+      const MfaFlow *flow = mfa_flow_set_get_flow (flows, i);
+
+      g_autoptr(GArray) path = path_to_ticket_links (flow);
+
+      g_assert_true (mfa_window_open_topic (window, flow->id, NULL));
+      iterate ();
+      assert_window_fits_phone (window, flow->id);
+      if (path == NULL)
+        continue;
+      for (guint step = 0; step < path->len; step++)
+        g_assert_true (gtk_widget_activate_action (
+          find_by_type (GTK_WIDGET (window), MFA_TYPE_FLOW_VIEW), "flow.choose", "u",
+          g_array_index (path, guint, step)));
+      iterate ();
+      g_assert_cmpint (mfa_flow_run_get_step (mfa_flow_view_get_run (MFA_FLOW_VIEW (
+        find_by_type (GTK_WIDGET (window), MFA_TYPE_FLOW_VIEW))))->type, ==, MFA_STEP_TICKET);
+      assert_window_fits_phone (window, flow->id);
+      n_tickets++;
+    }
+  /* The ticket step and its long address were reached. */
+  g_assert_cmpuint (n_tickets, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* A web address without a place to break (an organisation's own flows may
+ * link to one) wraps anywhere in a link row, not only between words. */
+static gint
+address_row_min_width (const gchar *address,
+                       gboolean     wrap_anywhere)
+{
+  GtkWidget *row = g_object_ref_sink (mfa_action_row_new ("Open the Page", address,
+                                                          "adw-external-link-symbolic",
+                                                          NULL, NULL));
+  gint min;
+
+  if (wrap_anywhere)
+    mfa_action_row_wrap_subtitle_anywhere (MFA_ACTION_ROW (row));
+  g_assert_cmpstr (mfa_action_row_get_subtitle (MFA_ACTION_ROW (row)), ==, address);
+  gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_object_unref (row);
+  return min;
+}
+
+static void
+test_action_row_address (void)
+{
+  const gchar *address = "https://support.example.com/"
+                         "ThisAddressHasNoPlaceWhereALineMayBreakBetweenWordsAtAll";
+  gint between_words = address_row_min_width (address, FALSE);
+  gint anywhere = address_row_min_width (address, TRUE);
+
+  g_test_message ("between words %d px, anywhere %d px", between_words, anywhere);
+  g_assert_cmpint (between_words, >, 336);
+  g_assert_cmpint (anywhere, <, 200);
+}
+
 /* An organisation's own flows, through the flows-file setting. */
 static void
 test_flows_file_setting (void)
@@ -281,5 +409,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/header-and-choose", test_header_and_choose);
   g_test_add_func ("/window/check-step-result-in-view", test_check_step_result_in_view);
   g_test_add_func ("/window/flows-file-setting", test_flows_file_setting);
+  g_test_add_func ("/window/fits-phone", test_fits_phone);
+  g_test_add_func ("/window/action-row-address", test_action_row_address);
   return g_test_run ();
 }
