@@ -12,6 +12,7 @@
 #include "mfa-widgets.h"
 #include "mfa-check-page.h"
 #include "mfa-flow-view.h"
+#include "mfa-height-for-width-bin.h"
 #include "mfa-ticket-assistant.h"
 #include "mfa-topic-row.h"
 #include "mfa-window.h"
@@ -26,10 +27,10 @@ struct _MfaWindow
   GtkSearchEntry      *search_entry;
   GtkListBox          *topic_list;
   GtkListBox          *checks_list;
-  GtkStack            *list_stack;
+  GtkWidget           *topics_box;
   GtkWidget           *no_match_page;
   GtkBox              *no_match_buttons;
-  MfaFlowView         *flow_view;
+  MfaFlowView         *flow_view;     /* NULL until a topic is opened */
   GtkScrolledWindow   *check_scroller;
   GtkBox              *check_holder;
 
@@ -111,11 +112,8 @@ search_changed (MfaWindow *self)
 
       adw_status_page_set_description (ADW_STATUS_PAGE (self->no_match_page), markup);
     }
-  /* Hidden, not only behind the topics: GTK 4.8 shows assistive
-   * technologies every stack page, and its buttons would double the
-   * flows' own "Prepare a Ticket…". */
+  gtk_widget_set_visible (self->topics_box, n_shown > 0);
   gtk_widget_set_visible (self->no_match_page, n_shown == 0);
-  gtk_stack_set_visible_child_name (self->list_stack, n_shown > 0 ? "topics" : "empty");
 }
 
 /* Escape in the search field empties it, and every topic shows again. */
@@ -143,7 +141,7 @@ static void
 update_header (MfaWindow *self)
 {
   const gchar *page = gtk_stack_get_visible_child_name (self->pages);
-  MfaFlowRun *run = mfa_flow_view_get_run (self->flow_view);
+  MfaFlowRun *run = self->flow_view != NULL ? mfa_flow_view_get_run (self->flow_view) : NULL;
   gboolean in_flow = g_strcmp0 (page, "flow") == 0 && run != NULL;
 
   gtk_widget_set_visible (self->back_button, g_strcmp0 (page, "start") != 0);
@@ -166,13 +164,33 @@ update_header (MfaWindow *self)
     }
 }
 
+static void show_topics (MfaWindow *self);
+
+/* The flow view is built when the first topic is opened: the start page,
+ * all most people see before they pick one, paints sooner without it. */
+static MfaFlowView *
+ensure_flow_view (MfaWindow *self)
+{
+  MfaApplication *app;
+
+  if (self->flow_view != NULL)
+    return self->flow_view;
+  app = MFA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  self->flow_view = MFA_FLOW_VIEW (mfa_flow_view_new ());
+  mfa_flow_view_set_session (self->flow_view, mfa_application_get_session (app));
+  g_signal_connect_swapped (self->flow_view, "topics-requested", G_CALLBACK (show_topics), self);
+  g_signal_connect_swapped (self->flow_view, "step-changed", G_CALLBACK (update_header), self);
+  gtk_stack_add_named (self->pages, GTK_WIDGET (self->flow_view), "flow");
+  return self->flow_view;
+}
+
 static void
 open_flow (MfaWindow     *self,
            const MfaFlow *flow)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!mfa_flow_view_start (self->flow_view, self->flows, flow, &error))
+  if (!mfa_flow_view_start (ensure_flow_view (self), self->flows, flow, &error))
     {
       g_critical ("Cannot start the flow “%s”: %s", flow->id, error->message);
       return;
@@ -315,7 +333,10 @@ restart_flow (GtkWidget   *widget,
               const gchar *action_name,
               GVariant    *parameter)
 {
-  gtk_widget_activate_action (GTK_WIDGET (MFA_WINDOW (widget)->flow_view), "flow.restart", NULL);
+  MfaWindow *self = MFA_WINDOW (widget);
+
+  if (self->flow_view != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->flow_view), "flow.restart", NULL);
 }
 
 /* The header's back button: a step back in a flow, or to the topics from
@@ -326,7 +347,7 @@ go_back (GtkWidget   *widget,
          GVariant    *parameter)
 {
   MfaWindow *self = MFA_WINDOW (widget);
-  MfaFlowRun *run = mfa_flow_view_get_run (self->flow_view);
+  MfaFlowRun *run = self->flow_view != NULL ? mfa_flow_view_get_run (self->flow_view) : NULL;
   const gchar *page = gtk_stack_get_visible_child_name (self->pages);
 
   if (g_strcmp0 (page, "start") == 0)
@@ -342,7 +363,10 @@ go_forward (GtkWidget   *widget,
             const gchar *action_name,
             GVariant    *parameter)
 {
-  gtk_widget_activate_action (GTK_WIDGET (MFA_WINDOW (widget)->flow_view), "flow.forward", NULL);
+  MfaWindow *self = MFA_WINDOW (widget);
+
+  if (self->flow_view != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->flow_view), "flow.forward", NULL);
 }
 
 static void
@@ -401,7 +425,7 @@ mfa_window_class_init (MfaWindowClass *klass)
   object_class->dispose = mfa_window_dispose;
   widget_class->map = mfa_window_map;
 
-  g_type_ensure (MFA_TYPE_FLOW_VIEW);
+  g_type_ensure (MFA_TYPE_HEIGHT_FOR_WIDTH_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/mfa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, window_title);
@@ -409,18 +433,15 @@ mfa_window_class_init (MfaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, topic_list);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, checks_list);
-  gtk_widget_class_bind_template_child (widget_class, MfaWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, MfaWindow, topics_box);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, no_match_buttons);
-  gtk_widget_class_bind_template_child (widget_class, MfaWindow, flow_view);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, check_scroller);
   gtk_widget_class_bind_template_child (widget_class, MfaWindow, check_holder);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated);
   gtk_widget_class_bind_template_callback (widget_class, search_activated);
-  gtk_widget_class_bind_template_callback (widget_class, show_topics);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped);
-  gtk_widget_class_bind_template_callback (widget_class, update_header);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);
   gtk_widget_class_install_action (widget_class, "win.open-check", "s", open_check_action);
@@ -458,10 +479,7 @@ mfa_window_init (MfaWindow *self)
 MfaWindow *
 mfa_window_new (MfaApplication *application)
 {
-  MfaWindow *self = g_object_new (MFA_TYPE_WINDOW, "application", application, NULL);
-
-  mfa_flow_view_set_session (self->flow_view, mfa_application_get_session (application));
-  return self;
+  return g_object_new (MFA_TYPE_WINDOW, "application", application, NULL);
 }
 
 /* GtkStack settles the focus of the page it hides after mapping the new
