@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <stdarg.h>
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -29,6 +31,17 @@ typedef enum
   MFA_ERROR_WRONG_PASSWORD,   /* an encrypted export that its password given does not open */
 } MfaError;
 
-GQuark mfa_error_quark (void);
+GQuark   mfa_error_quark       (void);
+
+/* Sets `error` (if not NULL) to a MFA_ERROR of `code` with a formatted
+ * message, and returns FALSE: `return mfa_error_fail (error, …);` */
+gboolean mfa_error_fail        (GError       **error,
+                                MfaError       code,
+                                const gchar   *format,
+                                ...) G_GNUC_PRINTF (3, 4);
+gboolean mfa_error_fail_valist (GError       **error,
+                                MfaError       code,
+                                const gchar   *format,
+                                va_list        args) G_GNUC_PRINTF (3, 0);
 
 G_END_DECLS

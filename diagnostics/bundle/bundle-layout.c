@@ -95,28 +95,6 @@ read_at (int        fd,
   return TRUE;
 }
 
-static gboolean
-refuse (GError      **error,
-        gint          code,
-        const gchar  *format,
-        ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-refuse (GError      **error,
-        gint          code,
-        const gchar  *format,
-        ...)
-{
-  va_list args;
-  g_autofree gchar *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, MFA_ERROR, code, message);
-  return FALSE;
-}
-
 /* The end record: exactly at the end of the file (an empty comment), one
  * disk, and a directory that ends where it begins. */
 static gboolean
@@ -132,22 +110,25 @@ read_end (int       fd,
 
   if (file_size < END_SIZE || !read_at (fd, end, END_SIZE, file_size - END_SIZE)
       || le32 (end) != END_SIGNATURE)
-    return refuse (error, code, _("not a complete ZIP archive: it does not end with a central "
-                                  "directory (cut short, or something follows it)"));
+    return mfa_error_fail (error, code,
+                           _("not a complete ZIP archive: it does not end with a central "
+                             "directory (cut short, or something follows it)"));
   *entries = le16 (end + 10);
   *directory_size = le32 (end + 12);
   *directory_offset = le32 (end + 16);
   if (le16 (end + 20) != 0)
-    return refuse (error, code, _("the ZIP archive ends with a comment or other data"));
+    return mfa_error_fail (error, code, _("the ZIP archive ends with a comment or other data"));
   if (le16 (end + 4) != 0 || le16 (end + 6) != 0 || le16 (end + 8) != *entries)
-    return refuse (error, code, _("the ZIP archive claims to span several disks"));
+    return mfa_error_fail (error, code, _("the ZIP archive claims to span several disks"));
   if ((goffset) *directory_offset + *directory_size != file_size - END_SIZE)
-    return refuse (error, code, _("the ZIP archive’s central directory is not where its end "
-                                  "record says (another archive or data in between)"));
+    return mfa_error_fail (error, code,
+                           _("the ZIP archive’s central directory is not where its end "
+                             "record says (another archive or data in between)"));
   if (*entries > MFA_BUNDLE_MAX_ENTRIES)
-    return refuse (error, code, _("the bundle has more than %d entries"), MFA_BUNDLE_MAX_ENTRIES);
+    return mfa_error_fail (error, code,
+                           _("the bundle has more than %d entries"), MFA_BUNDLE_MAX_ENTRIES);
   if (*directory_size > MAX_DIRECTORY_SIZE)
-    return refuse (error, code, _("the ZIP archive’s central directory is too large"));
+    return mfa_error_fail (error, code, _("the ZIP archive’s central directory is too large"));
   return TRUE;
 }
 
@@ -166,8 +147,8 @@ parse_records (const guint8  *directory,
       gsize extra, comment;
 
       if (at + CENTRAL_SIZE > size || le32 (directory + at) != CENTRAL_SIGNATURE)
-        return refuse (error, MFA_ERROR_BUNDLE_DAMAGED,
-                       _("the ZIP central directory is damaged at record %u"), i + 1);
+        return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                               _("the ZIP central directory is damaged at record %u"), i + 1);
       record.flags = le16 (directory + at + 8);
       record.method = le16 (directory + at + 10);
       record.crc = le32 (directory + at + 16);
@@ -178,16 +159,16 @@ parse_records (const guint8  *directory,
       comment = le16 (directory + at + 32);
       record.offset = le32 (directory + at + 42);
       if (at + CENTRAL_SIZE + record.name_len + extra + comment > size)
-        return refuse (error, MFA_ERROR_BUNDLE_DAMAGED,
-                       _("the ZIP central directory is damaged at record %u"), i + 1);
+        return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                               _("the ZIP central directory is damaged at record %u"), i + 1);
       record.name = g_malloc0 (record.name_len + 1);
       memcpy (record.name, directory + at + CENTRAL_SIZE, record.name_len);
       g_array_append_val (records, record);
       at += CENTRAL_SIZE + record.name_len + extra + comment;
     }
   if (at != size)
-    return refuse (error, MFA_ERROR_BUNDLE_DAMAGED,
-                   _("the ZIP central directory holds more than its %u records"), entries);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("the ZIP central directory holds more than its %u records"), entries);
   return TRUE;
 }
 
@@ -252,13 +233,14 @@ check_entry (int            fd,
   goffset expected = *at;
 
   if (record->offset != expected)
-    return refuse (error, MFA_ERROR_BUNDLE_DAMAGED,
-                   _("%s: not where the previous entry ends (a gap, an overlap or a hidden "
-                     "entry in between)"), name);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: not where the previous entry ends (a gap, an overlap or a hidden "
+                             "entry in between)"), name);
   if (expected + LOCAL_SIZE > limit || !read_at (fd, header, LOCAL_SIZE, expected)
       || le32 (header) != LOCAL_SIGNATURE)
-    return refuse (error, MFA_ERROR_BUNDLE_DAMAGED, _("%s: no local header where the central "
-                                                      "directory says"), name);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: no local header where the central "
+                             "directory says"), name);
   name_len = le16 (header + 26);
   local_name = g_malloc0 (name_len + 1);
   if (expected + LOCAL_SIZE + name_len > limit
@@ -266,35 +248,38 @@ check_entry (int            fd,
       || name_len != record->name_len || memcmp (local_name, record->name, name_len) != 0)
     {
       local_shown = shown (local_name);
-      return refuse (error, MFA_ERROR_BUNDLE_DAMAGED,
-                     _("the central directory names “%s” where the local header names “%s”"),
-                     name, local_shown);
+      return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                             _("the central directory names “%s” where the local header names “%s”"),
+                             name, local_shown);
     }
   if (le16 (header + 6) != record->flags)
-    return refuse (error, MFA_ERROR_BUNDLE_DAMAGED, _("%s: its flags differ between the local "
-                                                      "header and the central directory"),
-                   name);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: its flags differ between the local "
+                             "header and the central directory"), name);
   if (le16 (header + 8) != record->method)
-    return refuse (error, MFA_ERROR_BUNDLE_DAMAGED, _("%s: its compression method differs "
-                                                      "between the local header and the "
-                                                      "central directory"), name);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: its compression method differs "
+                             "between the local header and the "
+                             "central directory"), name);
   deferred = (record->flags & FLAG_DESCRIPTOR) != 0;
   if (!local_value_matches (le32 (header + 14), record->crc, deferred))
-    return refuse (error, MFA_ERROR_BUNDLE_DAMAGED, _("%s: its CRC differs between the local "
-                                                      "header and the central directory"),
-                   name);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: its CRC differs between the local "
+                             "header and the central directory"), name);
   if (!local_value_matches (le32 (header + 18), record->compressed, deferred)
       || !local_value_matches (le32 (header + 22), record->size, deferred))
-    return refuse (error, MFA_ERROR_BUNDLE_DAMAGED, _("%s: its sizes differ between the local "
-                                                      "header and the central directory"),
-                   name);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: its sizes differ between the local "
+                             "header and the central directory"), name);
   data_end = expected + LOCAL_SIZE + name_len + le16 (header + 28) + record->compressed;
   if (data_end > limit)
-    return refuse (error, MFA_ERROR_BUNDLE_DAMAGED, _("%s: its data runs into the central "
-                                                      "directory"), name);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: its data runs into the central "
+                             "directory"), name);
   if (deferred && (descriptor = descriptor_length (fd, data_end, limit, record)) == 0)
-    return refuse (error, MFA_ERROR_BUNDLE_DAMAGED, _("%s: its data descriptor differs from "
-                                                      "the central directory"), name);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: its data descriptor differs from "
+                             "the central directory"), name);
   *at = data_end + descriptor;
   return TRUE;
 }
@@ -322,21 +307,22 @@ mfa_bundle_check_layout (int         fd,
 
   g_array_set_clear_func (records, record_clear);
   if (fstat (fd, &info) != 0)
-    return refuse (error, MFA_ERROR_NOT_A_BUNDLE, "%s", g_strerror (errno));
+    return mfa_error_fail (error, MFA_ERROR_NOT_A_BUNDLE, "%s", g_strerror (errno));
   read_at (fd, start, sizeof start, 0);
   if (le32 (start) == END_SIGNATURE)
-    return refuse (error, MFA_ERROR_NOT_A_BUNDLE, _("not a ticket bundle: the archive is empty"));
+    return mfa_error_fail (error, MFA_ERROR_NOT_A_BUNDLE,
+                           _("not a ticket bundle: the archive is empty"));
   if (le32 (start) != LOCAL_SIGNATURE)
-    return refuse (error, MFA_ERROR_NOT_A_BUNDLE,
-                   _("not a ticket bundle: it does not start with a ZIP entry (a ZIP archive "
-                     "with something in front of it, or no ZIP archive at all)"));
+    return mfa_error_fail (error, MFA_ERROR_NOT_A_BUNDLE,
+                           _("not a ticket bundle: it does not start with a ZIP entry (a ZIP archive "
+                             "with something in front of it, or no ZIP archive at all)"));
   /* It starts as a ZIP archive: from here on it is a damaged bundle. */
   code = MFA_ERROR_BUNDLE_DAMAGED;
   if (!read_end (fd, info.st_size, &entries, &directory_offset, &directory_size, code, error))
     return FALSE;
   directory = g_malloc (MAX (directory_size, 1));
   if (!read_at (fd, directory, directory_size, directory_offset))
-    return refuse (error, code, _("the ZIP central directory cannot be read"));
+    return mfa_error_fail (error, code, _("the ZIP central directory cannot be read"));
   if (!parse_records (directory, directory_size, entries, records, error))
     return FALSE;
   for (guint i = 0; i < records->len; i++)
@@ -345,8 +331,9 @@ mfa_bundle_check_layout (int         fd,
         return FALSE;
     }
   if (at != directory_offset)
-    return refuse (error, code, _("the ZIP archive holds data that its central directory does "
-                                  "not list (a hidden entry or another archive)"));
+    return mfa_error_fail (error, code,
+                           _("the ZIP archive holds data that its central directory does "
+                             "not list (a hidden entry or another archive)"));
   *entries_out = g_ptr_array_new_with_free_func ((GDestroyNotify) layout_entry_free);
   for (guint i = 0; i < records->len; i++)
     {

@@ -44,24 +44,6 @@ typedef struct
 } Reader;
 
 static gboolean
-damaged (GError **error, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-damaged (GError      **error,
-         const gchar  *format,
-         ...)
-{
-  va_list args;
-  g_autofree gchar *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, MFA_ERROR, MFA_ERROR_BUNDLE_DAMAGED, message);
-  return FALSE;
-}
-
-static gboolean
 is_sha256_hex (const gchar *text)
 {
   if (text == NULL || strlen (text) != 64)
@@ -84,7 +66,8 @@ parse_file (JsonNode  *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      damaged (error, _("manifest.json: files[%u] is not an object"), index);
+      mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                      _("manifest.json: files[%u] is not an object"), index);
       return NULL;
     }
   object = json_node_get_object (node);
@@ -96,20 +79,23 @@ parse_file (JsonNode  *node,
   size = json_object_get_member (object, "size");
   if (!mfa_bundle_path_is_safe (file->path) || g_str_equal (file->path, MFA_BUNDLE_MANIFEST))
     {
-      damaged (error, _("manifest.json: files[%u] has an unsafe or missing path"), index);
+      mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                      _("manifest.json: files[%u] has an unsafe or missing path"), index);
       return NULL;
     }
   if (size == NULL || !JSON_NODE_HOLDS_VALUE (size)
       || json_node_get_value_type (size) != G_TYPE_INT64 || json_node_get_int (size) < 0
       || json_node_get_int (size) > MFA_BUNDLE_MAX_ENTRY_SIZE)
     {
-      damaged (error, _("%s: the manifest gives no valid size (at most 256 MiB)"), file->path);
+      mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                      _("%s: the manifest gives no valid size (at most 256 MiB)"), file->path);
       return NULL;
     }
   file->size = json_node_get_int (size);
   if (!is_sha256_hex (file->sha256))
     {
-      damaged (error, _("%s: the manifest gives no valid SHA-256"), file->path);
+      mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                      _("%s: the manifest gives no valid SHA-256"), file->path);
       return NULL;
     }
   return g_steal_pointer (&file);
@@ -166,7 +152,8 @@ parse_manifest (MfaBundle    *bundle,
   files = json_object_get_member (root, "files");
   if (files == NULL || !JSON_NODE_HOLDS_ARRAY (files)
       || json_array_get_length (json_node_get_array (files)) >= MFA_BUNDLE_MAX_ENTRIES)
-    return damaged (error, _("manifest.json: files is missing or lists too many entries"));
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("manifest.json: files is missing or lists too many entries"));
 
   for (guint i = 0; i < json_array_get_length (json_node_get_array (files)); i++)
     {
@@ -177,7 +164,8 @@ parse_manifest (MfaBundle    *bundle,
         return FALSE;
       if (g_hash_table_contains (reader->listed, file->path))
         {
-          damaged (error, _("%s: listed twice in the manifest"), file->path);
+          mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                          _("%s: listed twice in the manifest"), file->path);
           mfa_bundle_file_free (file);
           return FALSE;
         }
@@ -186,7 +174,8 @@ parse_manifest (MfaBundle    *bundle,
       reader->total_listed += file->size;
     }
   if (reader->total_listed > (guint64) MFA_BUNDLE_MAX_TOTAL_SIZE)
-    return damaged (error, _("the bundle claims more than 1 GiB of contents"));
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("the bundle claims more than 1 GiB of contents"));
   return TRUE;
 }
 
@@ -204,11 +193,12 @@ meets_directory (Reader       *reader,
   g_autofree gchar *shown = g_strescape (name != NULL ? name : "", NULL);
 
   if (expected == NULL || g_strcmp0 (expected->name, name) != 0)
-    return damaged (error, _("%s: read where the central directory lists another entry (a "
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: read where the central directory lists another entry (a "
                              "hidden or disguised entry)"), shown);
   if (got >= 0 && (guint64) got != expected->size)
-    return damaged (error, _("%s: read with another size than the central directory lists"),
-                    shown);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: read with another size than the central directory lists"), shown);
   return TRUE;
 }
 
@@ -294,22 +284,28 @@ read_entry (Reader               *reader,
   la_ssize_t n;
 
   if (++reader->entries > MFA_BUNDLE_MAX_ENTRIES)
-    return damaged (error, _("the bundle has more than %d entries"), MFA_BUNDLE_MAX_ENTRIES);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("the bundle has more than %d entries"), MFA_BUNDLE_MAX_ENTRIES);
   if (archive_entry_filetype (entry) != AE_IFREG || archive_entry_hardlink (entry) != NULL
       || archive_entry_symlink (entry) != NULL)
-    return damaged (error, _("%s: not a regular file (a link or a folder): refused"), path);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: not a regular file (a link or a folder): refused"), path);
   if (!mfa_bundle_path_is_safe (raw_path))
-    return damaged (error, _("%s: an unsafe path (absolute, “..”, backslash or control "
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: an unsafe path (absolute, “..”, backslash or control "
                              "characters): refused"), path);
   if (!meets_directory (reader, reader->entries, raw_path, -1, error))
     return FALSE;
   if (!g_hash_table_add (reader->seen, g_strdup (raw_path)))
-    return damaged (error, _("%s: appears twice in the archive"), path);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: appears twice in the archive"), path);
   file = g_hash_table_lookup (reader->listed, raw_path);
   if (file == NULL)
-    return damaged (error, _("%s: not listed in the manifest"), path);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: not listed in the manifest"), path);
   if (archive_entry_size_is_set (entry) && archive_entry_size (entry) != file->size)
-    return damaged (error, _("%s: its size differs from the manifest's"), path);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: its size differs from the manifest's"), path);
 
   sha256_init (&checksum);
   block = g_malloc (BLOCK_SIZE);
@@ -318,11 +314,13 @@ read_entry (Reader               *reader,
       got += n;
       reader->done += n;
       if (got > file->size)
-        return damaged (error, _("%s: longer than the manifest says"), path);
+        return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                               _("%s: longer than the manifest says"), path);
       if (reader->done > 10 * 1024 * 1024
           && reader->done > MFA_BUNDLE_MAX_RATIO * (guint64) archive_filter_bytes (reader->archive, -1))
-        return damaged (error, _("%s: compressed more than %d to 1, like a ZIP bomb: refused"),
-                        path, MFA_BUNDLE_MAX_RATIO);
+        return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                               _("%s: compressed more than %d to 1, like a ZIP bomb: refused"),
+                               path, MFA_BUNDLE_MAX_RATIO);
       sha256_update (&checksum, n, block);
       if (sink != NULL && !sink (file, block, n, sink_data, error))
         return FALSE;
@@ -330,10 +328,12 @@ read_entry (Reader               *reader,
         progress (reader->done, reader->total_listed, progress_data);
     }
   if (n < 0)
-    return damaged (error, _("%s: cannot be read (%s)"), path,
-                    archive_error_string (reader->archive));
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: cannot be read (%s)"),
+                           path, archive_error_string (reader->archive));
   if (got != file->size)
-    return damaged (error, _("%s: shorter than the manifest says"), path);
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: shorter than the manifest says"), path);
   if (!meets_directory (reader, reader->entries, raw_path, got, error))
     return FALSE;
   sha256_digest (&checksum, sizeof digest, digest);
@@ -341,7 +341,8 @@ read_entry (Reader               *reader,
   for (gsize i = 0; i < sizeof digest; i++)
     g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
   if (!g_str_equal (hex, file->sha256))
-    return damaged (error, _("%s: its SHA-256 does not match the manifest: the file was changed "
+    return mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                           _("%s: its SHA-256 does not match the manifest: the file was changed "
                              "or damaged"), path);
   return sink == NULL || sink (file, NULL, 0, sink_data, error);
 }
@@ -436,17 +437,20 @@ read_bundle (const gchar        *path,
           ok = read_entry (&reader, entry, sink, sink_data, progress, progress_data, error);
         }
       if (ok && !head_only && (status == ARCHIVE_FATAL || status == ARCHIVE_RETRY))
-        ok = damaged (error, _("the archive is damaged after %u entries: %s"), reader.entries,
-                      archive_error_string (reader.archive));
+        ok = mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                             _("the archive is damaged after %u entries: %s"),
+                             reader.entries, archive_error_string (reader.archive));
       if (ok && !head_only && reader.entries + 1 != reader.layout->len)
-        ok = damaged (error, _("the archive reads as %u entries where its central directory "
+        ok = mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                             _("the archive reads as %u entries where its central directory "
                                "lists %u"), reader.entries + 1, reader.layout->len);
       for (guint i = 0; !head_only && i < bundle->files->len && ok; i++)
           {
             MfaBundleFile *file = g_ptr_array_index (bundle->files, i);
 
             if (!g_hash_table_contains (reader.seen, file->path))
-              ok = damaged (error, _("%s: listed in the manifest but missing"), file->path);
+              ok = mfa_error_fail (error, MFA_ERROR_BUNDLE_DAMAGED,
+                                   _("%s: listed in the manifest but missing"), file->path);
           }
     }
   reader_close (&reader);

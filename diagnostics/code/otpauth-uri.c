@@ -42,27 +42,6 @@ mfa_otpauth_new (MfaOtpType          type,
   return otpauth;
 }
 
-static gboolean
-fail (GError **error, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail (GError      **error,
-      const gchar  *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_set_error_literal (error, MFA_ERROR, MFA_ERROR_INVALID_URI, "");
-  if (error != NULL)
-    {
-      g_free ((*error)->message);
-      (*error)->message = g_strdup_vprintf (format, args);
-    }
-  va_end (args);
-  return FALSE;
-}
-
 /* Percent-decoding that also turns '+' into a space in the query, as the
  * form-encoding some generators use; rejects NUL and broken escapes. */
 static gchar *
@@ -83,7 +62,8 @@ percent_decode (const gchar  *text,
 
           if (i + 2 >= len)
             {
-              fail (error, _("The %s has an incomplete percent escape"), what);
+              mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                              _("The %s has an incomplete percent escape"), what);
               mfa_free_string (out);
               return NULL;
             }
@@ -93,8 +73,9 @@ percent_decode (const gchar  *text,
             {
               /* The bytes are not quoted: in the secret they would be part
                * of the key, and the message reaches reports and bundles. */
-              fail (error, _("The %s has an invalid percent escape: “%%” must be followed "
-                             "by two hexadecimal digits"), what);
+              mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                              _("The %s has an invalid percent escape: “%%” must be followed "
+                                "by two hexadecimal digits"), what);
               mfa_free_string (out);
               return NULL;
             }
@@ -109,7 +90,7 @@ percent_decode (const gchar  *text,
   out[n] = '\0';
   if (!g_utf8_validate (out, n, NULL))
     {
-      fail (error, _("The %s is not valid UTF-8 text"), what);
+      mfa_error_fail (error, MFA_ERROR_INVALID_URI, _("The %s is not valid UTF-8 text"), what);
       mfa_free_string (out);
       return NULL;
     }
@@ -141,16 +122,18 @@ apply_parameter (MfaOtpauth   *otpauth,
 
       otpauth->secret = mfa_base32_decode (value, &local_error);
       if (otpauth->secret == NULL)
-        return fail (error, _("The secret parameter is not a valid key. %s"),
-                     local_error->message);
+        return mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                               _("The secret parameter is not a valid key. %s"),
+                               local_error->message);
     }
   else if (g_ascii_strcasecmp (name, "issuer") == 0)
     otpauth->issuer = g_strstrip (g_strdup (value));
   else if (g_ascii_strcasecmp (name, "algorithm") == 0)
     {
       if (!mfa_algorithm_from_string (value, &otpauth->params.algorithm))
-        return fail (error, _("The algorithm “%s” is not supported: it must be SHA1, SHA256 "
-                              "or SHA512"), value);
+        return mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                               _("The algorithm “%s” is not supported: it must be SHA1, SHA256 "
+                                 "or SHA512"), value);
     }
   else if (g_ascii_strcasecmp (name, "digits") == 0)
     {
@@ -160,21 +143,24 @@ apply_parameter (MfaOtpauth   *otpauth,
         return TRUE;
       if (!parse_uint (value, 99, &number) || number < MFA_OTP_MIN_DIGITS
           || number > MFA_OTP_MAX_DIGITS)
-        return fail (error, _("The digits parameter “%s” is not supported: codes have 6, 7 "
-                              "or 8 digits"), value);
+        return mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                               _("The digits parameter “%s” is not supported: codes have 6, 7 "
+                                 "or 8 digits"), value);
       otpauth->params.digits = number;
     }
   else if (g_ascii_strcasecmp (name, "period") == 0)
     {
       if (!parse_uint (value, MFA_OTP_MAX_PERIOD, &number) || number == 0)
-        return fail (error, _("The period parameter “%s” is not a number of seconds between "
-                              "1 and %d"), value, MFA_OTP_MAX_PERIOD);
+        return mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                               _("The period parameter “%s” is not a number of seconds between "
+                                 "1 and %d"), value, MFA_OTP_MAX_PERIOD);
       otpauth->params.period = number;
     }
   else if (g_ascii_strcasecmp (name, "counter") == 0)
     {
       if (!parse_uint (value, G_MAXUINT64, &number))
-        return fail (error, _("The counter parameter “%s” is not a whole number"), value);
+        return mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                               _("The counter parameter “%s” is not a whole number"), value);
       otpauth->counter = number;
       *has_counter = TRUE;
     }
@@ -200,7 +186,8 @@ parse_query (MfaOtpauth   *otpauth,
         continue;
       if (eq == NULL)
         /* Not quoted: a parameter without "=" may be a bare key. */
-        return fail (error, _("Query parameter %u has no value (“name=value” expected)"), i + 1);
+        return mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                               _("Query parameter %u has no value (“name=value” expected)"), i + 1);
       name = percent_decode (pairs[i], eq - pairs[i], TRUE, _("parameter name"), error);
       if (name == NULL)
         return FALSE;
@@ -208,16 +195,19 @@ parse_query (MfaOtpauth   *otpauth,
       if (value == NULL)
         return FALSE;
       if (!g_hash_table_add (seen, g_ascii_strdown (name, -1)))
-        return fail (error, _("The parameter “%s” appears twice"), name);
+        return mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                               _("The parameter “%s” appears twice"), name);
       if (!apply_parameter (otpauth, name, value, &has_counter, error))
         return FALSE;
     }
 
   if (otpauth->secret == NULL)
-    return fail (error, _("The URI has no secret parameter: it does not carry a key"));
+    return mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                           _("The URI has no secret parameter: it does not carry a key"));
   if (otpauth->type == MFA_OTP_TYPE_HOTP && !has_counter)
-    return fail (error, _("The URI is for counter-based codes (hotp) but has no counter "
-                          "parameter"));
+    return mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                           _("The URI is for counter-based codes (hotp) but has no counter "
+                             "parameter"));
   /* Counter-based codes have no period: one given anyway means nothing, and
    * keeping it would make two URIs for the same key compare unequal. */
   if (otpauth->type == MFA_OTP_TYPE_HOTP)
@@ -297,8 +287,9 @@ check_name_length (const gchar  *what,
   if (len <= MFA_OTPAUTH_MAX_NAME)
     return TRUE;
   /* TRANSLATORS: the first %s is "issuer" or "account name". */
-  return fail (error, _("The %s is too long (%lu bytes; at most %d)"), what, (gulong) len,
-               MFA_OTPAUTH_MAX_NAME);
+  return mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                         _("The %s is too long (%lu bytes; at most %d)"),
+                         what, (gulong) len, MFA_OTPAUTH_MAX_NAME);
 }
 
 MfaOtpauth *
@@ -317,17 +308,19 @@ mfa_otpauth_parse (const gchar  *uri,
   len = strlen (trimmed);
   if (len > MFA_OTPAUTH_MAX_LENGTH)
     {
-      fail (error, _("The URI is too long (%lu characters; at most %d)"),
-            (gulong) len, MFA_OTPAUTH_MAX_LENGTH);
+      mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                      _("The URI is too long (%lu characters; at most %d)"),
+                      (gulong) len, MFA_OTPAUTH_MAX_LENGTH);
       return NULL;
     }
   if (g_ascii_strncasecmp (trimmed, "otpauth://", 10) != 0)
     {
       if (g_ascii_strncasecmp (trimmed, "otpauth-migration://", 20) == 0)
-        fail (error, _("This is a Google Authenticator export (otpauth-migration://), not "
-                       "the URI of one key"));
+        mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                        _("This is a Google Authenticator export (otpauth-migration://), not "
+                          "the URI of one key"));
       else
-        fail (error, _("The text does not start with otpauth://"));
+        mfa_error_fail (error, MFA_ERROR_INVALID_URI, _("The text does not start with otpauth://"));
       return NULL;
     }
 
@@ -335,9 +328,10 @@ mfa_otpauth_parse (const gchar  *uri,
   slash = strchr (rest, '/');
   if (slash == NULL || !otp_type_from_text (rest, slash - rest, &otpauth->type))
     {
-      fail (error, _("The URI's type “%.*s” is unknown: it must be totp, hotp or steam"),
-            (int) (slash != NULL ? MIN (slash - rest, 20) : MIN ((gssize) strlen (rest), 20)),
-            rest);
+      mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                      _("The URI's type “%.*s” is unknown: it must be totp, hotp or steam"),
+                      (int) (slash != NULL ? MIN (slash - rest, 20) : MIN ((gssize) strlen (rest), 20)),
+                      rest);
       return NULL;
     }
   otpauth->params = MFA_OTP_PARAMS_DEFAULT;
@@ -345,7 +339,8 @@ mfa_otpauth_parse (const gchar  *uri,
   question = strchr (slash + 1, '?');
   if (question == NULL)
     {
-      fail (error, _("The URI has no parameters (nothing after “?”), so it carries no key"));
+      mfa_error_fail (error, MFA_ERROR_INVALID_URI,
+                      _("The URI has no parameters (nothing after “?”), so it carries no key"));
       return NULL;
     }
   label = percent_decode (slash + 1, question - (slash + 1), FALSE, _("label"), error);

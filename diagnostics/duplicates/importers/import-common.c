@@ -361,12 +361,7 @@ mfa_import_fail (GError      **error,
   va_list args;
 
   va_start (args, format);
-  g_set_error_literal (error, MFA_ERROR, MFA_ERROR_INVALID_EXPORT, "");
-  if (error != NULL)
-    {
-      g_free ((*error)->message);
-      (*error)->message = g_strdup_vprintf (format, args);
-    }
+  mfa_error_fail_valist (error, MFA_ERROR_INVALID_EXPORT, format, args);
   va_end (args);
   return FALSE;
 }
