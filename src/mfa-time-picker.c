@@ -112,15 +112,12 @@ fill_zones (MfaTimePicker *self)
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) button_factory = zone_label_factory (TRUE);
   g_autoptr(GtkListItemFactory) list_factory = zone_label_factory (FALSE);
+  g_autoptr(GPtrArray) names = NULL;
   guint position = 0;
 
-  self->zone_ids = mfa_zone_list (local);
-  for (guint i = 0; i < self->zone_ids->len; i++)
-    {
-      g_autofree gchar *shown = mfa_zone_display_name (self->zone_ids->pdata[i]);
-
-      gtk_string_list_append (model, shown);
-    }
+  self->zone_ids = mfa_zone_list (local, &names);
+  for (guint i = 0; i < names->len; i++)
+    gtk_string_list_append (model, names->pdata[i]);
   if (!g_ptr_array_find_with_equal_func (self->zone_ids, local, g_str_equal, &position))
     g_ptr_array_find_with_equal_func (self->zone_ids, "UTC", g_str_equal, &position);
   gtk_drop_down_set_factory (self->zone_dropdown, button_factory);

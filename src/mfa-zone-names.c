@@ -126,7 +126,8 @@ compare_shown (gconstpointer a,
 }
 
 GPtrArray *
-mfa_zone_list (const gchar *extra)
+mfa_zone_list (const gchar  *extra,
+               GPtrArray   **names)
 {
   GPtrArray *zones = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
@@ -143,5 +144,11 @@ mfa_zone_list (const gchar *extra)
   for (guint i = 0; i < zones->len; i++)
     g_hash_table_insert (shown, zones->pdata[i], mfa_zone_display_name (zones->pdata[i]));
   g_ptr_array_sort_with_data (zones, compare_shown, shown);
+  if (names != NULL)
+    {
+      *names = g_ptr_array_new_full (zones->len, g_free);
+      for (guint i = 0; i < zones->len; i++)
+        g_ptr_array_add (*names, g_strdup (g_hash_table_lookup (shown, zones->pdata[i])));
+    }
   return zones;
 }

@@ -20,7 +20,9 @@ gboolean   mfa_zone_is_utc       (const gchar *zone_id);
 
 /* The zones a person may pick: tzdata's zone1970.tab, UTC, and `extra`
  * (this computer's own zone) where the table lacks it; IANA identifiers,
- * sorted by their display names. */
-GPtrArray *mfa_zone_list         (const gchar *extra);
+ * sorted by their display names, which `names` (if not NULL) receives in
+ * the same order. */
+GPtrArray *mfa_zone_list         (const gchar  *extra,
+                                  GPtrArray   **names);
 
 G_END_DECLS

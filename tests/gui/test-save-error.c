@@ -177,7 +177,8 @@ test_zone_names (void)
   g_autofree gchar *new_york = mfa_zone_display_name ("America/New_York");
   g_autofree gchar *buenos_aires = mfa_zone_display_name ("America/Argentina/Buenos_Aires");
   g_autofree gchar *utc = mfa_zone_display_name ("Etc/UTC");
-  g_autoptr(GPtrArray) zones = mfa_zone_list ("Asia/Chongqing");
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) zones = mfa_zone_list ("Asia/Chongqing", &names);
   guint position;
 
   g_assert_cmpstr (shanghai, ==, "Shanghai, China");
@@ -191,14 +192,18 @@ test_zone_names (void)
   g_assert_true (g_ptr_array_find_with_equal_func (zones, "Asia/Chongqing", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (zones, "UTC", g_str_equal, &position));
   g_assert_false (g_ptr_array_find_with_equal_func (zones, "Etc/UTC", g_str_equal, NULL));
-  /* Sorted as they are shown: by city. */
-  for (guint i = 1; i < zones->len; i++)
+  /* The names beside them, in the same order: sorted as they are shown,
+   * by city. */
+  g_assert_cmpuint (names->len, ==, zones->len);
+  for (guint i = 0; i < zones->len; i++)
     {
-      g_autofree gchar *before = mfa_zone_display_name (zones->pdata[i - 1]);
-      g_autofree gchar *after = mfa_zone_display_name (zones->pdata[i]);
+      g_autofree gchar *shown = mfa_zone_display_name (zones->pdata[i]);
 
-      g_assert_cmpint (g_utf8_collate (before, after), <=, 0);
+      g_assert_cmpstr (names->pdata[i], ==, shown);
+      if (i > 0)
+        g_assert_cmpint (g_utf8_collate (names->pdata[i - 1], names->pdata[i]), <=, 0);
     }
+  g_assert_cmpstr (names->pdata[position], ==, "Coordinated Universal Time");
 }
 
 int
