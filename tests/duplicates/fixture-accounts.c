@@ -317,10 +317,12 @@ andotp_json (const FixtureAccount *accounts,
 }
 
 /* New layout: iterations (big endian), salt, IV, ciphertext, tag, the key
- * PBKDF2-HMAC-SHA1; old: IV, ciphertext, tag, the key SHA-256. */
+ * PBKDF2-HMAC-SHA1; old: IV, ciphertext, tag, the key SHA-256. A random IV
+ * unless one is given. */
 static guint8 *
 andotp_encrypted (const gchar    *json,
                   FixtureSealing  sealing,
+                  const guint8   *iv_given,
                   gsize          *len)
 {
   gsize plain_len = strlen (json);
@@ -328,7 +330,8 @@ andotp_encrypted (const gchar    *json,
   gsize header = old ? 0 : 16;
   guint8 *out = g_malloc (header + 12 + plain_len + 16);
   guint8 key[MFA_VAULT_KEY_SIZE];
-  g_autofree guint8 *iv = random_bytes (12), *sealed = NULL;
+  g_autofree guint8 *iv = iv_given != NULL ? g_memdup2 (iv_given, 12) : random_bytes (12);
+  g_autofree guint8 *sealed = NULL;
   guint32 iterations = GUINT32_TO_BE (4321);
 
   if (old)
@@ -359,8 +362,19 @@ fixture_accounts_andotp (const FixtureAccount *accounts,
   g_autofree gchar *json = andotp_json (accounts, n);
 
   if (sealing != FIXTURE_PLAIN)
-    return andotp_encrypted (json, sealing, len);
+    return andotp_encrypted (json, sealing, NULL, len);
   return take_text (g_steal_pointer (&json), len);
+}
+
+guint8 *
+fixture_andotp_old_with_iv (const FixtureAccount *accounts,
+                            guint                 n,
+                            const guint8         *iv,
+                            gsize                *len)
+{
+  g_autofree gchar *json = andotp_json (accounts, n);
+
+  return andotp_encrypted (json, FIXTURE_ENCRYPTED_OLD, iv, len);
 }
 
 /* ---- 2FAS (schema 4) ------------------------------------------------ */

@@ -50,6 +50,10 @@ guint8  *fixture_accounts_andotp    (const FixtureAccount *accounts, guint n,
                                      FixtureSealing sealing, gsize *len);
 guint8  *fixture_accounts_2fas      (const FixtureAccount *accounts, guint n,
                                      FixtureSealing sealing, gsize *len);
+/* An andOTP backup in the old layout (IV first) sealed with FIXTURE_PASSWORD
+ * under the 12-byte IV given. */
+guint8  *fixture_andotp_old_with_iv (const FixtureAccount *accounts, guint n,
+                                     const guint8 *iv, gsize *len);
 /* A 2FAS backup sealed with FIXTURE_PASSWORD around any text. */
 guint8  *fixture_2fas_sealing       (const gchar *services_text, gsize *len);
 guint8  *fixture_accounts_freeotp_plus (const FixtureAccount *accounts, guint n,

@@ -154,6 +154,38 @@ test_sealed_nothing (Fixture       *fixture,
     }
 }
 
+/* An old-layout andOTP backup starts with its random IV: one in 128 begins
+ * with "{" or "[", as JSON does (and some with white space before them).
+ * It is still an encrypted backup: no password asks for one, the password
+ * opens it. (Such a backup was once taken for damaged JSON.) */
+static void
+test_iv_like_json (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const gchar *const starts[] = { "{\"a\":1,\"b\":2}", "[1,2,3,4,5,6]", " \n\t{\"key\": " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      gsize len = 0;
+      g_autofree guint8 *backup = fixture_andotp_old_with_iv (fixture_accounts, 2,
+                                                              (const guint8 *) starts[i], &len);
+      g_autofree gchar *path = g_build_filename (fixture->dir, "otp_accounts_old.json.aes", NULL);
+      const gchar *paths[] = { path, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MfaImportResult) result = NULL;
+
+      g_assert_cmpint (memcmp (backup, starts[i], 12), ==, 0);
+      g_assert_true (g_file_set_contents (path, (const gchar *) backup, len, NULL));
+      result = read_files (paths, NULL, &error);
+      g_assert_null (result);
+      g_assert_error (error, MFA_ERROR, MFA_ERROR_ENCRYPTED_EXPORT);
+      g_clear_error (&error);
+      result = read_files (paths, FIXTURE_PASSWORD, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (result->entries->len, ==, 2);
+    }
+}
+
 /* The same accounts from two apps: each is one same-key group. */
 static void
 test_two_apps_same_keys (Fixture       *fixture,
@@ -436,6 +468,8 @@ main (int    argc,
               test_issuerless_stale, fixture_dir_tear_down);
   g_test_add ("/export-formats/sealed-nothing", Fixture, NULL, fixture_dir_set_up,
               test_sealed_nothing, fixture_dir_tear_down);
+  g_test_add ("/export-formats/andotp-iv-like-json", Fixture, NULL, fixture_dir_set_up,
+              test_iv_like_json, fixture_dir_tear_down);
   g_test_add ("/export-formats/partial-file", Fixture, NULL, fixture_dir_set_up,
               test_partial_file, fixture_dir_tear_down);
   g_test_add ("/export-formats/large/aegis", Fixture, &cases[2], fixture_dir_set_up,

@@ -110,6 +110,26 @@ mfa_import_json_free (JsonNode *node)
   json_node_unref (node);
 }
 
+/* Text as far as its first 4 KiB tell: no NUL, and UTF-8 (a character cut
+ * by the end of that window aside). An encrypted backup's random bytes
+ * fail this within a few bytes. */
+static gboolean
+starts_as_text (const gchar *data,
+                gsize        len)
+{
+  gsize window = MIN (len, 4096);
+  const gchar *end = NULL;
+
+  if (memchr (data, '\0', window) != NULL)
+    return FALSE;
+  if (g_utf8_validate_len (data, window, &end))
+    return TRUE;
+  return window < len && (gsize) (end - data) + 4 > window;
+}
+
+/* JSON text: "{" or "[" first, after white space. Not a test of the first
+ * byte alone: an andOTP backup in its old layout begins with a random IV,
+ * one in 128 of them with "{" or "[". */
 static gboolean
 looks_like_json (const gchar *data,
                  gsize        len)
@@ -118,7 +138,7 @@ looks_like_json (const gchar *data,
 
   while (skip < len && g_ascii_isspace (data[skip]))
     skip++;
-  return skip < len && (data[skip] == '{' || data[skip] == '[');
+  return skip < len && (data[skip] == '{' || data[skip] == '[') && starts_as_text (data, len);
 }
 
 JsonNode *
