@@ -1,22 +1,18 @@
 /* mfa-height-for-width-bin.c: a bin whose width never depends on its height,
- * for the content of a scrolled window
+ * for the content of a scrolled window, measured only as the scrolled
+ * window needs
  *
- * GTK 4.8's GtkViewport asks its child how wide it would be at the
- * viewport's height, even when the child's height depends on its width
- * (height-for-width, as any page of wrapped text). AdwClamp hands that
- * question on, each box splits the height among its children and asks them
- * again, and every wrapped label answers by laying its text out at widths
- * found by bisection. Put between the viewport and the page, this bin
- * answers the width without the height, which for height-for-width content
- * is the same answer.
- *
- * A GtkScrolledWindow also asks its content's height without a width, and
- * throws the answer away unless it grows with its content
- * (propagate-natural-height, or no vertical scrollbar): each wrapped label
- * of the page then lays its text out once more at a width it will never
- * have. The bin answers that question only where the answer is used (as
- * the scrolled window is set up when the bin is measured: its policies are
- * meant to be set when the page is built).
+ * When a GtkScrolledWindow is measured (for the window's size), it asks its
+ * content — through GTK 4.8's GtkViewport, which drops the width it was
+ * given — how tall it is without a width, and throws the answer away unless
+ * it grows with its content (propagate-natural-height, or no vertical
+ * scrollbar). Every wrapped label of the page then lays its text out once
+ * more, at a width it never has: 35 of the start page's 146 Pango layouts
+ * before its first frame. Put between the viewport and the page, this bin
+ * answers that question only where the answer is used (as the scrolled
+ * window is set up when the bin is measured: its policies are meant to be
+ * set when the page is built). Asked for its width at some height, it gives
+ * its width: the page's height depends on its width, not the other way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
