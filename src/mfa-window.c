@@ -69,11 +69,11 @@ populate_checks (MfaWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     {
       GtkWidget *button = gtk_button_new_with_label (_(checks[i].title));
-      GtkWidget *row = mfa_action_row_new (_(checks[i].title), _(checks[i].description),
-                                           "go-next-symbolic", "win.open-check",
-                                           g_variant_new_string (checks[i].id));
 
-      gtk_list_box_append (self->checks_list, row);
+      gtk_list_box_append (self->checks_list,
+                           mfa_action_row_new (_(checks[i].title), _(checks[i].description),
+                                               "go-next-symbolic", "win.open-check",
+                                               g_variant_new_string (checks[i].id)));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-check");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", checks[i].id);
       gtk_widget_set_tooltip_text (button, _(checks[i].description));
@@ -134,6 +134,23 @@ focus_search (GtkWidget   *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The flow under way; NULL before the first topic is opened (there is no
+ * flow view yet). */
+static MfaFlowRun *
+current_run (MfaWindow *self)
+{
+  return self->flow_view != NULL ? mfa_flow_view_get_run (self->flow_view) : NULL;
+}
+
+/* Hands one of the flow view's own actions to it, if it exists yet. */
+static void
+activate_in_flow_view (MfaWindow   *self,
+                       const gchar *action_name)
+{
+  if (self->flow_view != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->flow_view), action_name, NULL);
+}
+
 /* The header bar says where the user is: the app on the start page, the
  * topic and the step in a flow; the back button shows wherever it leads
  * somewhere (back a step, or to the topics). */
@@ -141,7 +158,7 @@ static void
 update_header (MfaWindow *self)
 {
   const gchar *page = gtk_stack_get_visible_child_name (self->pages);
-  MfaFlowRun *run = self->flow_view != NULL ? mfa_flow_view_get_run (self->flow_view) : NULL;
+  MfaFlowRun *run = current_run (self);
   gboolean in_flow = g_strcmp0 (page, "flow") == 0 && run != NULL;
 
   gtk_widget_set_visible (self->back_button, g_strcmp0 (page, "start") != 0);
@@ -333,10 +350,7 @@ restart_flow (GtkWidget   *widget,
               const gchar *action_name,
               GVariant    *parameter)
 {
-  MfaWindow *self = MFA_WINDOW (widget);
-
-  if (self->flow_view != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->flow_view), "flow.restart", NULL);
+  activate_in_flow_view (MFA_WINDOW (widget), "flow.restart");
 }
 
 /* The header's back button: a step back in a flow, or to the topics from
@@ -347,13 +361,13 @@ go_back (GtkWidget   *widget,
          GVariant    *parameter)
 {
   MfaWindow *self = MFA_WINDOW (widget);
-  MfaFlowRun *run = self->flow_view != NULL ? mfa_flow_view_get_run (self->flow_view) : NULL;
+  MfaFlowRun *run = current_run (self);
   const gchar *page = gtk_stack_get_visible_child_name (self->pages);
 
   if (g_strcmp0 (page, "start") == 0)
     return;
   if (g_strcmp0 (page, "flow") == 0 && run != NULL && mfa_flow_run_can_go_back (run))
-    gtk_widget_activate_action (GTK_WIDGET (self->flow_view), "flow.back", NULL);
+    activate_in_flow_view (self, "flow.back");
   else
     show_topics (self);
 }
@@ -363,10 +377,7 @@ go_forward (GtkWidget   *widget,
             const gchar *action_name,
             GVariant    *parameter)
 {
-  MfaWindow *self = MFA_WINDOW (widget);
-
-  if (self->flow_view != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->flow_view), "flow.forward", NULL);
+  activate_in_flow_view (MFA_WINDOW (widget), "flow.forward");
 }
 
 static void
